@@ -1,0 +1,154 @@
+"""Adding, listing and removing documents, with their extracted sentences.
+
+>>> from store import Store
+>>> store = Store.open(":memory:")
+>>> store.add_text("Officials said 40 people died.", title="Report").added
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from .extract import ExtractedSentence, extract
+from .models import AddResult, Document, NotFoundError
+from .rows import DOCUMENT_COLUMNS, document_from_row
+from .textnorm import nfc
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with seconds."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def sha256_of(text: str) -> str:
+    """The content hash that makes adding the same text twice a no-op."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
+    """The id of the document with content hash ``digest``, if stored."""
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [digest]).fetchone()
+    return row[0] if row else None
+
+
+def insert_document(
+    db: sqlite_utils.Database,
+    text: str,
+    *,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    published: str = "",
+    path: str = "",
+    sentences: Iterable[ExtractedSentence] | None = None,
+) -> AddResult:
+    """Insert one document and its sentences; the caller owns the transaction.
+
+    ``text`` must already be NFC; pass ``sentences`` when they were extracted
+    elsewhere (for example in a worker process), otherwise they are extracted here.
+    """
+    digest = sha256_of(text)
+    existing = find_by_hash(db, digest)
+    if existing is not None:
+        return AddResult(
+            doc_id=existing, added=False, title=title, reason="already in the store", path=path
+        )
+    sents = list(extract(text) if sentences is None else sentences)
+    if not title:
+        title = default_title(text)
+    cur = db.execute(
+        "INSERT INTO documents (sha256, title, source, url, published, path, added, text, length)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [digest, title, source, url, published, path, now_iso(), text, len(text)],
+    )
+    doc_id = cur.lastrowid
+    db.conn.executemany(
+        'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim, extracted, score,'
+        " kind, source, cue, hedge, numbers, dates, entities)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                doc_id,
+                i,
+                s.start,
+                s.end,
+                s.text,
+                s.norm,
+                int(s.is_claim),
+                int(s.is_claim),
+                float(s.score),
+                s.kind,
+                s.source,
+                s.cue,
+                s.hedge,
+                json.dumps(s.numbers, ensure_ascii=False),
+                json.dumps(s.dates, ensure_ascii=False),
+                json.dumps(s.entities, ensure_ascii=False),
+            )
+            for i, s in enumerate(sents)
+        ],
+    )
+    bump_generation(db)
+    return AddResult(
+        doc_id=doc_id,
+        added=True,
+        title=title,
+        claims=sum(1 for s in sents if s.is_claim),
+        sentences=len(sents),
+        path=path,
+    )
+
+
+def default_title(text: str) -> str:
+    """The first non-empty line (a Markdown heading's text), cut to 120 characters."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:120]
+    return "(untitled)"
+
+
+def bump_generation(db: sqlite_utils.Database) -> None:
+    """Mark the corpus as changed, so cached related-claims results are dropped."""
+    db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+
+def generation(db: sqlite_utils.Database) -> int:
+    """How many times documents were added or removed in this store."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def list_documents(db: sqlite_utils.Database) -> list[Document]:
+    """Every document, oldest first, without text."""
+    rows = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id").fetchall()
+    return [document_from_row(r) for r in rows]
+
+
+def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
+    """One document with its full text; :class:`NotFoundError` if missing."""
+    row = db.execute(
+        f"SELECT {DOCUMENT_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id]
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no document with id {doc_id}")
+    return document_from_row(row[:-1], text=row[-1])
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
+    """Remove a document and its sentences (review events stay in the history)."""
+    cur = db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    if cur.rowcount == 0:
+        raise NotFoundError(f"no document with id {doc_id}")
+    bump_generation(db)
+
+
+def normalise_input_text(text: str) -> str:
+    """NFC and newline-normalise text before it is hashed and stored."""
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,232 @@
+"""Small frozen dataclasses that the store hands out (never raw rows).
+
+>>> Figure(value=3000.0, text="more than 3,000", qualifier="more than", counts="soldiers")
+Figure(value=3000.0, text='more than 3,000', qualifier='more than', counts='soldiers', start=0, end=0)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES: tuple[str, ...] = (
+    "unreviewed",
+    "needs-check",
+    "verified",
+    "false",
+    "misleading",
+    "disputed",
+    "unverifiable",
+)
+"""Every review status a claim can have; ``unreviewed`` is the default."""
+
+
+class UnknownStatusError(ValueError):
+    """Raised for a status that is not one of :data:`STATUSES`."""
+
+    def __init__(self, status: str):
+        super().__init__(f"unknown status {status!r}; choose one of: {', '.join(STATUSES)}")
+        self.status = status
+
+
+class NotFoundError(LookupError):
+    """Raised when a document or claim id does not exist."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a sentence, with its qualifier and what it counts.
+
+    ``start``/``end`` are offsets into the document text.
+    """
+
+    value: float
+    text: str
+    qualifier: str = ""
+    counts: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a sentence: ``value`` is ISO (``2024-12-26``, ``--12-26`` without a year) or empty for relative dates."""
+
+    text: str
+    value: str = ""
+    relative: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """A stored document. ``text`` is ``None`` in listings, the full text from ``Store.document``."""
+
+    id: int
+    title: str
+    source: str
+    url: str
+    published: str
+    path: str
+    sha256: str
+    added: str
+    length: int
+    claims: int = 0
+    flagged: int = 0
+    note: str = ""
+    text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``--json`` output."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "path": self.path,
+            "claims": self.claims,
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of a document; ``is_claim`` says whether it counts as a claim.
+
+    ``text == document.text[start:end]`` always holds.
+    """
+
+    id: int
+    doc_id: int
+    ordinal: int
+    start: int
+    end: int
+    text: str
+    is_claim: bool
+    extracted: bool
+    score: float
+    kind: str
+    source: str
+    cue: str
+    hedge: str
+    numbers: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: tuple[str, ...] = ()
+    status: str = "unreviewed"
+    note: str = ""
+    norm: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``--json`` output."""
+        return {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "kind": self.kind,
+            "source": self.source,
+            "cue": self.cue,
+            "hedge": self.hedge,
+            "numbers": [f.__dict__ for f in self.numbers],
+            "dates": [d.__dict__ for d in self.dates],
+            "status": self.status,
+            "note": self.note,
+            "is_claim": self.is_claim,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One append-only history row: who changed what, when, from what to what."""
+
+    id: int
+    at: str
+    actor: str
+    kind: str
+    claim_id: int | None
+    doc_id: int | None
+    old: str
+    new: str
+    undo_of: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``--json`` output."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A claim found by :meth:`Store.search`, with its document title and matched terms."""
+
+    claim: Claim
+    doc_title: str
+    terms: tuple[str, ...] = ()
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input."""
+
+    doc_id: int | None
+    added: bool
+    title: str = ""
+    claims: int = 0
+    sentences: int = 0
+    reason: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """Counts for a status bar or ``claimdesk`` without a terminal."""
+
+    path: str
+    documents: int
+    sentences: int
+    claims: int
+    flagged: int
+    notes: int
+    by_status: dict[str, int] = field(default_factory=dict)
+
+
+def figures_from_json(raw: str) -> tuple[Figure, ...]:
+    """Decode the ``numbers`` column."""
+    return tuple(Figure(**item) for item in json.loads(raw or "[]"))
+
+
+def dates_from_json(raw: str) -> tuple[DateMention, ...]:
+    """Decode the ``dates`` column."""
+    return tuple(DateMention(**item) for item in json.loads(raw or "[]"))
+
+
+RELATIONS: tuple[str, ...] = ("agrees", "conflicts", "related")
+"""How a related claim stands to the claim it was found for."""
+
+
+@dataclass(frozen=True)
+class RelatedClaim:
+    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason."""
+
+    claim: Claim
+    doc_title: str
+    score: float
+    relation: str
+    why: str
+    same_document: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk related --json``."""
+        return {
+            "id": self.claim.id,
+            "doc_id": self.claim.doc_id,
+            "score": round(self.score, 1),
+            "relation": self.relation,
+            "why": self.why,
+            "text": self.claim.text,
+            "same_document": self.same_document,
+        }

@@ -1,0 +1,153 @@
+"""Flags, notes, promote/dismiss and undo, each recorded as an append-only event.
+
+Every change updates the current value and inserts an ``events`` row in one
+transaction, so the history always explains the present state.
+
+    >>> from store import Store
+    >>> store = Store.open(":memory:")
+    >>> doc = store.add_text("The army lost 30 soldiers on Monday.", title="t")
+    >>> claim = store.claims(doc.doc_id)[0]
+    >>> store.set_status(claim.id, "needs-check").status
+    'needs-check'
+    >>> [e.kind for e in store.history(claim.id)]
+    ['status']
+"""
+
+from __future__ import annotations
+
+import getpass
+
+import sqlite_utils
+
+from .documents import now_iso
+from .models import STATUSES, Event, NotFoundError, UnknownStatusError
+from .rows import EVENT_COLUMNS, event_from_row
+
+# Event kinds and the column each one changes.
+CLAIM_FIELDS = {"status": "status", "note": "note", "claim": "is_claim"}
+DOC_FIELDS = {"doc-note": "note"}
+
+
+def actor() -> str:
+    """Who is making the change: the login name, or ``"unknown"``."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int):
+    owner = "doc_id" if table == "claims" else "id"
+    row = db.execute(f'SELECT "{column}", {owner} FROM {table} WHERE id = ?', [row_id]).fetchone()
+    if row is None:
+        noun = "claim" if table == "claims" else "document"
+        raise NotFoundError(f"no {noun} with id {row_id}")
+    return row
+
+
+def record(
+    db: sqlite_utils.Database,
+    kind: str,
+    *,
+    claim_id: int | None,
+    doc_id: int | None,
+    old: str,
+    new: str,
+    undo_of: int | None = None,
+) -> int:
+    """Append one event row and return its id (callers hold the transaction)."""
+    cur = db.execute(
+        "INSERT INTO events (at, actor, claim_id, doc_id, kind, old, new, undo_of)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of],
+    )
+    return cur.lastrowid
+
+
+def change_claim(
+    db: sqlite_utils.Database, claim_id: int, kind: str, new: str, undo_of: int | None = None
+) -> bool:
+    """Set one reviewed field of a claim and log it; returns False if nothing changed."""
+    column = CLAIM_FIELDS[kind]
+    if kind == "status" and new not in STATUSES:
+        raise UnknownStatusError(new)
+    with db.atomic():
+        old, doc_id = _current(db, "claims", column, claim_id)
+        old = str(old)
+        if old == new:
+            return False
+        value: str | int = int(new) if column == "is_claim" else new
+        db.execute(f'UPDATE claims SET "{column}" = ? WHERE id = ?', [value, claim_id])
+        record(db, kind, claim_id=claim_id, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
+    return True
+
+
+def change_document_note(
+    db: sqlite_utils.Database, doc_id: int, new: str, undo_of: int | None = None
+) -> bool:
+    """Set a document's note and log it; returns False if nothing changed."""
+    with db.atomic():
+        old, _ = _current(db, "documents", "note", doc_id)
+        if old == new:
+            return False
+        db.execute("UPDATE documents SET note = ? WHERE id = ?", [new, doc_id])
+        record(db, "doc-note", claim_id=None, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
+    return True
+
+
+def history(
+    db: sqlite_utils.Database, claim_id: int | None = None, doc_id: int | None = None
+) -> list[Event]:
+    """Events for a claim, a document (its own and its claims'), or all, oldest first."""
+    if claim_id is not None:
+        where, args = "claim_id = ?", [claim_id]
+    elif doc_id is not None:
+        where, args = "doc_id = ?", [doc_id]
+    else:
+        where, args = "1", []
+    rows = db.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY id", args
+    ).fetchall()
+    return [event_from_row(r) for r in rows]
+
+
+def undo_last(db: sqlite_utils.Database) -> Event | None:
+    """Revert the newest change that is not an undo and was not undone yet.
+
+    The revert is itself a new event (``undo_of`` points at the original), so
+    nothing is erased. Returns the new event, or ``None`` when there is nothing
+    to undo (or the target no longer exists).
+    """
+    with db.atomic():
+        row = db.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
+            " ORDER BY e.id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        event = event_from_row(row)
+        try:
+            if event.kind in CLAIM_FIELDS and event.claim_id is not None:
+                changed = change_claim(db, event.claim_id, event.kind, event.old, undo_of=event.id)
+            elif event.kind in DOC_FIELDS and event.doc_id is not None:
+                changed = change_document_note(db, event.doc_id, event.old, undo_of=event.id)
+            else:
+                return None
+        except NotFoundError:
+            return None
+        if not changed:  # already back at the old value: mark the event as undone anyway
+            record(
+                db,
+                event.kind,
+                claim_id=event.claim_id,
+                doc_id=event.doc_id,
+                old=event.old,
+                new=event.old,
+                undo_of=event.id,
+            )
+        new = db.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE undo_of = ? ORDER BY id DESC LIMIT 1",
+            [event.id],
+        ).fetchone()
+    return event_from_row(new) if new else None

@@ -1,0 +1,62 @@
+"""Neutralising control and escape characters before anything is displayed.
+
+Document text is data: it must never move the cursor, change colours or
+rewrite the terminal title. ``display_safe`` keeps the length of the text the
+same (one replacement character for each removed one) so that claim offsets
+still line up with what is shown.
+
+    >>> display_safe("a\x1b[31mb\tc")
+    'a␛[31mb    c'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_CONTROL_PICTURES = {i: chr(0x2400 + i) for i in range(0x20)}
+_CONTROL_PICTURES[0x7F] = "\u2421"
+_CONTROL_PICTURES[0x09] = " "  # tabs are expanded by display_safe, not pictured
+_CONTROL_PICTURES[0x0A] = "\n"
+# Bidi overrides/isolates and zero-width characters could reorder or hide text.
+_INVISIBLE = {
+    0x200B: "\u2423",  # zero width space
+    0x200C: "\u2423",
+    0x200D: "\u2423",
+    0x2060: "\u2423",
+    0xFEFF: "\u2423",
+    0x202A: "\u2423",
+    0x202B: "\u2423",
+    0x202C: "\u2423",
+    0x202D: "\u2423",
+    0x202E: "\u2423",
+    0x2066: "\u2423",
+    0x2067: "\u2423",
+    0x2068: "\u2423",
+    0x2069: "\u2423",
+    0x200E: "\u2423",
+    0x200F: "\u2423",
+    0x061C: "\u2423",
+}
+
+
+def display_safe(text: str, tab_size: int = 4) -> str:
+    """Return ``text`` with control, escape, bidi and zero-width characters made visible.
+
+    Tabs become spaces; every other character maps to exactly one character,
+    except tabs which map to ``tab_size`` spaces (callers that need exact
+    offset alignment pass ``tab_size=1``).
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code == 0x09:
+            out.append(" " * tab_size)
+        elif code < 0x20 or code == 0x7F:
+            out.append(_CONTROL_PICTURES[code])
+        elif code in _INVISIBLE:
+            out.append(_INVISIBLE[code])
+        elif 0x80 <= code < 0xA0 or unicodedata.category(ch) in ("Cs", "Co"):
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)

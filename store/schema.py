@@ -1,0 +1,116 @@
+"""The store's schema, as versioned, append-only sqlite-utils migrations.
+
+Never edit a migration that has shipped: add a new one below it.
+
+    >>> from store.db import connect
+    >>> db = connect(":memory:")
+    >>> migrate(db)
+    >>> "claims" in db.table_names()
+    True
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("claimdesk")
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Documents, their sentences/claims, the review event log, aliases and metadata."""
+    db["documents"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "title": str,
+            "source": str,
+            "url": str,
+            "published": str,
+            "path": str,
+            "added": str,
+            "text": str,
+            "length": int,
+            "note": str,
+        },
+        pk="id",
+        not_null={"sha256", "text", "added"},
+        defaults={"title": "", "source": "", "url": "", "published": "", "path": "", "note": ""},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    # Every sentence is a row; ``is_claim`` is the effective decision (the
+    # extractor's ``extracted`` unless the reader promoted or dismissed it).
+    # Raw DDL because sqlite-utils cannot declare ON DELETE CASCADE.
+    db.execute(
+        """
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            norm TEXT NOT NULL DEFAULT '',
+            is_claim INTEGER NOT NULL DEFAULT 0,
+            extracted INTEGER NOT NULL DEFAULT 0,
+            score REAL NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            cue TEXT NOT NULL DEFAULT '',
+            hedge TEXT NOT NULL DEFAULT '',
+            numbers TEXT NOT NULL DEFAULT '[]',
+            dates TEXT NOT NULL DEFAULT '[]',
+            entities TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'unreviewed',
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db["claims"].create_index(["doc_id", "ordinal"], unique=True)
+    db["claims"].create_index(["status"])
+    db["claims"].create_index(["is_claim", "score"])
+    db["claims"].enable_fts(["norm"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    # Append-only: rows are inserted, never updated or deleted. No foreign
+    # keys, so removing a document never removes its review history.
+    db["events"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "claim_id": int,
+            "doc_id": int,
+            "kind": str,
+            "old": str,
+            "new": str,
+            "undo_of": int,
+        },
+        pk="id",
+        not_null={"at", "kind"},
+    )
+    db["events"].create_index(["claim_id"])
+    db["events"].create_index(["doc_id"])
+    db.execute(
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+    db["aliases"].create(
+        {"id": int, "alias": str, "canonical": str, "origin": str},
+        pk="id",
+        not_null={"alias", "canonical"},
+        defaults={"origin": "user"},
+    )
+    db["aliases"].create_index(["alias", "canonical"], unique=True)
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["meta"].insert({"key": "generation", "value": "0"})
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every pending migration (a new file gets them all)."""
+    migrations.apply(db)

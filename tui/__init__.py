@@ -1,0 +1,1 @@
+"""claimdesk's terminal reader and command line."""

@@ -1,0 +1,21 @@
+"""The ``claimdesk`` command line: ``claimdesk`` opens the reader; subcommands work on the store.
+
+$ claimdesk --db news.db add articles/
+$ claimdesk --db news.db search "north korean soldiers"
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Subcommand modules register themselves on import.
+from . import documents as _documents  # noqa: E402,F401
+from .main import cli
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="claimdesk", standalone_mode=True))
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,75 @@
+"""The root ``claimdesk`` group, its global options and shared helpers for subcommands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import click
+
+from store import NotFoundError, Store, UnknownStatusError
+
+from ..factory import create_app, open_store
+
+
+class Context:
+    """What every subcommand gets: the ``--db`` choice, opened lazily."""
+
+    def __init__(self, db: str | None):
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        """The store, opened (and seeded if it is the default) on first use."""
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+class ClaimdeskGroup(click.Group):
+    """A group that turns store errors into one clear line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand, reporting expected errors without a traceback."""
+        try:
+            return super().invoke(ctx)
+        except (NotFoundError, UnknownStatusError, ValueError, OSError) as exc:
+            raise click.ClickException(str(exc).strip("'\"")) from exc
+
+
+@click.group(cls=ClaimdeskGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db",
+    metavar="PATH",
+    help="The store to use (default: $CLAIMDESK_DB, else the user data dir).",
+)
+@click.version_option(package_name="claimdesk")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """claimdesk: read documents beside their claims, find related and conflicting claims."""
+    ctx.obj = Context(db)
+    if ctx.invoked_subcommand is None:
+        app = create_app(ctx.obj.store)
+        app.run()
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure claimdesk's detection, matching and attribution on labelled data."""
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Rebuild claimdesk's shipped models from labelled data."""
+
+
+def emit_json(items: Iterable[dict[str, Any]]) -> None:
+    """Print one JSON object a line."""
+    for item in items:
+        click.echo(json.dumps(item, ensure_ascii=False))

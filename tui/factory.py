@@ -1,0 +1,39 @@
+"""The one place that opens a store and builds the app, for the CLI and the tests.
+
+>>> from tui.factory import open_store
+>>> store = open_store(":memory:")
+>>> store.summary().documents
+0
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store import Store
+
+from .paths import resolve_db_path
+
+
+def open_store(db: str | Path | None = None) -> Store:
+    """Open the store named by ``db`` (or ``$CLAIMDESK_DB``, or the default).
+
+    The default store is filled with the demo corpus the first time it is
+    opened empty; a store named explicitly starts empty.
+    """
+    if db is not None and str(db) == ":memory:":
+        return Store.open(":memory:")
+    path, is_default = resolve_db_path(str(db) if db is not None else None)
+    store = Store.open(path)
+    if is_default and store.summary().documents == 0:
+        from seeds import seed_store
+
+        seed_store(store)
+    return store
+
+
+def create_app(store: Store, **options):
+    """Build the reader application over ``store`` (imported lazily: the CLI stays fast)."""
+    from .app import ClaimdeskApp
+
+    return ClaimdeskApp(store, **options)
