@@ -160,12 +160,17 @@ class Event:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A claim found by :meth:`Store.search`, with its document title and matched terms."""
+    """A claim found by :meth:`Store.search`, with its document title and matched terms.
+
+    ``spans`` are ``(start, end)`` offsets into ``claim.text`` of the matched words (for
+    highlighting); ``fuzzy`` is true when the claim was found through a respelled word.
+    """
 
     claim: Claim
     doc_title: str
     terms: tuple[str, ...] = ()
     fuzzy: bool = False
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,24 @@ class AddResult:
     sentences: int = 0
     reason: str = ""
     path: str = ""
+
+    @property
+    def refused(self) -> bool:
+        """True when the input was not stored and is not already in the store (see ``reason``)."""
+        return self.doc_id is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk add --json``."""
+        return {
+            "path": self.path,
+            "doc_id": self.doc_id,
+            "added": self.added,
+            "refused": self.refused,
+            "title": self.title,
+            "claims": self.claims,
+            "sentences": self.sentences,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -229,4 +252,31 @@ class RelatedClaim:
             "why": self.why,
             "text": self.claim.text,
             "same_document": self.same_document,
+        }
+
+
+@dataclass(frozen=True)
+class ConflictPair:
+    """Two claims whose figures or dates conflict (from :meth:`Store.conflicts`).
+
+    ``priority`` orders the morning report: how check-worthy the pair is.
+    """
+
+    claim: Claim
+    doc_title: str
+    other: RelatedClaim
+    priority: float
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk conflicts --json``."""
+        return {
+            "id": self.claim.id,
+            "doc_id": self.claim.doc_id,
+            "text": self.claim.text,
+            "other_id": self.other.claim.id,
+            "other_doc_id": self.other.claim.doc_id,
+            "other_text": self.other.claim.text,
+            "score": round(self.other.score, 1),
+            "priority": round(self.priority, 3),
+            "why": self.other.why,
         }

@@ -111,6 +111,18 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["meta"].insert({"key": "generation", "value": "0"})
 
 
+@migrations()
+def m002_claims_fts_prefixes(db: sqlite_utils.Database) -> None:
+    """Rebuild the claims index with prefix indexes, so typing one to three letters
+    does not merge the postings of every word they start (keystroke search)."""
+    db.execute("DROP TABLE claims_fts")
+    db.execute(
+        'CREATE VIRTUAL TABLE "claims_fts" USING FTS5 ("norm", '
+        f"tokenize='{FTS_TOKENIZE}', prefix='1 2 3', content=\"claims\")"
+    )
+    db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (a new file gets them all)."""
     migrations.apply(db)

@@ -1,50 +1,237 @@
-"""Keystroke search over all claims: FTS5 with prefix matching.
+"""Keystroke search over all claims: FTS5 with prefix matching and a spelling fallback.
+
+Every word of the query must match; the last one is a prefix while it is being
+typed (no trailing space). Words are folded like the index (case, apostrophes,
+quotes, ``3,000`` -> ``3000``), and a word with inner apostrophes, hyphens or dots
+(``Korea's``, ``year-old``, ``U.S.``) becomes a phrase. Nothing typed is ever
+passed to FTS5 as syntax. When a word is not in the index at all, close spellings
+from the index vocabulary replace it (``Zelenskiy`` finds ``Zelensky``).
+
+Broad queries stay fast: the index has prefix indexes for one to three letters
+(migration ``m002``), and when a query matches more than :data:`CANDIDATE_CAP`
+rows only the newest :data:`BROAD_RANKED` matching claims are ranked by bm25.
 
 >>> from store import Store
 >>> store = Store.open(":memory:")
 >>> _ = store.add_text("Zelensky said 3,000 soldiers were killed.", title="t")
 >>> [h.claim.text for h in store.search("zelen")]
 ['Zelensky said 3,000 soldiers were killed.']
+>>> hit = store.search("Zelenskiy 3000")[0]
+>>> hit.fuzzy, [hit.claim.text[s:e] for s, e in hit.spans]
+(True, ['Zelensky', '3,000'])
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import sqlite_utils
 
 from .models import SearchHit
 from .rows import CLAIM_COLUMNS, claim_from_row
-from .textnorm import fold
+from .search_vocab import VocabularyCache
+from .textnorm import fold, unify_punctuation
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+CANDIDATE_CAP = 500
+"""Queries with more matches than this are broad: ranking all of them would cost too much."""
+
+BROAD_RANKED = 200
+"""For a broad query, the newest this many matching claims are ranked."""
+
+FUZZY_BELOW = 3
+"""Below this many hits, words missing from the index are respelled and the query re-run."""
+
+_QUERY_WORD = re.compile(r"\w+(?:['\-.]\w+)*", re.UNICODE)
+_TEXT_WORD = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\w+", re.UNICODE)
+_DIGIT_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009 ")
+_CLAIM_SELECT = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A typed query as index words: ``words`` in order, the last a prefix if ``prefix``."""
+
+    words: tuple[str, ...]
+    prefix: bool
+
+    def parts(self) -> list[tuple[str, ...]]:
+        """Each word as its index tokens (a word with inner punctuation is a phrase)."""
+        return [tuple(re.findall(r"\w+", w)) for w in self.words]
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split a typed query into folded words; the last is a prefix unless a space follows it.
+
+    >>> parse_query("North Korea\u02bcs 3,000 sol")
+    ParsedQuery(words=('north', "korea's", '3000', 'sol'), prefix=True)
+    """
+    words = tuple(_QUERY_WORD.findall(fold(query)))
+    return ParsedQuery(words=words, prefix=bool(words) and not query[-1:].isspace())
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a typed query, folded like the index."""
-    return _WORD.findall(fold(query))
+    """The index tokens of a typed query, folded like the index."""
+    return [t for part in parse_query(query).parts() for t in part]
 
 
-def fts_query(terms: list[str], prefix_last: bool = True) -> str:
-    """An FTS5 MATCH expression: every term must match; the last one as a prefix."""
-    parts = [f'"{t}"' for t in terms]
-    if parts and prefix_last:
-        parts[-1] += "*"
-    return " ".join(parts)
+def _quoted(tokens: Sequence[str], star: bool) -> str:
+    return '"' + " ".join(tokens) + '"' + ("*" if star else "")
 
 
-def search_claims(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[SearchHit]:
-    """Claims whose text matches every word of ``query`` (the last word as a prefix), best first."""
-    terms = query_terms(query)
-    if not terms:
+def fts_query(parsed: ParsedQuery, alternatives: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The FTS5 MATCH expression: every word (or one of its alternatives) must match.
+
+    >>> fts_query(ParsedQuery(("zelenskiy", "sol"), True), {"zelenskiy": ["zelensky"]})
+    '("zelenskiy" OR "zelensky") AND "sol"*'
+    """
+    alternatives = alternatives or {}
+    out = []
+    for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
+        star = parsed.prefix and i == len(parsed.words) - 1
+        options = [_quoted(tokens, star)] + [_quoted([a], star) for a in alternatives.get(word, ())]
+        out.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return " AND ".join(out)
+
+
+def ranked_ids(db: sqlite_utils.Database, match: str, limit: int) -> list[int]:
+    """Ids of the best ``limit`` claims for a MATCH expression, best first.
+
+    A cheap unranked probe (newest first) counts the matches up to
+    :data:`CANDIDATE_CAP`. Below it every match is ranked by bm25; above it the query
+    is broad (a letter or two typed, a very common word) and only the newest
+    :data:`BROAD_RANKED` matching claims are ranked.
+    """
+    probe = db.execute(
+        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+        [match, CANDIDATE_CAP + 1],
+    ).fetchall()
+    if not probe:
+        return []
+    sql = (
+        "SELECT claims_fts.rowid, bm25(claims_fts) FROM claims_fts"
+        " JOIN claims c ON c.id = claims_fts.rowid"
+        " WHERE claims_fts MATCH ? AND c.is_claim = 1"
+    )
+    if len(probe) <= CANDIDATE_CAP:
+        rows = db.execute(sql, [match]).fetchall()
+    else:
+        rows = db.execute(sql + " ORDER BY claims_fts.rowid DESC LIMIT ?", [match, BROAD_RANKED])
+        rows = rows.fetchall()
+    rows.sort(key=lambda r: (r[1], -r[0]))
+    return [r[0] for r in rows[:limit]]
+
+
+def load_hits(
+    db: sqlite_utils.Database,
+    ids: Sequence[int],
+    highlight: Sequence[str],
+    prefix: str,
+    fuzzy: bool,
+) -> list[SearchHit]:
+    """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
+    if not ids:
         return []
     rows = db.execute(
-        f"SELECT {', '.join('c.' + c.strip() for c in CLAIM_COLUMNS.split(','))}, d.title"
-        " FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
-        " JOIN documents d ON d.id = c.doc_id"
-        " WHERE claims_fts MATCH ? AND c.is_claim = 1 ORDER BY claims_fts.rank LIMIT ?",
-        [fts_query(terms), limit],
+        f"SELECT {_CLAIM_SELECT}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
+        f" WHERE c.id IN ({', '.join('?' * len(ids))})",
+        list(ids),
     ).fetchall()
-    return [
-        SearchHit(claim=claim_from_row(r[:-1]), doc_title=r[-1], terms=tuple(terms)) for r in rows
-    ]
+    by_id = {r[0]: r for r in rows}
+    hits = []
+    for claim_id in ids:
+        row = by_id.get(claim_id)
+        if row is None:
+            continue
+        claim = claim_from_row(row[:-1])
+        hits.append(
+            SearchHit(
+                claim=claim,
+                doc_title=row[-1],
+                terms=tuple(highlight),
+                fuzzy=fuzzy,
+                spans=match_spans(claim.text, highlight, prefix),
+            )
+        )
+    return hits
+
+
+def _index_key(word: str) -> str:
+    """A word of claim text as the index sees it: folded, no diacritics, no digit separators."""
+    if word[:1].isdigit():
+        word = word.translate(_DIGIT_SEPARATORS)
+    if word.isascii():
+        return word.lower()
+    word = fold(word)
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def match_spans(text: str, terms: Sequence[str], prefix: str = "") -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` offsets into ``text`` of the words that match ``terms`` or start with ``prefix``.
+
+    >>> match_spans("Zelensky said 3,000 died.", ["3000"], "zel")
+    ((0, 8), (14, 19))
+    """
+    wanted = {_index_key(t) for t in terms}
+    prefix = _index_key(prefix) if prefix else ""
+    spans = []
+    for m in _TEXT_WORD.finditer(unify_punctuation(text)):
+        key = _index_key(m.group())
+        if key in wanted or (prefix and key.startswith(prefix)):
+            spans.append((m.start(), m.end()))
+    return tuple(spans)
+
+
+def unknown_words(db: sqlite_utils.Database, parsed: ParsedQuery) -> list[str]:
+    """Single-token words of the query that match no row of the index at all."""
+    unknown = []
+    for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
+        star = parsed.prefix and i == len(parsed.words) - 1
+        if (
+            len(tokens) == 1
+            and not db.execute(
+                "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1", [_quoted(tokens, star)]
+            ).fetchone()
+        ):
+            unknown.append(word)
+    return unknown
+
+
+def search_claims(
+    db: sqlite_utils.Database,
+    query: str,
+    limit: int = 50,
+    *,
+    vocabulary: VocabularyCache | None = None,
+    generation: int = 0,
+) -> list[SearchHit]:
+    """Claims matching every word of ``query`` (the last a prefix), best first.
+
+    With a ``vocabulary`` cache, words missing from the index are respelled
+    (the extra hits come after the exact ones, with ``fuzzy=True``).
+    """
+    parsed = parse_query(query)
+    if not parsed.words or limit <= 0:
+        return []
+    tokens = [t for part in parsed.parts() for t in part]
+    last = tokens[-1] if parsed.prefix else ""
+    ids = ranked_ids(db, fts_query(parsed), limit)
+    hits = load_hits(db, ids, tokens, last, fuzzy=False)
+    if len(hits) >= FUZZY_BELOW or vocabulary is None:
+        return hits
+    unknown = unknown_words(db, parsed)
+    if not unknown:
+        return hits
+    vocab = vocabulary.get(db, generation)
+    alternatives = {w: alts for w in unknown if (alts := vocab.close_terms(w))}
+    if not alternatives:
+        return hits
+    seen = set(ids)
+    more = [i for i in ranked_ids(db, fts_query(parsed, alternatives), limit) if i not in seen]
+    highlight = tokens + [a for alts in alternatives.values() for a in alts]
+    if parsed.prefix and parsed.words[-1] in alternatives:
+        last = ""  # nothing starts with the misspelled last word; its alternatives stand in
+    return hits + load_hits(db, more[: limit - len(hits)], highlight, last, fuzzy=True)

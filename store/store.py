@@ -19,14 +19,17 @@ from .models import (
     STATUSES,
     AddResult,
     Claim,
+    ConflictPair,
     Document,
     Event,
     NotFoundError,
+    RelatedClaim,
     SearchHit,
     StoreSummary,
     UnknownStatusError,
 )
 from .rows import CLAIM_COLUMNS, claim_from_row
+from .search_vocab import VocabularyCache
 
 
 class Store:
@@ -38,6 +41,7 @@ class Store:
             # A shared in-memory database so every thread sees the same data.
             self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
         self._conns = Connections(self.path)
+        self._search_vocabulary = VocabularyCache()
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -83,6 +87,39 @@ class Store:
         from .ingest import add_file
 
         return add_file(self, Path(path))
+
+    def add_paths(
+        self,
+        paths,
+        progress=None,
+        batch_size: int = 50,
+        max_bytes: int | None = None,
+        workers: int | None = None,
+    ) -> list[AddResult]:
+        """Add files, folders (recursively) and globs, ``batch_size`` documents a transaction.
+
+        One :class:`AddResult` per file in input order; refused inputs have
+        ``doc_id is None`` and a one-line ``reason``. ``progress(done, total,
+        result)`` is called as each input is finished. Large ingests extract
+        claims in ``workers`` processes (default: one per core from 200 files).
+        """
+        from .ingest import add_paths
+        from .readers import DEFAULT_MAX_BYTES
+
+        return add_paths(
+            self,
+            paths,
+            progress=progress,
+            batch_size=batch_size,
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+            workers=workers,
+        )
+
+    def add_bytes(self, raw: bytes, *, name: str = "", **metadata: str) -> AddResult:
+        """Add raw bytes (standard input): decoded, front matter read; ``metadata`` overrides it."""
+        from .ingest import add_bytes
+
+        return add_bytes(self, raw, name=name, **metadata)
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a document and its sentences; review history is kept."""
@@ -151,7 +188,59 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Claims matching ``query`` as typed (last word a prefix), best first."""
-        return search.search_claims(self.db, query, limit)
+        return search.search_claims(
+            self.db,
+            query,
+            limit,
+            vocabulary=self._search_vocabulary,
+            generation=self.generation(),
+        )
+
+    # related claims ------------------------------------------------------------
+    def related(
+        self, claim_id: int, limit: int = 10, *, include_sentences: bool = False
+    ) -> list[RelatedClaim]:
+        """Claims that say the same as claim ``claim_id`` or contradict it, best first.
+
+        Other documents come first, then the same document (``same_document``);
+        each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related) and
+        a ``why``. Cached per claim until documents are added or removed.
+        """
+        from .related import related_to_claim
+
+        return related_to_claim(self, claim_id, limit, include_sentences=include_sentences)
+
+    def related_text(self, text: str, limit: int = 10) -> list[RelatedClaim]:
+        """Stored claims related to free ``text`` (not itself stored), best first."""
+        from .related import related_to_text
+
+        return related_to_text(self, text, limit)
+
+    def conflicts(self, limit: int | None = None) -> list[ConflictPair]:
+        """Every pair of claims whose figures or dates conflict, most check-worthy first."""
+        from .related.conflicts import find_conflicts
+
+        return find_conflicts(self, limit)
+
+    def aliases(self) -> list[tuple[str, str, str]]:
+        """Every alias as ``(alias, canonical, origin)``; origin is ``user`` or ``corpus``."""
+        from .related import aliases
+
+        return aliases.list_aliases(self.db)
+
+    def add_alias(self, alias: str, canonical: str) -> bool:
+        """Make ``alias`` match ``canonical`` (``"DPRK"``, ``"North Korea"``); False if known."""
+        from .related import aliases
+
+        with self.db.atomic():
+            return aliases.add_alias(self.db, alias, canonical)
+
+    def remove_alias(self, alias: str, canonical: str | None = None) -> int:
+        """Forget ``alias`` (only its link to ``canonical`` if given); returns rows removed."""
+        from .related import aliases
+
+        with self.db.atomic():
+            return aliases.remove_alias(self.db, alias, canonical)
 
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -40,6 +41,14 @@ class ClaimdeskGroup(click.Group):
             return super().invoke(ctx)
         except (NotFoundError, UnknownStatusError, ValueError, OSError) as exc:
             raise click.ClickException(str(exc).strip("'\"")) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            # Anything else (a damaged database file, a full disk) is still one
+            # line; CLAIMDESK_DEBUG=1 shows the traceback.
+            if os.environ.get("CLAIMDESK_DEBUG"):
+                raise
+            raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
 
 
 @click.group(cls=ClaimdeskGroup, invoke_without_command=True)

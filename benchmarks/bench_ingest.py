@@ -1,0 +1,156 @@
+"""Ingest throughput (documents/s, MB/s) and search latency on a generated news corpus.
+
+Three ways in: parsed texts through the batch API, ``.txt``/``.md`` files on
+disk through ``Store.add_paths`` (reading, decoding, front matter included),
+and HTML pages (main-text extraction included). Then keystroke search latency
+(median and p95) over the filled store. Extraction is part of every ingest
+figure: a document counts as ingested when its sentences are stored.
+"""
+
+from __future__ import annotations
+
+import random
+
+from store import Store, documents
+from store.batches import add_parsed, default_workers
+from store.documents import normalise_input_text
+from store.extract import extract
+from store.readers import ParsedDocument, read_file
+
+from .common import ms, report, scratch_dir, stopwatch, time_each
+from .corpus import generate_documents
+
+
+def _megabytes(docs: list[tuple[str, str]]) -> float:
+    return sum(len(text.encode("utf-8")) for _, text in docs) / 1e6
+
+
+def _write_files(folder, docs) -> None:
+    for i, (title, text) in enumerate(docs):
+        if i % 2:
+            body = f"---\ntitle: {title}\nsource: Bench Wire\npublished: 2024-12-{i % 28 + 1:02}\n---\n\n{text}"
+            (folder / f"doc{i:05}.md").write_text(body, encoding="utf-8")
+        else:
+            (folder / f"doc{i:05}.txt").write_text(f"{title}\n\n{text}", encoding="utf-8")
+
+
+def _html(title: str, text: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (
+        f"<!doctype html><html><head><title>{title}</title><script>track()</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article><footer>(c) Bench Media</footer></body></html>"
+    )
+
+
+def _queries(docs: list[tuple[str, str]], n: int, seed: int = 7) -> list[str]:
+    """Typed queries: two or three words from the corpus, the last one cut to a prefix."""
+    rng = random.Random(seed)
+    words = [w.strip(".,\"'“”") for _, text in docs[:200] for w in text.split()]
+    words = [w for w in words if len(w) > 3]
+    out = []
+    for _ in range(n):
+        start = rng.randrange(len(words) - 3)
+        picked = words[start : start + rng.choice((1, 2, 3))]
+        picked[-1] = picked[-1][: max(3, len(picked[-1]) - 2)]
+        out.append(" ".join(picked))
+    return out
+
+
+def _report_stages(tmp, folder, docs) -> None:
+    """Time reading, extraction and writing separately on a subset, in one process."""
+    names = sorted(folder.iterdir())[: len(docs)]
+    with stopwatch() as read_took:
+        parsed = [read_file(path) for path in names]
+    size = sum(path.stat().st_size for path in names) / 1e6
+    with stopwatch() as extract_took:
+        extracted = [extract(p.text) for p in parsed]
+    store = Store.open(tmp / "stages.db")
+    with stopwatch() as write_took:
+        for start in range(0, len(parsed), 50):
+            with store.db.atomic():
+                for p, sentences in zip(
+                    parsed[start : start + 50], extracted[start : start + 50], strict=True
+                ):
+                    documents.insert_document(
+                        store.db, normalise_input_text(p.text), title=p.title, sentences=sentences
+                    )
+    store.close()
+    n = len(parsed)
+    report(
+        f"ingest stages on {n:,} files ({size:.1f} MB), one process",
+        {
+            "read+decode docs/s": n / read_took[0],
+            "read+decode MB/s": size / read_took[0],
+            "extract docs/s": n / extract_took[0],
+            "write docs/s": n / write_took[0],
+            "write sentences/s": sum(len(e) for e in extracted) / write_took[0],
+        },
+    )
+
+
+def run(args) -> None:
+    """Ingest ``2,000`` documents three ways (``200`` with ``--quick``), then time searches."""
+    n = 200 if args.quick else 2000
+    docs = generate_documents(n, seed=11)
+    size = _megabytes(docs)
+    with scratch_dir() as tmp:
+        store = Store.open(tmp / "texts.db")
+        parsed = [ParsedDocument(text=t, title=title) for title, t in docs]
+        with stopwatch() as texts_took:
+            results = add_parsed(store, parsed, batch_size=50)
+        assert sum(r.added for r in results) == n
+        summary = store.summary()
+        report(
+            f"ingest: {n:,} texts via the batch API ({size:.1f} MB)",
+            {
+                "seconds": round(texts_took[0], 2),
+                "docs/s": n / texts_took[0],
+                "MB/s": size / texts_took[0],
+                "workers": default_workers(n),
+                "sentences": summary.sentences,
+                "claims": summary.claims,
+            },
+        )
+
+        folder = tmp / "files"
+        folder.mkdir()
+        _write_files(folder, docs)
+        files_store = Store.open(tmp / "files.db")
+        with stopwatch() as files_took:
+            results = files_store.add_paths([folder])
+        assert sum(r.added for r in results) == n
+        report(
+            f"ingest: {n:,} .txt/.md files from a folder",
+            {
+                "seconds": round(files_took[0], 2),
+                "docs/s": n / files_took[0],
+                "MB/s": size / files_took[0],
+            },
+        )
+
+        _report_stages(tmp, folder, docs[: n // 4])
+
+        pages = docs[: n // 10]
+        html_dir = tmp / "html"
+        html_dir.mkdir()
+        for i, (title, text) in enumerate(pages):
+            (html_dir / f"page{i:05}.html").write_text(_html(title, text), encoding="utf-8")
+        html_store = Store.open(tmp / "html.db")
+        with stopwatch() as html_took:
+            results = html_store.add_paths([html_dir])
+        assert sum(r.added for r in results) == len(pages)
+        report(
+            f"ingest: {len(pages):,} HTML pages (main-text extraction)",
+            {"seconds": round(html_took[0], 2), "docs/s": len(pages) / html_took[0]},
+        )
+
+        queries = _queries(docs, 100 if args.quick else 500)
+        store.search(queries[0])
+        timing = time_each(lambda q: store.search(q, limit=50), queries)
+        report(
+            f"search: {len(queries)} typed queries over {summary.claims:,} claims",
+            {"median": ms(timing.median), "p95": ms(timing.p95), "worst": ms(timing.worst)},
+        )
+        for s in (store, files_store, html_store):
+            s.close()

@@ -1,0 +1,124 @@
+"""Keystroke search speed: median and p95 of ``Store.search`` at 100k and 1M claims.
+
+Every query is typed one keystroke at a time (each prefix is a query, as the reader
+sends them), plus misspellings that take the spelling fallback. Generated stores are
+cached under ``bench-data/`` so the 1M store is built once (about two minutes).
+
+    python -m benchmarks --only search          # 100k and 1M claims
+    python -m benchmarks --only search --quick  # 20k claims
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from store import Store
+from store.documents import now_iso, sha256_of
+from store.textnorm import fold
+
+from .common import ms, report, stopwatch, time_each
+from .corpus import generate_claim_texts
+
+CACHE_DIR = Path(__file__).resolve().parent.parent / "bench-data"
+CLAIMS_PER_DOC = 40
+BATCH = 20_000
+
+TYPED = [
+    "zelensky",
+    "people wounded in",
+    "north korean soldiers",
+    "3,000 people",
+    "the ministry of health said",
+    "according to",
+    "benghazi",
+    "at least one hundred",
+]
+"""Queries typed letter by letter: every prefix is timed."""
+
+MISSPELLED = ["zelenskiy", "benghasi", "wonded", "minstry of helth", "valencai", "kidnaped"]
+"""Queries with words missing from the index (the spelling fallback runs)."""
+
+
+def keystrokes(queries: list[str]) -> list[str]:
+    """Every prefix of every query, as typed."""
+    return [q[:n] for q in queries for n in range(1, len(q) + 1)]
+
+
+def build_store(path: Path, claims: int) -> None:
+    """Fill a new store at ``path`` with ``claims`` generated claims (documents of 40)."""
+    store = Store.open(path)
+    db = store.db
+    texts = generate_claim_texts(claims, seed=7).sentences
+    for lo in range(0, len(texts), BATCH):
+        chunk = texts[lo : lo + BATCH]
+        with db.atomic():
+            for d in range(0, len(chunk), CLAIMS_PER_DOC):
+                sentences = chunk[d : d + CLAIMS_PER_DOC]
+                text = " ".join(sentences)
+                cur = db.execute(
+                    "INSERT INTO documents (sha256, title, added, text, length)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [sha256_of(f"{lo + d}:{text}"), f"Report {lo + d}", now_iso(), text, len(text)],
+                )
+                rows, start = [], 0
+                for i, sentence in enumerate(sentences):
+                    end = start + len(sentence)
+                    rows.append((cur.lastrowid, i, start, end, sentence, fold(sentence)))
+                    start = end + 1
+                db.conn.executemany(
+                    'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim,'
+                    " extracted, score) VALUES (?, ?, ?, ?, ?, ?, 1, 1, 0.9)",
+                    rows,
+                )
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'generation'")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+
+def cached_store(claims: int) -> Store:
+    """The generated store with ``claims`` claims, built on first use."""
+    path = CACHE_DIR / f"search-{claims}.db"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        for leftover in CACHE_DIR.glob(partial.name + "*"):
+            leftover.unlink()
+        with stopwatch() as took:
+            build_store(partial, claims)
+        partial.rename(path)
+        print(f"  built {path.name} in {took[0]:.0f} s")
+    return Store.open(path)
+
+
+def measure(claims: int) -> None:
+    """Time every keystroke query and every misspelling on a store of ``claims`` claims."""
+    store = cached_store(claims)
+    typed = keystrokes(TYPED)
+    store.search(typed[0])  # open the connection and warm the page cache
+    start = time.perf_counter()
+    store.search("zelenskiy")  # the first respelling loads the vocabulary
+    vocabulary_load = time.perf_counter() - start
+    prefix = time_each(lambda q: store.search(q), typed)
+    fuzzy = time_each(lambda q: store.search(q), keystrokes(MISSPELLED))
+    full = time_each(lambda q: store.search(q), TYPED + MISSPELLED)
+    report(
+        f"search, {claims:,} claims",
+        {
+            "keystroke queries": prefix.runs,
+            "keystroke median": ms(prefix.median),
+            "keystroke p95": ms(prefix.p95),
+            "keystroke worst": ms(prefix.worst),
+            "misspelled median": ms(fuzzy.median),
+            "misspelled p95": ms(fuzzy.p95),
+            "whole queries p95": ms(full.p95),
+            "vocabulary load": ms(vocabulary_load),
+        },
+    )
+    store.close()
+
+
+def run(args) -> None:
+    """Benchmark entry point (``args.quick``: one small store)."""
+    CACHE_DIR.mkdir(exist_ok=True)
+    for claims in [20_000] if getattr(args, "quick", False) else [100_000, 1_000_000]:
+        measure(claims)

@@ -1,0 +1,145 @@
+"""The reader's figures: cold start, memory, claim change to related pane, keystroke to results.
+
+Cold start is timed on the whole ``claimdesk`` process in a pseudo-terminal:
+``CLAIMDESK_EXIT_AFTER_PAINT=1`` makes it exit once the first document is on
+screen and print ``first-paint <s> rss <MB>`` (see ``tui/startup.py``). The
+latencies come from the running app (``app.latencies``), driven headless at
+100k claims (20k with ``--quick``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import re
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from store import Store
+
+from .bench_search import CACHE_DIR, cached_store
+from .common import ms, percentile, report, scratch_dir
+
+CLAIMDESK = Path(sys.executable).with_name("claimdesk")
+STARTS = 5
+FIRST_PAINT = re.compile(r"first-paint ([\d.]+)s rss ([\d.]+)MB")
+
+
+def start_once(
+    db: Path, state: Path, size: tuple[int, int] = (160, 48)
+) -> tuple[float, float, float]:
+    """Run ``claimdesk --db db`` once in a pty; (wall seconds, first paint seconds, RSS MB)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    env = dict(os.environ, CLAIMDESK_EXIT_AFTER_PAINT="1", CLAIMDESK_STATE=str(state))
+    env["CLAIMDESK_CONFIG"] = str(state.with_name("no-config.toml"))
+    env.setdefault("TERM", "xterm-256color")
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(CLAIMDESK), "--db", str(db)], stdin=slave, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    output = bytearray()
+    deadline = started + 60
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=30)
+    wall = time.perf_counter() - started
+    os.close(master)
+    found = FIRST_PAINT.search(output.decode("utf-8", "replace"))
+    if found is None:
+        raise RuntimeError("claimdesk did not report its first paint")
+    return wall, float(found.group(1)), float(found.group(2))
+
+
+def measure_start(name: str, db: Path, state: Path) -> None:
+    """Median of :data:`STARTS` cold starts on ``db``."""
+    runs = [start_once(db, state) for _ in range(STARTS)]
+    report(
+        f"tui start, {name}",
+        {
+            "whole process median": ms(statistics.median(r[0] for r in runs)),
+            "first paint median": ms(statistics.median(r[1] for r in runs)),
+            "RSS after start": f"{max(r[2] for r in runs):.1f} MB",
+        },
+    )
+
+
+async def drive(store: Store, claim_moves: int, query: str) -> tuple[list[float], list[float]]:
+    """Move claim to claim and type a query in the running app; returns the latencies."""
+    from tui.factory import create_app
+
+    app = create_app(store, config_path=None, remember_places=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+
+        async def until(condition) -> None:
+            for _ in range(2000):
+                if condition():
+                    return
+                await pilot.pause(0.005)
+            raise RuntimeError("the app did not answer")
+
+        await until(lambda: len(app.latencies["related"]) >= 1)
+        for _ in range(claim_moves):
+            done = len(app.latencies["related"])
+            await pilot.press("j")
+            await until(lambda n=done: len(app.latencies["related"]) > n)
+        await pilot.press("slash")
+        for ch in query:
+            done = len(app.latencies["search"])
+            await pilot.press(ch)
+            await until(lambda n=done: len(app.latencies["search"]) > n)
+        return list(app.latencies["related"][1:]), list(app.latencies["search"])
+
+
+def measure_latencies(claims: int) -> None:
+    """Claim change to related pane, and keystroke to search results, at ``claims`` claims."""
+    store = cached_store(claims)
+    related, search = asyncio.run(drive(store, 40, "north korean sold"))
+    report(
+        f"tui latencies, {claims:,} claims",
+        {
+            "claim change to related p95": ms(percentile(related, 95)),
+            "claim change to related median": ms(statistics.median(related)),
+            "keystroke to results p95": ms(percentile(search, 95)),
+            "keystroke to results median": ms(statistics.median(search)),
+        },
+    )
+    store.close()
+
+
+def run(args) -> None:
+    """Benchmark entry point (``args.quick``: a 20k-claim store instead of 100k)."""
+    from seeds import seed_store
+
+    CACHE_DIR.mkdir(exist_ok=True)
+    claims = 20_000 if getattr(args, "quick", False) else 100_000
+    with scratch_dir() as tmp:
+        seeded = tmp / "seeded.db"
+        store = Store.open(seeded)
+        seed_store(store)
+        store.close()
+        measure_start("seeded store", seeded, tmp / "state.json")
+        cached_store(claims).close()
+        measure_start(
+            f"{claims:,}-claim store", CACHE_DIR / f"search-{claims}.db", tmp / "state.json"
+        )
+    measure_latencies(claims)

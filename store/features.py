@@ -1,0 +1,195 @@
+"""What the check-worthiness scorer sees of a sentence: :class:`SentenceFeatures`.
+
+This dataclass is the contract between extraction and :func:`store.checkworthy.score`;
+fields are only ever added, never renamed or removed.
+
+>>> f = sentence_features("Officials probably said 40 people died.", numbers=[{"value": 40.0}])
+>>> (f.hedge, f.kind, f.word_count)
+('probably', 'quantity', 6)
+>>> entities("Yesterday South Korean intelligence met the Main Intelligence Directorate in Kyiv.")
+['South Korean', 'Main Intelligence Directorate', 'Kyiv']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import triggers
+from .wordlists import UPPER
+
+KINDS: tuple[str, ...] = ("quote", "quantity", "attributed", "opinion", "event", "")
+"""Claim kinds, most specific first; ``""`` for sentences that are none of them."""
+
+_NAME_WORD = rf"[{UPPER}][\w'’ʼ&-]*(?:\.[\w'’ʼ&-]+)*"
+_CONNECT = r"(?:of|of the|de|da|del|van|von|bin|al|for|and the)"
+_ENTITY = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+)?{_NAME_WORD})*")
+HEDGES = (
+    "probably reportedly allegedly apparently possibly perhaps likely unlikely may might could "
+    "appear appears appeared seem seems seemed suggest suggests unconfirmed purportedly "
+    "supposedly presumably believed thought estimated"
+).split()
+OPINION = (
+    "should must ought think believe view shameful disgrace terrible wonderful best worst great "
+    "unacceptable outrageous"
+).split()
+EVENTS = (
+    "killed died captured arrested attacked launched announced signed elected won lost destroyed "
+    "fired shot struck seized invaded resigned began ended opened closed crashed exploded "
+    "collapsed withdrew arrived deployed sentenced charged"
+).split()
+triggers.register("hedge", HEDGES)
+triggers.register("opinion", OPINION)
+triggers.register("event", EVENTS)
+_HAS_APOSTROPHE = re.compile(r"['’ʼ]")
+_POSSESSIVE = re.compile(r"['’ʼ]s?$")
+_DOUBLE_QUOTE = re.compile('["“”«»]')
+_QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘][A-Z]")
+# Capitalised words that start sentences without naming anything.
+_NOT_NAMES = frozenset(
+    "the a an this that these those it he she they we i you his her their our its there here "
+    "but and or so yet if when while after before as in on at for from with by to of not no "
+    "what who why how where which some many most all both each however meanwhile later earlier "
+    "still also then now according until since although though despite during photos".split()
+)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+)
+
+
+class SentenceFeatures(NamedTuple):
+    """Everything extraction found in one sentence (an immutable record, cheap to build).
+
+    ``numbers``/``dates`` are the dicts stored with the claim (see
+    :class:`store.models.Figure` / :class:`store.models.DateMention`); ``source``
+    and ``cue`` describe the attribution (``source_carried`` when inherited from an
+    earlier sentence of the paragraph); ``hedge`` is the first hedging word.
+    """
+
+    numbers: tuple[dict, ...] = ()
+    dates: tuple[dict, ...] = ()
+    source: str = ""
+    cue: str = ""
+    source_carried: bool = False
+    hedge: str = ""
+    entities: tuple[str, ...] = ()
+    kind: str = ""
+    is_heading: bool = False
+    has_quote: bool = False
+    is_question: bool = False
+    word_count: int = 0
+    opinion: bool = False
+    event: bool = False
+
+
+def entities(sentence: str) -> list[str]:
+    """Capitalised (multi-word) names in order, without sentence-initial function words."""
+    out: list[str] = []
+    for m in _ENTITY.finditer(sentence):
+        found = m.group()
+        if not found[0].isupper():
+            continue
+        if " " not in found and "'" not in found and "’" not in found and "ʼ" not in found:
+            low = found.lower()
+            if low not in _NOT_NAMES and low not in _MONTHS_DAYS and len(found) > 1:
+                found = found.rstrip(".")
+                if found not in out:
+                    out.append(found)
+            continue
+        words = found.split()
+        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _MONTHS_DAYS):
+            words.pop(0)
+        while words and words[-1].lower() in _MONTHS_DAYS:
+            words.pop()
+        for name in _split_possessives(words):
+            if len(name) > 1 and name not in out:
+                out.append(name)
+    return out
+
+
+def _split_possessives(words: list[str]) -> list[str]:
+    """Split "Russia's Kursk" into "Russia" and "Kursk"; strip trailing dots."""
+    names: list[str] = []
+    current: list[str] = []
+    for word in words:
+        m = _POSSESSIVE.search(word)
+        if m:
+            current.append(word[: m.start()])
+            names.append(" ".join(current))
+            current = []
+        else:
+            current.append(word)
+    names.append(" ".join(current))
+    return [n.rstrip(".'’") for n in names if n.strip(".'’")]
+
+
+def hedge_of(sentence: str, hits: triggers.Hits | None = None) -> str:
+    """The first hedging word ("probably", "reportedly", "may", ...), lower-cased, or ``""``.
+
+    ``hits`` is :func:`store.triggers.scan` of the sentence, if already computed.
+    """
+    hits = triggers.scan(sentence) if hits is None else hits
+    found = hits.get("hedge")
+    return sentence[found[0][0] : found[0][1]].lower() if found else ""
+
+
+def claim_kind(*, has_quote: bool, source: str, numbers, dates, opinion: bool, event: bool) -> str:
+    """The most specific of :data:`KINDS` that fits."""
+    if has_quote and source:
+        return "quote"
+    if numbers:
+        return "quantity"
+    if source:
+        return "attributed"
+    if opinion:
+        return "opinion"
+    if event or dates:
+        return "event"
+    return ""
+
+
+def sentence_features(
+    sentence: str,
+    *,
+    numbers=(),
+    dates=(),
+    source: str = "",
+    cue: str = "",
+    source_carried: bool = False,
+    is_heading: bool = False,
+    hits: triggers.Hits | None = None,
+) -> SentenceFeatures:
+    """Collect the features of ``sentence`` from the parts already found.
+
+    ``hits`` is :func:`store.triggers.scan` of the sentence, if already computed.
+    """
+    hits = triggers.scan(sentence) if hits is None else hits
+    has_quote = bool(_DOUBLE_QUOTE.search(sentence)) or (
+        ("'" in sentence or "‘" in sentence) and bool(_QUOTE.search(sentence))
+    )
+    opinion = "opinion" in hits
+    event = "event" in hits
+    return SentenceFeatures(
+        numbers=tuple(numbers),
+        dates=tuple(dates),
+        source=source,
+        cue=cue,
+        source_carried=source_carried,
+        hedge=hedge_of(sentence, hits),
+        entities=tuple(entities(sentence)),
+        kind=claim_kind(
+            has_quote=has_quote,
+            source=source,
+            numbers=numbers,
+            dates=dates,
+            opinion=opinion,
+            event=event,
+        ),
+        is_heading=is_heading,
+        has_quote=has_quote,
+        is_question=sentence.rstrip(" \"'”’»)").endswith("?"),
+        word_count=len(sentence.split()),
+        opinion=opinion,
+        event=event,
+    )

@@ -1,0 +1,187 @@
+"""The main text of an HTML page: the article, not menus, scripts or footers.
+
+trafilatura finds the article body on real pages; for fragments it declines
+(a lone ``<p>``) or when it is not installed, a small parser keeps every
+visible block outside navigation, headers, footers, asides, scripts and styles.
+
+    >>> page = "<nav>Home | World</nav><article><h1>Floods</h1><p>40 people died.</p></article>"
+    >>> html_to_text(page).text
+    'Floods\\n\\n40 people died.'
+    >>> html_to_text("<title>A &amp; B</title><p>x</p>").title
+    'A & B'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """Extracted text plus what the page says about itself."""
+
+    text: str
+    title: str = ""
+    published: str = ""
+    url: str = ""
+
+
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "head",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "source", "wbr"}
+
+
+class _VisibleText(HTMLParser):
+    """Collects visible text by blocks, skipping boilerplate elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.skip_depth = 0
+
+    def _flush(self) -> None:
+        block = " ".join("".join(self.current).split())
+        if block:
+            self.blocks.append(block)
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        """Enter a skipped element or start a new block."""
+        if tag in _SKIP and tag not in _VOID:
+            self.skip_depth += 1
+        elif tag in _BLOCK:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        """Leave a skipped element or end a block."""
+        if tag in _SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data):
+        """Keep text outside skipped elements."""
+        if not self.skip_depth:
+            self.current.append(data)
+
+    def text(self) -> str:
+        """The collected blocks, blank-line separated."""
+        self.close()
+        self._flush()
+        return "\n\n".join(self.blocks)
+
+
+def visible_text(markup: str) -> str:
+    """Every visible block of ``markup`` outside boilerplate elements, blank-line separated."""
+    parser = _VisibleText()
+    parser.feed(markup)
+    return parser.text()
+
+
+def _trafilatura_text(markup: str) -> str:
+    try:
+        import trafilatura
+    except ImportError:
+        return ""
+    try:
+        found = trafilatura.extract(markup, include_comments=False, include_tables=True)
+    except Exception:  # a parser failure on odd markup: fall back to the plain parser
+        return ""
+    if not found:
+        return ""
+    return "\n\n".join(line.strip() for line in found.splitlines() if line.strip())
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _first(pattern: str, markup: str) -> str:
+    match = re.search(pattern, markup, re.I | re.S)
+    if not match:
+        return ""
+    return " ".join(html.unescape(_TAG.sub(" ", match.group(1))).split())
+
+
+def _meta(markup: str, *names: str) -> str:
+    for name in names:
+        value = _first(
+            rf"<meta[^>]+(?:property|name|itemprop)=[\"']{re.escape(name)}[\"'][^>]*content=[\"']([^\"']*)",
+            markup,
+        ) or _first(
+            rf"<meta[^>]+content=[\"']([^\"']*)[\"'][^>]*(?:property|name|itemprop)=[\"']{re.escape(name)}[\"']",
+            markup,
+        )
+        if value:
+            return value
+    return ""
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """The article text of ``markup`` with its title, publication date and canonical URL."""
+    text = _trafilatura_text(markup)
+    if len(text) < 500:
+        # Short results need a second opinion: trafilatura falls back to menus
+        # when a page has no article, and declines fragments altogether.
+        visible = visible_text(markup)
+        text = text if text and visible else visible
+    title = (
+        _meta(markup, "og:title")
+        or _first(r"<h1[^>]*>(.*?)</h1>", markup)
+        or _first(r"<title[^>]*>(.*?)</title>", markup)
+    )
+    published = _meta(markup, "article:published_time", "datePublished", "date", "pubdate")
+    url = _meta(markup, "og:url") or _first(
+        r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)", markup
+    )
+    return HtmlText(text=text, title=title, published=published, url=url)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text of unknown type is an HTML document (for stdin and odd file names)."""
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(
+        re.search(r"<(html|body|article|p|div)[\s>]", text[:4096], re.I)
+    )

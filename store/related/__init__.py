@@ -1,0 +1,29 @@
+"""Related claims: find the claims that say the same thing as a claim, or contradict it.
+
+Two stages. Candidates come from FTS5 (bm25 over the claim's rarest informative
+terms, their spelling variants found in the store's vocabulary and their
+aliases); a final score combines that evidence with a fuzzy similarity of the
+normalised texts and with figure agreement. See docs/MATCHING.md.
+
+Public API (the evaluation harness and the CLI code against these names):
+
+    >>> from store import Store
+    >>> from store.related import related_to_text, similarity
+    >>> store = Store.open(":memory:")
+    >>> _ = store.add_text("Zelensky said 3,000 soldiers were killed.", title="A")
+    >>> _ = store.add_text("Zelenskyy said that 3000 soldiers had been killed.", title="B")
+    >>> hits = store.related(store.claims()[0].id)
+    >>> hits[0].claim.text, hits[0].relation
+    ('Zelenskyy said that 3000 soldiers had been killed.', 'agrees')
+    >>> [h.claim.doc_id for h in related_to_text(store, "Zelenskyy: 3,000 soldiers killed")]
+    [1, 2]
+    >>> similarity("at least 100 killed", "At least 100 people were killed") > 60
+    True
+"""
+
+from __future__ import annotations
+
+from .engine import engine_for, related_to_claim, related_to_text
+from .pairs import similarity
+
+__all__ = ["engine_for", "related_to_claim", "related_to_text", "similarity"]

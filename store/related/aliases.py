@@ -1,0 +1,180 @@
+"""Aliases: names that mean the same thing (``DPRK`` = ``North Korea``), user-made or learned.
+
+The ``aliases`` table holds ``alias -> canonical`` rows with ``origin`` ``user`` or
+``corpus``. Learned rows come from definitions in the documents themselves:
+"the Democratic People's Republic of Korea (DPRK)". Matching treats every name
+of a group as one term.
+
+    >>> learn_acronyms("troops of the Democratic People’s Republic of Korea (DPRK) arrived")
+    [('DPRK', "Democratic People's Republic of Korea")]
+    >>> groups = AliasGroups([("DPRK", "North Korea"), ("North Korea", "Democratic People's Republic of Korea")])
+    >>> groups.canonical(["dprk", "soldiers"])
+    ['north_korea', 'soldiers']
+    >>> sorted(groups.phrases_of("dprk"))
+    [('democratic', 'people', 's', 'republic', 'of', 'korea'), ('dprk',), ('north', 'korea')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from .normalize import fts_tokens
+
+_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*\s+)(?:(?:of|the|and|for|on|de|du|la|des|[A-Z][\w'\u2019.-]*)\s+){0,7}?)"
+    r"\(([A-Z][A-Za-z&]{1,9})\)"
+)
+_SMALL = frozenset({"of", "the", "and", "for", "on", "de", "du", "la", "des"})
+
+
+def learn_acronyms(text: str) -> list[tuple[str, str]]:
+    """``(acronym, name)`` for every "Name Of Thing (NOT)" definition in ``text``.
+
+    The acronym's capitals must be the initials of the name's words, in order
+    (small words like "of" may be skipped); ``People's`` gives one initial.
+    """
+    found = []
+    for m in _DEFINITION.finditer(text.replace("\u2019", "'")):
+        words, acronym = m.group(1).split(), m.group(2)
+        capitals = [c for c in acronym if c.isupper()]
+        # take the shortest tail of the words whose initials spell the acronym
+        for size in range(len(capitals), len(words) + 1):
+            tail = words[-size:]
+            if tail[0].lower() in _SMALL:
+                continue
+            initials = [w[0] for w in tail if w.lower() not in _SMALL or w[0].isupper()]
+            if [c.upper() for c in initials] == capitals:
+                found.append((acronym, " ".join(tail)))
+                break
+    return found
+
+
+def add_alias(db: sqlite_utils.Database, alias: str, canonical: str, origin: str = "user") -> bool:
+    """Record that ``alias`` names the same thing as ``canonical``; False if already known."""
+    alias, canonical = " ".join(alias.split()), " ".join(canonical.split())
+    if not alias or not canonical or alias.casefold() == canonical.casefold():
+        raise ValueError("an alias needs two different, non-empty names")
+    cur = db.execute(
+        "INSERT OR IGNORE INTO aliases (alias, canonical, origin) VALUES (?, ?, ?)",
+        [alias, canonical, origin],
+    )
+    return cur.rowcount > 0
+
+
+def remove_alias(db: sqlite_utils.Database, alias: str, canonical: str | None = None) -> int:
+    """Forget ``alias`` (only its link to ``canonical`` if given); returns how many rows went."""
+    sql, args = "DELETE FROM aliases WHERE alias = ? COLLATE NOCASE", [alias]
+    if canonical is not None:
+        sql += " AND canonical = ? COLLATE NOCASE"
+        args.append(canonical)
+    return db.execute(sql, args).rowcount
+
+
+def list_aliases(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """Every ``(alias, canonical, origin)``, sorted by canonical name."""
+    return db.execute(
+        "SELECT alias, canonical, origin FROM aliases ORDER BY canonical COLLATE NOCASE, alias"
+    ).fetchall()
+
+
+def alias_signature(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Changes whenever the alias table changes (row count and newest id)."""
+    return tuple(db.execute("SELECT count(*), coalesce(max(id), 0) FROM aliases").fetchone())
+
+
+class AliasGroups:
+    """Alias pairs merged into groups of phrases (token tuples) that match as one term."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]):
+        parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+        def find(x: tuple[str, ...]) -> tuple[str, ...]:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for alias, canonical in pairs:
+            a, c = tuple(fts_tokens(alias)), tuple(fts_tokens(canonical))
+            if a and c and a != c:
+                ra, rc = find(a), find(c)
+                if ra != rc:
+                    parent[ra] = rc
+        self.members: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for phrase in list(parent):
+            self.members[find(phrase)].add(phrase)
+        self.key_of = {
+            p: "_".join(min(group, key=lambda g: (len(g) != 2, len(" ".join(g)), g)))
+            for group in self.members.values()
+            for p in group
+        }
+        self.root_of = {p: find(p) for p in parent}
+        self.longest = max((len(p) for p in parent), default=0)
+        self.first_tokens = {p[0] for p in parent}
+
+    def spans(self, tokens: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """``(start, end, phrase)`` for the longest alias phrases found in ``tokens``."""
+        out, i = [], 0
+        while i < len(tokens):
+            if tokens[i] in self.first_tokens:
+                for size in range(min(self.longest, len(tokens) - i), 0, -1):
+                    phrase = tuple(tokens[i : i + size])
+                    if phrase in self.key_of:
+                        out.append((i, i + size, phrase))
+                        i += size - 1
+                        break
+            i += 1
+        return out
+
+    def canonical(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with every alias phrase replaced by its group's key."""
+        if not self.key_of:
+            return tokens
+        out, last = [], 0
+        for start, end, phrase in self.spans(tokens):
+            out += tokens[last:start] + [self.key_of[phrase]]
+            last = end
+        return out + tokens[last:]
+
+    def phrases_of(self, token_or_phrase: str | tuple[str, ...]) -> set[tuple[str, ...]]:
+        """Every phrase in the group of ``token_or_phrase`` (empty if it has no aliases)."""
+        phrase = (token_or_phrase,) if isinstance(token_or_phrase, str) else token_or_phrase
+        root = self.root_of.get(phrase)
+        return set(self.members[root]) if root else set()
+
+
+LEARNED_UPTO = "aliases_learned_upto"
+"""``meta`` key: the newest sentence id already scanned for acronym definitions."""
+
+
+def learn_from_store(db: sqlite_utils.Database) -> int:
+    """Learn acronym definitions from sentences added since the last scan; returns how many are new.
+
+    Learned rows have ``origin = 'corpus'``; a user's removal of one is not
+    undone by later scans of other sentences unless they define it again.
+    """
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [LEARNED_UPTO]).fetchone()
+    upto = int(row[0]) if row else 0
+    newest = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    if newest <= upto:
+        if newest < upto:  # the newest documents were removed; their ids may come back
+            db.execute("UPDATE meta SET value = ? WHERE key = ?", [str(newest), LEARNED_UPTO])
+        return 0
+    rows = db.execute(
+        "SELECT text FROM claims WHERE id > ? AND text LIKE '%(%)%'", [upto]
+    ).fetchall()
+    added = 0
+    with db.atomic():
+        for (text,) in rows:
+            for acronym, name in learn_acronyms(text):
+                added += add_alias(db, acronym, name, origin="corpus")
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [LEARNED_UPTO, str(newest)],
+        )
+    return added

@@ -1,0 +1,114 @@
+"""Stage one: candidates from FTS5 for a claim's text.
+
+The query is the claim's rarest informative terms (at most :data:`MAX_TERMS`,
+none found in more than :data:`MAX_DF_FRACTION` of the store's sentences), each
+with its spelling variants from the store's vocabulary and its aliases, ORed
+together and ranked by FTS5's bm25; the best :data:`CANDIDATES` come back.
+
+    >>> from store.related.terms import TermTable
+    >>> from store.related.aliases import AliasGroups
+    >>> table = TermTable()
+    >>> table.add_texts(["zelenskyy said 3000 soldiers died", "the soldiers said"])
+    >>> build_query("Zelensky said 3,000 soldiers died", table, AliasGroups([])).match
+    '("zelensky" OR "zelenskyy") OR "3000" OR "died" OR "soldiers"'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from .aliases import AliasGroups
+from .normalize import fts_tokens, informative, stem
+from .scoring import Bag, make_bag
+from .terms import TermTable
+
+MAX_TERMS = 8
+"""How many of the query's rarest terms go to FTS5."""
+
+MAX_DF_FRACTION = 0.005
+"""Terms found in more than this share of sentences are too common to retrieve by."""
+
+MIN_MAX_DF = 1000
+"""...unless the store is small: a term in up to this many sentences is always usable."""
+
+CANDIDATES = 200
+"""How many bm25-ranked candidates the final score looks at."""
+
+_SMALL_NUMBERS = {
+    "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+    "8": "eight", "9": "nine", "10": "ten", "12": "twelve", "20": "twenty",
+}  # fmt: skip
+
+
+@dataclass
+class Query:
+    """A prepared query: the FTS5 expression, its terms, the bag and variant map for scoring."""
+
+    text: str
+    match: str
+    terms: list[str]
+    bag: Bag
+    variant_of: dict[str, str] = field(default_factory=dict)
+
+
+def _quote(phrase: tuple[str, ...] | str) -> str:
+    return '"' + (phrase if isinstance(phrase, str) else " ".join(phrase)) + '"'
+
+
+def _group(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool = False) -> Query:
+    """Prepare the FTS5 query and the scoring bag for ``text``.
+
+    ``stored``: the text is a sentence of the store, so each of its terms was
+    counted once for itself (a term seen only there cannot find anything).
+    """
+    own = 1 if stored else 0
+    tokens = fts_tokens(text)
+    max_df = max(int(table.count * MAX_DF_FRACTION), MIN_MAX_DF)
+    options: dict[str, tuple[int, list[str]]] = {}  # label -> (rarity, FTS alternatives)
+    variant_of: dict[str, str] = {}
+    covered: set[int] = set()
+    for start, end, phrase in groups.spans(tokens) if groups.key_of else []:
+        covered.update(range(start, end))
+        phrases = sorted(groups.phrases_of(phrase))
+        rarity = sum(min(table.df.get(t, 0) for t in p) for p in phrases) - own
+        options[groups.key_of[phrase]] = (rarity, [_quote(p) for p in phrases])
+    for i, token in enumerate(tokens):
+        if i in covered or not informative(token) or token in options:
+            continue
+        alternatives = [token, *table.variants(token, max_df)]
+        if token in _SMALL_NUMBERS:
+            alternatives.append(_SMALL_NUMBERS[token])
+        for variant in alternatives[1:]:
+            variant_of.setdefault(stem(variant), stem(token))
+        seen = sum(table.df.get(a, 0) for a in alternatives) - own
+        if seen <= 0:
+            continue  # nothing else in the store can match it
+        options[token] = (seen, [_quote(a) for a in alternatives])
+    usable = sorted((v[0], k) for k, v in options.items() if 0 < v[0] <= max_df)
+    if not usable:  # only common words: fall back to the three rarest
+        usable = sorted((v[0], k) for k, v in options.items())[:3]
+    chosen = [k for _, k in usable[:MAX_TERMS]]
+    match = " OR ".join(_group(options[k][1]) for k in chosen)
+    bag = make_bag(text, table.idf, groups)
+    return Query(text=text, match=match, terms=chosen, bag=bag, variant_of=variant_of)
+
+
+def fetch_candidates(
+    db: sqlite_utils.Database, query: Query, include_sentences: bool = False
+) -> list[tuple[int, int, str, float]]:
+    """``(claim_id, doc_id, text, bm25)`` of the best :data:`CANDIDATES` matches (bm25 < 0)."""
+    if not query.match:
+        return []
+    where = "" if include_sentences else " WHERE c.is_claim = 1"
+    return db.execute(
+        "SELECT c.id, c.doc_id, c.text, f.rank FROM (SELECT rowid, rank FROM claims_fts"
+        " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?) f JOIN claims c ON c.id = f.rowid"
+        + where,
+        [query.match, CANDIDATES],
+    ).fetchall()

@@ -1,0 +1,56 @@
+"""The conflicts report: every pair of claims in different documents whose figures or dates conflict.
+
+Only claims that carry a figure or a date can conflict, so only those are
+looked up (each through the cached related-claims engine); each pair is
+reported once, most check-worthy first.
+
+    >>> from store import Store
+    >>> store = Store.open(":memory:")
+    >>> _ = store.add_text("At least 100 soldiers were killed in Kursk.", title="A")
+    >>> _ = store.add_text("More than 3,000 soldiers were killed in Kursk.", title="B")
+    >>> [p.other.why for p in find_conflicts(store)]
+    ['shares kursk, soldiers, killed; "at least 100" vs "more than 3,000" killed soldier']
+"""
+
+from __future__ import annotations
+
+from ..models import ConflictPair
+from ..rows import CLAIM_COLUMNS, claim_from_row
+from .engine import engine_for
+
+PER_CLAIM = 10
+"""How many related claims of each claim are checked for conflicts."""
+
+
+def claims_with_figures(store) -> list:
+    """Claims (not mere sentences) whose text holds a digit, or that the extractor gave figures/dates."""
+    columns = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+    rows = store.db.execute(
+        f"SELECT {columns}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
+        " WHERE c.is_claim = 1 AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
+        " ORDER BY c.id"
+    ).fetchall()
+    return [(claim_from_row(r[:-1]), r[-1]) for r in rows]
+
+
+def find_conflicts(store, limit: int | None = None) -> list[ConflictPair]:
+    """Every cross-document conflicting pair, deduplicated, by priority (highest first).
+
+    Priority = the pair's similarity (0..1) times the larger check-worthiness
+    of its two claims: a close match on a check-worthy figure comes first.
+    """
+    engine = engine_for(store)
+    seen: set[tuple[int, int]] = set()
+    pairs = []
+    for claim, title in claims_with_figures(store):
+        for hit in engine.for_claim(claim.id, PER_CLAIM):
+            if hit.relation != "conflicts" or hit.same_document:
+                continue
+            key = (min(claim.id, hit.claim.id), max(claim.id, hit.claim.id))
+            if key in seen:
+                continue
+            seen.add(key)
+            priority = hit.score / 100 * max(claim.score, hit.claim.score, 0.01)
+            pairs.append(ConflictPair(claim=claim, doc_title=title, other=hit, priority=priority))
+    pairs.sort(key=lambda p: (-p.priority, p.claim.id, p.other.claim.id))
+    return pairs if limit is None else pairs[:limit]

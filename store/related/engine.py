@@ -1,0 +1,192 @@
+"""The related-claims engine of one store: candidates from FTS5, final scores, a per-claim cache.
+
+    >>> from store import Store
+    >>> store = Store.open(":memory:")
+    >>> _ = store.add_text("The DPRK sent 12,000 soldiers to Kursk.", title="A")
+    >>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
+    >>> store.add_alias("DPRK", "North Korea")
+    True
+    >>> hit = related_to_claim(store, store.claims()[0].id)[0]
+    >>> hit.relation, hit.why
+    ('agrees', 'shares dprk, kursk, soldier, sent; "12,000" vs "about 11,000" soldiers agree')
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+
+from ..models import RelatedClaim
+from ..rows import CLAIM_COLUMNS, claim_from_row
+from . import aliases as alias_store
+from .candidates import Query, build_query, fetch_candidates
+from .explain import explain
+from .scoring import combine, fuzzy, make_bag, overlap, translate
+from .terms import TermTable
+
+CACHE_SIZE = 4096
+"""How many claims' results are kept (per store, in memory)."""
+
+BAG_CACHE_SIZE = 200_000
+"""How many candidate sentences' prepared bags are kept."""
+
+MIN_SCORE = 15.0
+"""Candidates scoring below this are not shown as related."""
+
+
+class Engine:
+    """Holds one store's term table, alias groups and caches; thread-safe."""
+
+    def __init__(self, store):
+        self.store = store
+        self.terms = TermTable()
+        self.groups = alias_store.AliasGroups([])
+        self._generation: int | None = None
+        self._alias_sig: tuple[int, int] | None = None
+        self._lock = threading.RLock()
+        self._results: OrderedDict[tuple, list[RelatedClaim]] = OrderedDict()
+        self._bags: OrderedDict[int, object] = OrderedDict()
+
+    # state ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """Catch up with added/removed documents and edited aliases; drop stale caches."""
+        db = self.store.db
+        generation = self.store.generation()
+        with self._lock:
+            if generation != self._generation:
+                self.terms.refresh(db)
+                alias_store.learn_from_store(db)
+                self._results.clear()
+                self._generation = generation
+            signature = alias_store.alias_signature(db)
+            if signature != self._alias_sig:
+                self.groups = alias_store.AliasGroups(
+                    (a, c) for a, c, _ in alias_store.list_aliases(db)
+                )
+                self._results.clear()
+                self._bags.clear()
+                self._alias_sig = signature
+
+    def _bag(self, claim_id: int, text: str):
+        bag = self._bags.get(claim_id)
+        if bag is None:
+            bag = make_bag(text, self.terms.idf, self.groups)
+            self._bags[claim_id] = bag
+            if len(self._bags) > BAG_CACHE_SIZE:
+                self._bags.popitem(last=False)
+        return bag
+
+    # ranking -------------------------------------------------------------
+    def rank(
+        self, query: Query, exclude_id: int | None, doc_id: int | None, include_sentences: bool
+    ) -> list[tuple[float, int, int]]:
+        """``(score, claim_id, doc_id)`` of every candidate worth showing, best first."""
+        rows = fetch_candidates(self.store.db, query, include_sentences)
+        if not rows:
+            return []
+        best = min(r[3] for r in rows) or -1.0
+        scored = []
+        for claim_id, cand_doc, text, bm25 in rows:
+            if claim_id == exclude_id:
+                continue
+            bag = translate(self._bag(claim_id, text), query.variant_of)
+            score = combine(bm25 / best, overlap(query.bag, bag), fuzzy(query.bag, bag))
+            if score >= MIN_SCORE:
+                scored.append((score, claim_id, cand_doc))
+        # other documents first, then the same document; best first within each
+        scored.sort(key=lambda s: (doc_id is not None and s[2] == doc_id, -s[0], s[1]))
+        return scored
+
+    def results(
+        self, text: str, *, claim_id=None, doc_id=None, limit=10, include_sentences=False
+    ) -> list[RelatedClaim]:
+        """Ranked :class:`RelatedClaim` for ``text`` (a stored claim's, or free text)."""
+        query = build_query(text, self.terms, self.groups, stored=claim_id is not None)
+        ranked = self.rank(query, claim_id, doc_id, include_sentences)[:limit]
+        if not ranked:
+            return []
+        ids = [r[1] for r in ranked]
+        marks = ",".join("?" * len(ids))
+        rows = self.store.db.execute(
+            f"SELECT {', '.join('c.' + c.strip() for c in CLAIM_COLUMNS.split(','))}, d.title"
+            f" FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
+            ids,
+        ).fetchall()
+        by_id = {r[0]: (claim_from_row(r[:-1]), r[-1]) for r in rows}
+        out = []
+        for score, cid, cand_doc in ranked:
+            if cid not in by_id:
+                continue
+            claim, title = by_id[cid]
+            relation, why = explain(query, claim.text, self._bag(cid, claim.text), score)
+            out.append(
+                RelatedClaim(
+                    claim=claim,
+                    doc_title=title,
+                    score=round(score, 1),
+                    relation=relation,
+                    why=why,
+                    same_document=doc_id is not None and cand_doc == doc_id,
+                )
+            )
+        return out
+
+    def for_claim(self, claim_id: int, limit: int = 10, include_sentences: bool = False):
+        """Cached :meth:`results` for a stored claim."""
+        self.refresh()
+        key = (claim_id, limit, include_sentences)
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return list(self._results[key])
+        claim = self.store.claim(claim_id)
+        found = self.results(
+            claim.text,
+            claim_id=claim_id,
+            doc_id=claim.doc_id,
+            limit=limit,
+            include_sentences=include_sentences,
+        )
+        with self._lock:
+            self._results[key] = found
+            if len(self._results) > CACHE_SIZE:
+                self._results.popitem(last=False)
+        return list(found)
+
+
+_ENGINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ENGINES_LOCK = threading.Lock()
+
+
+def engine_for(store) -> Engine:
+    """The :class:`Engine` of ``store`` (one per store object, created on first use)."""
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(store)
+        if engine is None:
+            engine = _ENGINES[store] = Engine(store)
+        return engine
+
+
+def related_to_claim(
+    store, claim_id: int, limit: int = 10, *, include_sentences: bool = False
+) -> list[RelatedClaim]:
+    """Claims related to stored claim ``claim_id``: other documents first, best first (cached).
+
+    ``include_sentences=True`` also considers sentences the extractor did not
+    mark as claims. Raises :class:`store.NotFoundError` for an unknown id.
+    """
+    return engine_for(store).for_claim(claim_id, limit, include_sentences)
+
+
+def related_to_text(
+    store, text: str, limit: int = 10, *, include_sentences: bool = False
+) -> list[RelatedClaim]:
+    """Stored claims related to free ``text`` that is not itself in the store, best first.
+
+    The same engine as :func:`related_to_claim` (not cached). The evaluation
+    harness ranks a pool of checked claims for a query statement with it.
+    """
+    engine = engine_for(store)
+    engine.refresh()
+    return engine.results(text, limit=limit, include_sentences=include_sentences)

@@ -1,0 +1,90 @@
+"""Stage three: how a related claim stands to the query (agrees / conflicts / related) and why.
+
+    >>> relation_of_figures(
+    ...     read_figures("at least 100 soldiers were killed and another 1,000 wounded"),
+    ...     read_figures("more than 3,000 soldiers were killed or wounded"))
+    ('conflicts', '"at least 100" vs "more than 3,000" soldier killed')
+    >>> relation_of_figures(read_figures("at least 30 killed"), read_figures("30 people killed"))
+    ('agrees', '"at least 30" vs "30" killed agree')
+"""
+
+from __future__ import annotations
+
+from .facts import Reading, read_dates, read_figures
+from .quantities import conflicting
+from .scoring import Bag, shared_keys, translate
+
+SHOWN_TERMS = 4
+"""How many shared terms the explanation names."""
+
+CONFLICT_MIN_SCORE = 35.0
+"""A figure or date difference is a conflict only between claims at least this similar."""
+
+AGREE_MIN_SCORE = 70.0
+"""Claims without comparable figures agree when they score at least this."""
+
+_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def comparable(a: Reading, b: Reading) -> bool:
+    """Whether two figures count the same thing (shared counted word, same unit)."""
+    return a.percent == b.percent and bool(a.counts & b.counts)
+
+
+def _pair_text(a: Reading, b: Reading) -> str:
+    counted = " ".join(sorted(a.counts & b.counts, key=lambda w: (len(w) < 5, w))[:2])
+    return f'"{a.text}" vs "{b.text}" {counted}'.rstrip()
+
+
+def relation_of_figures(mine: list[Reading], theirs: list[Reading]) -> tuple[str, str]:
+    """``(relation, reason)`` from figures alone; relation ``""`` when none are comparable.
+
+    A figure conflicts when every comparable figure on the other side has a
+    disjoint interval; one compatible reading is enough to agree.
+    """
+    conflicts, agreements = [], []
+    for a in mine:
+        others = [b for b in theirs if comparable(a, b)]
+        if not others:
+            continue
+        fitting = [b for b in others if not conflicting(a.interval, b.interval)]
+        if fitting:
+            agreements.append((a, fitting[0]))
+        else:
+            conflicts.append((a, others[0]))
+    if conflicts:
+        return "conflicts", "; ".join(_pair_text(a, b) for a, b in conflicts[:2])
+    if agreements:
+        return "agrees", "; ".join(_pair_text(a, b) for a, b in agreements[:2]) + " agree"
+    return "", ""
+
+
+def _day(md: str) -> str:
+    month, day = md.split("-")
+    return f"{int(day)} {_MONTH_NAMES[int(month) - 1]}"
+
+
+def relation_of_dates(mine: str, theirs: str) -> tuple[str, str]:
+    """``("conflicts", reason)`` when both name dates and share none, else ``("", "")``."""
+    a, b = read_dates(mine), read_dates(theirs)
+    if a and b and not a & b:
+        return "conflicts", f"dates {', '.join(map(_day, sorted(a)))} vs {', '.join(map(_day, sorted(b)))}"
+    return "", ""
+
+
+def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, str]:
+    """``(relation, why)`` for a candidate ``other_text`` found for ``query`` with ``score``."""
+    bag = translate(other_bag, query.variant_of)
+    names = [query.bag.surface.get(k, k).replace("_", " ") for k in shared_keys(query.bag, bag)]
+    words = [n for n in names if not n.replace(".", "").isdigit()][:SHOWN_TERMS]
+    parts = ["shares " + ", ".join(words)] if words else []
+    relation, reason = relation_of_figures(read_figures(query.text), read_figures(other_text))
+    if relation == "conflicts" and score < CONFLICT_MIN_SCORE:
+        relation, reason = "related", ""
+    if not relation and score >= CONFLICT_MIN_SCORE:
+        relation, reason = relation_of_dates(query.text, other_text)
+    if not relation:
+        relation = "agrees" if score >= AGREE_MIN_SCORE else "related"
+    if reason:
+        parts.append(reason)
+    return relation, "; ".join(parts) or "similar wording"

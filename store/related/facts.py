@@ -1,0 +1,121 @@
+"""What a sentence states that can be compared: qualified figures with what they count, and dates.
+
+    >>> [(f.value, f.kind, f.text) for f in read_figures(
+    ...     "at least 100 North Korean soldiers had been killed and another 1,000 wounded")]
+    [(100.0, 'at_least', 'at least 100'), (1000.0, 'exact', '1,000')]
+    >>> sorted(read_figures("more than 3,000 soldiers were killed or wounded")[0].counts)
+    ['killed', 'soldier', 'wounded']
+    >>> read_dates("captured on December 26 in Kursk; on 14-15 December")
+    frozenset({'12-26', '12-14', '12-15'})
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import _NUMBER_WORD, STOPWORDS, number_value, stem, strip_diacritics
+from .quantities import Interval, interval, qualifier_kind
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAYS = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|to|and)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
+_DATE_MD = re.compile(rf"\b{_MONTH}\s+{_DAYS}\b", re.I)
+_DATE_DM = re.compile(rf"\b{_DAYS}\s+(?:of\s+)?{_MONTH}\b", re.I)
+
+_QUALIFIER = (
+    r"(?P<qual>at\s+least|no\s+(?:fewer|less|more)\s+than|more\s+than|less\s+than|fewer\s+than"
+    r"|up\s+to|at\s+most|as\s+many\s+as|in\s+excess\s+of|upwards\s+of|close\s+to|just\s+under"
+    r"|approximately|about|around|roughly|some|an\s+estimated|estimated|nearly|almost|over"
+    r"|under|above|below|exactly|a\s+total\s+of)\s+"
+)
+_FIGURE = re.compile(
+    rf"(?:{_QUALIFIER})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*)"
+    r"(?P<scale>\s*(?:million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|per\s*cent|percent))?",
+    re.I,
+)
+_WORD = re.compile(r"[a-z]+")
+EVENT_WORDS = frozenset(
+    """killed dead died death deaths kill killing wounded injured injuries hurt missing captured
+    arrested detained displaced evacuated infected cases victims casualties shot fired
+    soldiers troops people civilians children students workers officers votes jobs""".split()
+)
+"""Words that name what a figure counts even when they are not right after it ("100 ... killed")."""
+
+WINDOW = 8
+"""How many words after a figure may name what it counts."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure as read from a sentence: value, qualifier kind, quoted text, counted words."""
+
+    value: float
+    kind: str
+    text: str
+    counts: frozenset[str]
+    percent: bool = False
+
+    @property
+    def interval(self) -> Interval:
+        """The values this figure allows (see :mod:`store.related.quantities`)."""
+        return interval(self.value, self.kind.replace("_", " ") if self.kind != "exact" else "")
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for rx in (_DATE_MD, _DATE_DM) for m in rx.finditer(text)]
+
+
+def read_dates(text: str) -> frozenset[str]:
+    """Month-day dates mentioned in ``text``, as ``MM-DD`` (a range gives every day)."""
+    found: set[str] = set()
+    for rx in (_DATE_MD, _DATE_DM):
+        for m in rx.finditer(text):
+            month = MONTHS.get(m.group("month").lower().rstrip(".")[:4].rstrip("e")) or MONTHS.get(
+                m.group("month").lower()[:3]
+            )
+            first, last = int(m.group("day")), int(m.group("day2") or m.group("day"))
+            if not month or not 1 <= first <= 31 or not first <= last <= 31 or last - first > 6:
+                continue
+            found.update(f"{month:02d}-{day:02d}" for day in range(first, last + 1))
+    return frozenset(found)
+
+
+def _counted(after: str) -> frozenset[str]:
+    words = _WORD.findall(after.lower())[:WINDOW]
+    near = [stem(w) for w in words[:3] if w not in STOPWORDS and w not in MONTHS]
+    events = [stem(w) for w in words if w in EVENT_WORDS]
+    return frozenset(near + events)
+
+
+def read_figures(text: str) -> list[Reading]:
+    """Every figure in ``text`` that is not part of a date or a year, with qualifier and counted words."""
+    text = strip_diacritics(text.replace("\u2019", "'"))
+    dates = _date_spans(text)
+    out = []
+    for m in _FIGURE.finditer(text):
+        start, end = m.span("num")
+        if any(s <= start < e for s, e in dates) or (start and text[start - 1].isalnum()):
+            continue
+        raw = m.group("num")
+        value = number_value(raw.replace(",", ""))
+        if value is None or raw.lower() == "one":
+            continue
+        if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("qual") and not m.group("pct"):
+            continue  # a year
+        scale = (m.group("scale") or "").strip().lower()
+        value *= {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1)
+        qual = " ".join((m.group("qual") or "").lower().split())
+        out.append(
+            Reading(
+                value=value,
+                kind=qualifier_kind(qual),
+                text=" ".join(m.group(0).split()),
+                counts=_counted(text[m.end() : m.end() + 80]),
+                percent=bool(m.group("pct")),
+            )
+        )
+    return out

@@ -1,0 +1,147 @@
+"""The matching form of a sentence: what two reports of one fact have in common.
+
+Built on :func:`store.textnorm.fold` (case, typographic quotes and apostrophes,
+``3,000`` -> ``3000``), then: links, handles and tweet trailers dropped,
+diacritics removed, number words turned into digits (``three thousand`` ->
+``3000``), stop words and hedges dropped, a light plural/possessive stem.
+
+    >>> match_tokens("More than three thousand North Korean soldiers’ deaths")
+    ['3000', 'north', 'korean', 'soldier', 'death']
+    >>> fts_tokens("Zelenskyy’s address, 1,000 wounded")
+    ['zelenskyy', 's', 'address', '1000', 'wounded']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..textnorm import fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_URL = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|\S+\.(?:com|org|net)/\S*")
+_HANDLE = re.compile(r"[@#](\w+)")
+_TRAILER = re.compile(r"\s[-\u2014]\s[^\n]{0,80}\(@\w+\)[^\n]*$")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about
+    than then that this these those there here it its it's is are was were be been being am
+    has have had having do does did doing will would shall should can could may might must
+    not no nor so too very just only also even still yet ever again once more most less least
+    he she they we you i me him her them us my your his their our mine yours theirs ours who
+    whom whose which what when where why how all any both each few other some such own same
+    s t d ll re ve m don didn doesn isn wasn weren aren hasn haven hadn won wouldn couldn
+    said says say saying told tell according reportedly reported reports report
+    allegedly claimed claims claim stated states state announced added noted
+    approximately around about nearly almost roughly some estimated up least at more
+    than over under fewer below above another other one rt via amp http https www com""".split()
+)
+"""Words that never make two sentences the same claim (function words, reporting verbs, hedges)."""
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
+_NUMBER_RUN = re.compile(
+    rf"\b(?:\d+(?:\.\d+)?|{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"
+)
+
+
+def number_value(words: str) -> float | None:
+    """The value of ``3000``, ``three thousand``, ``1.5 million`` or ``twenty-one``; else ``None``.
+
+    >>> number_value("two hundred and fifty"), number_value("1.5 million"), number_value("dozen")
+    (250.0, 1500000.0, 12.0)
+    """
+    parts = [p for p in re.split(r"[\s-]+", words.strip().lower()) if p and p != "and"]
+    if not parts:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for part in parts:
+        if part in _UNITS:
+            current += _UNITS[part]
+        elif part in _SCALES:
+            scale = _SCALES[part]
+            current = (current or 1.0) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        else:
+            try:
+                current += float(part)
+            except ValueError:
+                return None
+        seen = True
+    return total + current if seen else None
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _numbers_to_digits(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if token.isdigit() or token == "one":  # "one of them" is not a figure
+            return token
+        value = number_value(token)
+        return token if value is None else _format_number(value)
+
+    return _NUMBER_RUN.sub(repl, text)
+
+
+def strip_diacritics(text: str) -> str:
+    """``Zelenskyy`` stays, ``Zelenskyý`` -> ``Zelenskyy``: like FTS5's ``remove_diacritics``."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def clean(text: str) -> str:
+    """Folded text without links, @handles, hashtag marks or a tweet's ``— name (@x) date`` trailer."""
+    text = _TRAILER.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _HANDLE.sub(r" \1 ", text)
+    return strip_diacritics(fold(text))
+
+
+def fts_tokens(text: str) -> list[str]:
+    """The tokens FTS5 (unicode61, diacritics removed) indexes for ``text``, number words as digits."""
+    return _WORD.findall(_numbers_to_digits(clean(text)))
+
+
+def stem(token: str) -> str:
+    """A light English stem: plural and possessive ``s`` only (``soldiers`` -> ``soldier``).
+
+    >>> stem("soldiers"), stem("casualties"), stem("news"), stem("bus")
+    ('soldier', 'casualty', 'news', 'bus')
+    """
+    if len(token) <= 3 or not token.endswith("s") or token.endswith(("ss", "us", "is", "ews")):
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("ches", "shes", "xes", "sses")):
+        return token[:-2]
+    return token[:-1]
+
+
+@lru_cache(maxsize=200_000)
+def informative(token: str) -> bool:
+    """Whether ``token`` can carry a claim (not a stop word, not a single letter)."""
+    return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
+
+
+def match_tokens(text: str) -> list[str]:
+    """Informative, stemmed tokens of ``text`` in reading order (see the module doc)."""
+    return [stem(t) for t in fts_tokens(text) if informative(t)]
+
+
+def match_form(text: str) -> str:
+    """:func:`match_tokens` joined by spaces: the string handed to rapidfuzz (``processor=None``)."""
+    return " ".join(match_tokens(text))

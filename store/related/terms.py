@@ -1,0 +1,132 @@
+"""The in-memory term table: how many sentences contain each indexed term, and spelling variants.
+
+Loaded once from FTS5's own vocabulary (``fts5vocab``, one scan), then updated
+incrementally from the sentences added since; asking FTS5's vocabulary per
+query would cost over 100 ms at a million claims. A removal reloads it.
+
+    >>> table = TermTable()
+    >>> table.add_texts(["zelensky said 3000", "zelenskyy said 100", "north korea said"])
+    >>> table.count, table.df["said"]
+    (3, 3)
+    >>> table.variants("zelensky")
+    ['zelenskyy']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import sqlite_utils
+from rapidfuzz import fuzz, process
+
+from .normalize import strip_diacritics
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+VARIANT_MIN_LENGTH = 5
+"""Words shorter than this get no spelling variants (too many look-alikes)."""
+
+VARIANT_CUTOFF = 85.0
+"""rapidfuzz ``ratio`` a vocabulary word needs to count as a spelling variant (Zelensky/Zelenskyy: 94)."""
+
+MAX_VARIANTS = 4
+"""At most this many variants per query term."""
+
+
+def index_tokens(norm: str) -> set[str]:
+    """The distinct tokens FTS5 (unicode61, diacritics removed) indexes for a ``norm`` value."""
+    return set(_TOKEN.findall(strip_diacritics(norm)))
+
+
+def _id_stats(db: sqlite_utils.Database) -> tuple[int, int, int]:
+    row = db.execute("SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM claims")
+    return tuple(row.fetchone())
+
+
+class TermTable:
+    """Document frequencies over the ``claims`` rows and a vocabulary bucketed for fuzzy lookup."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.count = 0
+        self.last_id = 0
+        self.id_sum = 0
+        self._buckets: dict[str, list[str]] = defaultdict(list)
+
+    def _bucket_key(self, term: str) -> str:
+        return term[:2]
+
+    def _index_new_terms(self, terms: Iterable[str]) -> None:
+        for term in terms:
+            if len(term) >= VARIANT_MIN_LENGTH - 1 and not term[0].isdigit():
+                self._buckets[self._bucket_key(term)].append(term)
+
+    def add_texts(self, norms: Iterable[str]) -> None:
+        """Count the terms of newly added sentences (their ``norm`` values)."""
+        new_terms = []
+        for norm in norms:
+            self.count += 1
+            for term in index_tokens(norm):
+                if term not in self.df:
+                    new_terms.append(term)
+                self.df[term] += 1
+        self._index_new_terms(new_terms)
+
+    def load(self, db: sqlite_utils.Database) -> None:
+        """Read every term's row count from FTS5's vocabulary (one scan of the index)."""
+        db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_terms"
+            " USING fts5vocab(main, claims_fts, row)"
+        )
+        self.df = Counter(dict(db.execute("SELECT term, doc FROM temp.claims_fts_terms")))
+        self.count, self.last_id, self.id_sum = _id_stats(db)
+        self._buckets = defaultdict(list)
+        self._index_new_terms(self.df)
+
+    def refresh(self, db: sqlite_utils.Database) -> None:
+        """Bring the table up to date after documents were added or removed.
+
+        Sentences added since the last look are counted incrementally; if any
+        row disappeared (a document was removed, even if others were added and
+        reused its ids) the table is reloaded from FTS5.
+        """
+        count, max_id, id_sum = _id_stats(db)
+        if not self.df:
+            self.load(db)
+            return
+        rows = db.execute(
+            "SELECT id, norm FROM claims WHERE id > ? ORDER BY id", [self.last_id]
+        ).fetchall()
+        if (count, id_sum) != (self.count + len(rows), self.id_sum + sum(r[0] for r in rows)):
+            self.load(db)
+            return
+        self.add_texts(r[1] for r in rows)
+        self.last_id, self.id_sum = max_id, id_sum
+
+    def idf(self, term: str) -> float:
+        """bm25's idf of ``term`` (unknown terms count as seen once)."""
+        n = max(self.count, 1)
+        df = self.df.get(term, 0) or 1
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def variants(self, term: str, max_df: int | None = None) -> list[str]:
+        """Other spellings of ``term`` in the vocabulary (rapidfuzz ratio >= :data:`VARIANT_CUTOFF`)."""
+        if len(term) < VARIANT_MIN_LENGTH or term[0].isdigit():
+            return []
+        bucket = self._buckets.get(self._bucket_key(term), ())
+        found = process.extract(
+            term,
+            bucket,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=VARIANT_CUTOFF,
+            limit=MAX_VARIANTS + 1,
+        )
+        return [
+            word
+            for word, _, _ in found
+            if word != term and (max_df is None or self.df.get(word, 0) <= max_df)
+        ][:MAX_VARIANTS]

@@ -1,0 +1,111 @@
+"""The search vocabulary: every term of the claims index in memory, for spelling fallback.
+
+Built from the FTS5 index through an ``fts5vocab`` table (in the connection's temp
+schema, so no migration is needed) and kept until the store's generation changes.
+
+>>> vocab = Vocabulary.from_counts({"zelensky": 4, "zelenskyy": 2, "soldiers": 9})
+>>> vocab.has_prefix("zel"), vocab.has_prefix("zelenskiy")
+(True, False)
+>>> vocab.close_terms("zelenskiy")
+('zelensky', 'zelenskyy')
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from dataclasses import dataclass
+
+import sqlite_utils
+from rapidfuzz import fuzz, process
+
+VOCAB_TABLE = "claims_fts_terms"
+MAX_ALTERNATIVES = 4
+LENGTH_SLACK = 2
+
+
+def min_similarity(term: str) -> float:
+    """How close (rapidfuzz ratio, 0..100) a vocabulary term must be to replace ``term``.
+
+    Short words need to be closer: one edit in a four-letter word is already 25%.
+    """
+    if len(term) <= 4:
+        return 85.0
+    if len(term) <= 7:
+        return 80.0
+    return 75.0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Index terms sorted, with how many rows contain each, bucketed by length."""
+
+    terms: tuple[str, ...]
+    docs: tuple[int, ...]
+    by_length: dict[int, tuple[str, ...]]
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, int]) -> Vocabulary:
+        """A vocabulary from ``{term: rows containing it}``."""
+        terms = tuple(sorted(counts))
+        buckets: dict[int, list[str]] = {}
+        for term in terms:
+            buckets.setdefault(len(term), []).append(term)
+        return cls(
+            terms=terms,
+            docs=tuple(counts[t] for t in terms),
+            by_length={n: tuple(ts) for n, ts in buckets.items()},
+        )
+
+    def count(self, term: str) -> int:
+        """Rows containing exactly ``term`` (0 if unknown)."""
+        i = bisect.bisect_left(self.terms, term)
+        return self.docs[i] if i < len(self.terms) and self.terms[i] == term else 0
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether any term starts with ``prefix``."""
+        i = bisect.bisect_left(self.terms, prefix)
+        return i < len(self.terms) and self.terms[i].startswith(prefix)
+
+    def close_terms(self, term: str, limit: int = MAX_ALTERNATIVES) -> tuple[str, ...]:
+        """Terms spelled like ``term`` (a few edits away), most similar and most used first."""
+        choices = [
+            t
+            for n in range(len(term) - LENGTH_SLACK, len(term) + LENGTH_SLACK + 1)
+            for t in self.by_length.get(n, ())
+            if t != term
+        ]
+        if not choices or len(term) < 3:
+            return ()
+        found = process.extract(
+            term, choices, scorer=fuzz.ratio, score_cutoff=min_similarity(term), limit=limit * 4
+        )
+        found.sort(key=lambda m: (-round(m[1]), -self.count(m[0]), m[0]))
+        return tuple(m[0] for m in found[:limit])
+
+
+def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
+    """Read every term of ``claims_fts`` with its row count."""
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE}"
+        " USING fts5vocab('main', 'claims_fts', 'row')"
+    )
+    rows = db.execute(f"SELECT term, doc FROM temp.{VOCAB_TABLE}").fetchall()
+    return Vocabulary.from_counts(dict(rows))
+
+
+class VocabularyCache:
+    """One :class:`Vocabulary` per store, rebuilt when the store's generation changes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation: int | None = None
+        self._vocab: Vocabulary | None = None
+
+    def get(self, db: sqlite_utils.Database, generation: int) -> Vocabulary:
+        """The vocabulary for ``generation``, loading it through ``db`` if stale."""
+        with self._lock:
+            if self._vocab is None or self._generation != generation:
+                self._vocab = load_vocabulary(db)
+                self._generation = generation
+            return self._vocab

@@ -1,0 +1,181 @@
+"""Keystroke search: prefixes, several words, apostrophes, numbers, misspellings, odd input."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.search import fts_query, match_spans, parse_query
+
+
+def add(store, text, title, not_claims=()):
+    """Add a document whose sentences are all claims except ``not_claims``, whatever the
+    extractor decides (these tests are about search, not extraction)."""
+    doc_id = store.add_text(text, title=title).doc_id
+    for sentence in store.sentences(doc_id):
+        if sentence.text in not_claims and sentence.is_claim:
+            store.dismiss(sentence.id)
+        elif sentence.text not in not_claims and not sentence.is_claim:
+            store.promote(sentence.id)
+    return doc_id
+
+
+@pytest.fixture
+def news(store):
+    add(
+        store,
+        "Zelensky said 3,000 soldiers were killed near Kursk.\n"
+        "North Korea\u02bcs army sent 12,000 troops, officials said.\n"
+        "The weather was pleasant.",
+        "Front line report",
+        not_claims=["The weather was pleasant."],
+    )
+    add(
+        store,
+        "Zelenskyy confirmed that 3000 soldiers died in the region.\n"
+        "Officials in Seoul said North Korea\u2019s losses reached 100.",
+        "Second report",
+    )
+    return store
+
+
+def texts(hits):
+    return [h.claim.text for h in hits]
+
+
+def test_last_word_is_a_prefix_while_typed(news):
+    assert texts(news.search("zelen")) == texts(news.search("zelens"))
+    assert len(news.search("zelen")) == 2
+    assert news.search("zelen ") == []  # a space ends the word: "zelen" is not a word
+
+
+def test_every_word_must_match(news):
+    assert texts(news.search("soldiers kill")) == [
+        "Zelensky said 3,000 soldiers were killed near Kursk."
+    ]
+    assert news.search("soldiers weather") == []
+
+
+def test_hits_carry_document_title_and_match_spans(news):
+    (hit,) = news.search("kursk sold")
+    assert hit.doc_title == "Front line report"
+    assert [hit.claim.text[s:e] for s, e in hit.spans] == ["soldiers", "Kursk"]
+    assert hit.terms == ("kursk", "sold")
+    assert not hit.fuzzy
+
+
+@pytest.mark.parametrize("typed", ["korea's", "Korea\u2019s", "Korea\u02bcs", "KOREA'S lo"])
+def test_apostrophes_are_all_the_same(news, typed):
+    found = texts(news.search(typed))
+    assert "Officials in Seoul said North Korea\u2019s losses reached 100." in found
+    if not typed.endswith("lo"):
+        assert "North Korea\u02bcs army sent 12,000 troops, officials said." in found
+
+
+@pytest.mark.parametrize("typed", ["3000", "3,000", "3\u202f000"])
+def test_numbers_match_with_or_without_digit_groups(news, typed):
+    hits = news.search(typed)
+    assert len(hits) == 2
+    first = hits[0] if "," in hits[0].claim.text else hits[1]
+    assert [first.claim.text[s:e] for s, e in first.spans] == ["3,000"]
+
+
+@pytest.mark.parametrize("typed", ["Zelenskiy", "zelenskiy said", "Zelenskyi", "zelenkyy"])
+def test_misspellings_fall_back_to_close_words(news, typed):
+    hits = news.search(typed)
+    assert hits and all(h.fuzzy for h in hits)
+    assert any(h.claim.text.startswith("Zelensky said") for h in hits)
+    assert all(any(h.claim.text[s:e].startswith("Zelensky") for s, e in h.spans) for h in hits)
+
+
+def test_fuzzy_vocabulary_follows_new_documents(news):
+    assert news.search("Budanow") == []
+    add(news, "Budanov said 40 drones were launched.", "Later")
+    assert texts(news.search("Budanow")) == ["Budanov said 40 drones were launched."]
+
+
+def test_unknown_word_without_close_spelling_finds_nothing(news):
+    assert news.search("xqzvw soldiers") == []
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"',
+        '""',
+        "*",
+        "zel*",
+        "NEAR(",
+        "NEAR(zelensky soldiers)",
+        "AND",
+        "soldiers AND",
+        "OR",
+        "-soldiers",
+        "soldiers -killed",
+        "^zel",
+        "norm:zel",
+        "(",
+        ")",
+        "'",
+        "{norm}",
+        "+",
+        ":",
+        "\\",
+        "\u0000",
+        'zel"en',
+        "a OR b NOT c",
+    ],
+)
+def test_fts_syntax_in_the_query_never_raises(news, typed):
+    assert isinstance(news.search(typed), list)
+
+
+def test_operators_are_plain_words(store):
+    add(store, "Troops and tanks moved 5 km near the border.", "t")
+    assert len(store.search("and tanks")) == 1
+    assert len(store.search("near")) == 1
+    assert store.search("or tanks") == []
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "...", "?!"])
+def test_empty_query_finds_nothing(news, typed):
+    assert news.search(typed) == []
+
+
+def test_only_claims_are_found(news):
+    assert news.search("weather") == []
+    (weather,) = [s for s in news.sentences(1) if s.text.startswith("The weather")]
+    news.promote(weather.id)
+    assert texts(news.search("weather")) == ["The weather was pleasant."]
+    news.dismiss(weather.id)
+    assert news.search("weather") == []
+
+
+def test_limit_and_best_first(store):
+    for i in range(30):
+        add(store, f"Report {i}: 4{i} people were evacuated from the valley.", f"r{i}")
+    add(store, "Evacuated, evacuated, evacuated: 7 people.", "x")
+    hits = store.search("evacuated", limit=5)
+    assert len(hits) == 5
+    assert hits[0].claim.text.startswith("Evacuated, evacuated")
+    assert store.search("evacuated", limit=0) == []
+
+
+def test_parse_query_folds_and_marks_the_prefix():
+    assert parse_query("North Korea\u02bcs 3,000 sol") == parse_query("north korea's 3000 sol")
+    assert parse_query("sol").prefix and not parse_query("sol ").prefix
+    assert parse_query('"NEAR(" * -').words == ("near",)
+
+
+def test_fts_query_quotes_every_word():
+    parsed = parse_query('and "near" korea\'s u.s.')
+    assert fts_query(parsed) == '"and" AND "near" AND "korea s" AND "u s"*'
+
+
+def test_match_spans_ignore_case_diacritics_and_digit_groups():
+    text = "Café owners said 12,500 people (CAFE staff) came."
+    assert [text[s:e] for s, e in match_spans(text, ["cafe", "12500"])] == [
+        "Café",
+        "12,500",
+        "CAFE",
+    ]
+    assert [text[s:e] for s, e in match_spans(text, [], "pe")] == ["people"]

@@ -1,0 +1,108 @@
+"""The claimdesk reader: ``ClaimdeskApp(store)`` (built by ``tui.factory.create_app``).
+
+    >>> from tui.factory import open_store, create_app
+    >>> app = create_app(open_store(":memory:"), config_path=None)
+    >>> app.title
+    'claimdesk'
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+
+from store import Store
+
+from .bindings import APP_BINDINGS
+from .commands import ClaimdeskCommands
+from .config import Config, load_config
+from .navigation import Place
+from .paths import config_path as default_config_path
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .startup import exit_after_paint_requested, startup_line
+from .state import load_last_place, state_path
+from .widgets.status_bar import StatusBar
+
+_DEFAULT = object()
+
+
+class ClaimdeskApp(App):
+    """Documents, their claims and related claims in linked panes.
+
+    Options: ``config_path`` (``None``: no config file; default: the user's),
+    ``remember_places`` (reopen the last document; default: on for stores on
+    disk), ``state_file`` and ``exit_after_paint`` (see :mod:`tui.startup`).
+    """
+
+    TITLE = "claimdesk"
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+    COMMANDS = App.COMMANDS | {ClaimdeskCommands}
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        config_path: Path | None | object = _DEFAULT,
+        remember_places: bool | None = None,
+        state_file: Path | None = None,
+        exit_after_paint: bool | None = None,
+    ):
+        super().__init__()
+        self.store = store
+        path = default_config_path() if config_path is _DEFAULT else config_path
+        self.config: Config = load_config(path)  # type: ignore[arg-type]
+        self.keymap: dict[str, str] = dict(self.config.keys)
+        in_memory = "mode=memory" in store.path
+        self.remember_places = (not in_memory) if remember_places is None else remember_places
+        self.state_file = state_file or state_path()
+        self.exit_after_paint = exit_after_paint_requested() if exit_after_paint is None else exit_after_paint
+        self.latencies: dict[str, list[float]] = defaultdict(list)
+        self.startup_report = ""
+        self.main_screen: MainScreen | None = None
+
+    def on_mount(self) -> None:
+        """Apply the config and open the main screen at the last place viewed."""
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.config = Config(self.config.theme, self.config.keys, (*self.config.problems, f"config: unknown theme {self.config.theme!r}"))
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        initial: Place | None = None
+        if self.remember_places:
+            initial = load_last_place(self.state_file, self.store.path)
+        self.main_screen = MainScreen(self.store, initial)
+        self.push_screen(self.main_screen)
+        if self.config.problems:
+            self.main_screen.query_one(StatusBar).set_action("; ".join(self.config.problems))
+
+    def action_help(self) -> None:
+        """Show every binding."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def record_latency(self, name: str, seconds: float) -> None:
+        """Keep a latency figure (claim change to related pane, keystroke to results)."""
+        values = self.latencies[name]
+        values.append(seconds)
+        del values[:-1000]
+
+    def document_painted(self) -> None:
+        """For a timed start: exit once the first document is on screen."""
+        if self.exit_after_paint and not self.startup_report:
+            self.startup_report = startup_line()
+            self.exit()
+
+    def run(self, *args, **kwargs):
+        """Run the app; a timed start prints its figures afterwards."""
+        result = super().run(*args, **kwargs)
+        if self.startup_report:
+            print(self.startup_report, file=sys.stdout, flush=True)
+        return result

@@ -1,0 +1,110 @@
+"""Human output for the CLI: Rich tables whose cells are always plain ``Text``.
+
+Document text is data: it never goes through Rich markup, and control or
+escape characters are made visible (``display_safe``) before printing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from store import Claim, Document, Event
+from store.safe_text import display_safe
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that interprets no markup, emoji codes or highlighting in what it prints."""
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+def safe(value: object) -> Text:
+    """``value`` as a plain Rich ``Text`` with control characters neutralised."""
+    return Text(display_safe("" if value is None else str(value), tab_size=1))
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], **options) -> Table:
+    """A table of ``rows`` under ``headers``; every cell passes through :func:`safe`."""
+    grid = Table(**options)
+    for header in headers:
+        grid.add_column(Text(header), overflow="fold")  # long paths wrap, never "..."
+    for row in rows:
+        grid.add_row(*[safe(cell) for cell in row])
+    return grid
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], **options) -> None:
+    """Print :func:`table` to standard output."""
+    console().print(table(headers, rows, **options))
+
+
+def documents_table(docs: Iterable[Document]) -> Table:
+    """Documents as id, title, source, published, claims and flagged counts."""
+    return table(
+        ("id", "title", "source", "published", "claims", "flagged"),
+        ((d.id, d.title, d.source, d.published, d.claims, d.flagged) for d in docs),
+    )
+
+
+def claims_table(claims: Iterable[Claim], titles: dict[int, str] | None = None) -> Table:
+    """Claims (or sentences) as id, document, status, score and text."""
+    titles = titles or {}
+    rows = (
+        (
+            c.id,
+            titles.get(c.doc_id, c.doc_id),
+            c.status if c.is_claim else "(sentence)",
+            f"{c.score:.2f}",
+            c.text + (f"  [note: {c.note}]" if c.note else ""),
+        )
+        for c in claims
+    )
+    return table(("id", "document", "status", "score", "text"), rows)
+
+
+def events_table(events: Iterable[Event]) -> Table:
+    """History events as id, time, who, what, old and new value."""
+    rows = (
+        (
+            e.id,
+            e.at,
+            e.actor,
+            e.kind + (f" (undo of {e.undo_of})" if e.undo_of else ""),
+            e.old,
+            e.new,
+        )
+        for e in events
+    )
+    return table(("id", "at", "who", "change", "old", "new"), rows)
+
+
+def show_claim(claim: Claim, doc_title: str) -> Table:
+    """One claim with its features, as a two-column table."""
+    figures = "; ".join(
+        " ".join(
+            p for p in (f.text, f"= {f.value:g}", f.qualifier and f"({f.qualifier})", f.counts) if p
+        )
+        for f in claim.numbers
+    )
+    dates = "; ".join(f"{d.text} = {d.value}" if d.value else d.text for d in claim.dates)
+    rows = [
+        ("claim", claim.id),
+        ("document", f"{claim.doc_id}: {doc_title}"),
+        ("offsets", f"{claim.start}-{claim.end}"),
+        ("text", claim.text),
+        ("status", claim.status),
+        ("note", claim.note),
+        ("is claim", "yes" if claim.is_claim else "no (sentence)"),
+        ("score", f"{claim.score:.3f}"),
+        ("kind", claim.kind),
+        ("attributed to", claim.source),
+        ("cue", claim.cue),
+        ("hedge", claim.hedge),
+        ("figures", figures),
+        ("dates", dates),
+        ("entities", ", ".join(claim.entities)),
+    ]
+    return table(("field", "value"), rows, show_header=False)

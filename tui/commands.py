@@ -1,0 +1,80 @@
+"""The command palette (ctrl+p): every action of the reader and every document by title.
+
+Document titles are data: hits show them as literal :class:`~textual.content.Content`,
+never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from store.models import STATUSES
+
+from .bindings import APP_BINDINGS, MAIN_BINDINGS, display_keys
+from .filters import SCORE_STEPS, ClaimFilter
+from .widgets.documents_list import one_line
+
+MAX_DOCUMENT_HITS = 200
+"""At most this many documents are offered for one query."""
+
+
+class ClaimdeskCommands(Provider):
+    """Actions (with their keys) and "open document" commands."""
+
+    def _screen(self):
+        return self.app.main_screen
+
+    def actions(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """(name, callback, help) for every action and filter."""
+        screen = self._screen()
+        for binding in APP_BINDINGS + MAIN_BINDINGS:
+            keys = display_keys(self.app, binding)
+            target = self.app if binding in APP_BINDINGS else screen
+            yield (binding.description, partial(target.run_action, binding.action), f"key: {keys}")
+        for status in STATUSES:
+            yield (
+                f"Filter: status {status}",
+                partial(self._filter, lambda f, s=status: f.with_status(s)),
+                "show only claims with this status",
+            )
+        yield ("Filter: with notes", partial(self._filter, ClaimFilter.toggled_notes), "toggle")
+        yield ("Filter: conflicts only", partial(self._filter, ClaimFilter.toggled_conflicts), "toggle")
+        for score in SCORE_STEPS[1:]:
+            yield (
+                f"Filter: minimum score {score:.2f}",
+                partial(self._filter, lambda f, v=score: ClaimFilter(f.status, f.with_notes, v, f.conflicts_only)),
+                "hide claims below this check-worthiness",
+            )
+        yield ("Filter: clear", partial(screen.apply_filter, ClaimFilter()), "show every claim")
+        yield ("Search claims", screen.action_search, "search every claim in the store")
+
+    def _filter(self, change: Callable[[ClaimFilter], ClaimFilter]) -> None:
+        screen = self._screen()
+        screen.apply_filter(change(screen.claim_filter))
+
+    async def discover(self) -> Hits:
+        """The actions, before anything is typed."""
+        for name, callback, help_text in self.actions():
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Actions and documents matching ``query``."""
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.actions():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, Content(name), callback, text=name, help=help_text)
+        screen = self._screen()
+        found = 0
+        for document in screen.documents:
+            title = f"Open document: {one_line(document.title)}"
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, Content(title), partial(screen.open_place, document.id, None), text=title)
+                found += 1
+                if found >= MAX_DOCUMENT_HITS:
+                    return

@@ -1,0 +1,214 @@
+"""The full text of a document with every claim highlighted, drawn line by line.
+
+Only the lines on screen are rendered, each from an LRU cache keyed by line,
+width and highlight state, so a 5,000-sentence document scrolls and moves from
+claim to claim without lag. Text passes through ``display_safe`` (tabs as one
+space, so offsets stay aligned) and is only ever shown as ``rich.text.Text``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.models import Claim, Document
+from store.safe_text import display_safe
+
+from .css import css_beside
+from .line_layout import line_of_offset, wrap_lines
+from .status_styles import STATUS_COMPONENTS, STATUS_CSS, StatusStyled
+
+
+class DocumentView(StatusStyled, ScrollView, can_focus=True):
+    """Shows one document; claims are tinted by status, stronger for higher scores."""
+
+    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
+    COMPONENT_CLASSES: ClassVar[set[str]] = STATUS_COMPONENTS | {
+        "document-view--current",
+        "document-view--sentence",
+        "document-view--empty",
+    }
+
+    class SentenceClicked(Message):
+        """The user clicked the sentence ``claim_id``."""
+
+        def __init__(self, claim_id: int):
+            super().__init__()
+            self.claim_id = claim_id
+
+    class Painted(Message):
+        """A document has been drawn on screen (used for start-up timing)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.document: Document | None = None
+        self.sentences: list[Claim] = []
+        self._starts: list[int] = []
+        self._index_of: dict[int, int] = {}
+        self._display = ""
+        self._lines: list[tuple[int, int]] = []
+        self._layout_width = 0
+        self.current_id: int | None = None
+        self._current_lines = (-1, -1)
+        self._style_version = 0
+        self._claim_styles: dict[tuple[str, int], Style] = {}
+        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self.empty_text = "loading…"
+
+    def on_mount(self) -> None:
+        """Repaint with the new colours when the theme changes."""
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
+
+    # content --------------------------------------------------------------
+    def show(self, document: Document, sentences: list[Claim], current_id: int | None) -> None:
+        """Display ``document`` with its ``sentences`` and select ``current_id``."""
+        self.document = document
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self._index_of = {s.id: i for i, s in enumerate(sentences)}
+        self._display = display_safe(document.text or "", tab_size=1)
+        self.empty_text = "(empty document)"
+        self._layout_width = 0
+        self.current_id = None
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.set_current(current_id)
+        self.call_after_refresh(self.post_message, self.Painted())
+
+    def update_sentence(self, claim: Claim) -> None:
+        """Show a changed sentence (new status, promoted, dismissed)."""
+        index = self._index_of.get(claim.id)
+        if index is not None:
+            self.sentences[index] = claim
+            self.restyle()
+
+    def restyle(self) -> None:
+        """Forget every cached line and colour (statuses or the theme changed)."""
+        self._style_version += 1
+        self._claim_styles.clear()
+        self._cache.clear()
+        self.refresh()
+
+    def set_current(self, claim_id: int | None, scroll: bool = True) -> None:
+        """Make ``claim_id`` the highlighted sentence and scroll it into view."""
+        self.current_id = claim_id
+        index = self._index_of.get(claim_id) if claim_id is not None else None
+        if index is None or not self._lines:
+            self._current_lines = (-1, -1)
+            self.refresh()
+            return
+        sentence = self.sentences[index]
+        first = line_of_offset(self._lines, sentence.start)
+        last = line_of_offset(self._lines, max(sentence.start, sentence.end - 1))
+        self._current_lines = (first, last)
+        self.refresh()
+        if scroll:
+            self.scroll_to_lines(first, last)
+
+    def scroll_to_lines(self, first: int, last: int) -> None:
+        """Scroll so that lines ``first``..``last`` are on screen (a third down if moving)."""
+        top, height = self.scroll_offset.y, max(self.size.height, 1)
+        if first >= top and last < top + height:
+            return
+        self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+
+    def _relayout(self) -> None:
+        width = self.size.width
+        if width <= 0 or width == self._layout_width:
+            return
+        self._layout_width = width
+        self._lines = wrap_lines(self._display, width) if self.document and self._display else []
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        if self.current_id is not None:
+            self.set_current(self.current_id)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap again at the new width."""
+        self._relayout()
+
+    # rendering --------------------------------------------------------------
+    def _claim_style(self, claim: Claim) -> Style:
+        key = (claim.status, round(max(0.0, min(claim.score, 1.0)) * 10))
+        style = self._claim_styles.get(key)
+        if style is None:
+            colour = self.status_style(claim.status).color
+            base = self.background_colors[1]
+            tint = Color.from_rich_color(colour) if colour else base
+            strength = 0.18 + 0.04 * key[1]
+            style = Style(bgcolor=base.blend(tint, strength).rich_color)
+            self._claim_styles[key] = style
+        return style
+
+    def _line_text(self, number: int) -> Text:
+        start, end = self._lines[number]
+        text = Text(self._display[start:end], no_wrap=True, end="")
+        i = max(0, bisect_right(self._starts, start) - 1)
+        current = self.get_component_rich_style("document-view--current")
+        pointed = self.get_component_rich_style("document-view--sentence")
+        while i < len(self.sentences) and self._starts[i] < end:
+            sentence = self.sentences[i]
+            i += 1
+            if sentence.end <= start:
+                continue
+            if sentence.id == self.current_id:
+                style = current if sentence.is_claim else pointed
+            elif sentence.is_claim:
+                style = self._claim_style(sentence)
+            else:
+                continue
+            text.stylize(style, max(sentence.start, start) - start, min(sentence.end, end) - start)
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        """One screen line of the document."""
+        width = self.size.width
+        base = self.rich_style
+        number = self.scroll_offset.y + y
+        if not self._lines:
+            if y == 0:
+                style = self.get_component_rich_style("document-view--empty")
+                return self._strip(Text(self.empty_text, style=style), width, base)
+            return Strip.blank(width, base)
+        if number >= len(self._lines):
+            return Strip.blank(width, base)
+        first, last = self._current_lines
+        key = (number, width, self._style_version, first <= number <= last and self.current_id)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._strip(self._line_text(number), width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        segments = Segment.apply_style(text.render(self.app.console), base)
+        return Strip(list(segments)).crop_extend(0, width, base)
+
+    # mouse -----------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a sentence selects it."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._lines or not self.sentences:
+            return
+        number = self.scroll_offset.y + offset.y
+        if number >= len(self._lines):
+            return
+        start, end = self._lines[number]
+        position, cells = start, 0
+        while position < end and cells + cell_len(self._display[position]) <= offset.x:
+            cells += cell_len(self._display[position])
+            position += 1
+        i = max(0, bisect_right(self._starts, position) - 1)
+        self.post_message(self.SentenceClicked(self.sentences[i].id))

@@ -1,0 +1,46 @@
+"""The documents pane: title, then source, date, claim and flagged counts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+
+from store.models import Document
+from store.safe_text import display_safe
+
+from .css import css_beside
+from .status_styles import STATUS_COMPONENTS, STATUS_CSS, StatusStyled
+from .virtual_list import VirtualList
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe and flattened onto one line."""
+    return display_safe(text, tab_size=1).replace("\n", " ")
+
+
+class DocumentsList(StatusStyled, VirtualList):
+    """Every document in the store, two lines each, drawn only when on screen."""
+
+    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
+    COMPONENT_CLASSES: ClassVar[set[str]] = (
+        VirtualList.COMPONENT_CLASSES | STATUS_COMPONENTS | {"documents-list--title"}
+    )
+    item_height = 2
+
+    def index_of(self, doc_id: int) -> int | None:
+        """The position of document ``doc_id`` in the list."""
+        for i, document in enumerate(self.items):
+            if document.id == doc_id:
+                return i
+        return None
+
+    def render_item(self, item: Document, width: int) -> list[Text]:
+        """Title; then source, date and counts."""
+        title = Text(one_line(item.title) or "(untitled)", style=self.get_component_rich_style("documents-list--title"))
+        details = Text(f" {item.claims} claims", style=self.muted_style())
+        if item.flagged:
+            details.append(f" {item.flagged} flagged", style=self.status_style("needs-check"))
+        facts = [one_line(item.source), one_line(item.published[:10])]
+        details.append("".join(f" · {f}" for f in facts if f))
+        return [title, details]
