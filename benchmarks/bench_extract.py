@@ -98,7 +98,11 @@ def boundary_f1(fn: Callable[[str], list[int]], docs) -> dict[str, float]:
         fn_ += len(gold - pred)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn_) if tp + fn_ else 0.0
-    return {"P": round(p, 3), "R": round(r, 3), "F1": round(2 * p * r / (p + r) if p + r else 0.0, 3)}
+    return {
+        "P": round(p, 3),
+        "R": round(r, 3),
+        "F1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+    }
 
 
 def run(args) -> None:

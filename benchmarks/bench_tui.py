@@ -64,9 +64,10 @@ def start_once(
     proc.wait(timeout=30)
     wall = time.perf_counter() - started
     os.close(master)
-    found = FIRST_PAINT.search(output.decode("utf-8", "replace"))
+    text = output.decode("utf-8", "replace")
+    found = FIRST_PAINT.search(text)
     if found is None:
-        raise RuntimeError("claimdesk did not report its first paint")
+        raise RuntimeError(f"claimdesk did not report its first paint: {text[-300:]!r}")
     return wall, float(found.group(1)), float(found.group(2))
 
 

@@ -90,6 +90,10 @@ class ClaimTexts:
     groups: list[list[int]]
     conflicts: list[tuple[int, int]]
 
+    def pairs(self) -> list[tuple[int, int]]:
+        """Every ``(i, j)`` with ``i < j`` in the same group: the near-duplicate pairs to find."""
+        return [(a, b) for g in self.groups for k, a in enumerate(g) for b in g[k + 1 :]]
+
 
 # -- entities and their spellings ----------------------------------------------
 

@@ -25,7 +25,32 @@ import re
 from dataclasses import dataclass
 
 from . import triggers
-from .wordlists import words_pattern
+from .phrases import (
+    QUOTE_END,
+    STOP,
+    content_end,
+    is_named,
+    is_pronoun,
+    leading_subject,
+    next_word,
+    phrase_after,
+    phrase_after_to_comma,
+    phrase_before,
+    plausible_source,
+    skip_space,
+    word_before,
+    words_back,
+)
+from .wordlists import word_list
+
+__all__ = [
+    "Attribution",
+    "find_attributions",
+    "is_named",
+    "is_pronoun",
+    "plausible_source",
+    "resolve_source",
+]
 
 VERBS = (
     "say|says|said|saying|tell|tells|told|telling|report|reports|reported|reporting|"
@@ -54,61 +79,54 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|been|being|as)\s+(?:(?:first|also|\w+ly)\s+)?$", re.I
 )
 _PASSIVE_VERBS = frozenset(
-    "told reported quoted cited stated announced confirmed claimed said written posted".split()
+    word_list("told reported quoted cited stated announced confirmed claimed said written posted")
 )
 _BY_AFTER = re.compile(r"\s+by\s+")
 _DATA_BEFORE = re.compile(r"\b(?:has|have|had)\s+$")
 _DATA_AFTER = re.compile(r"\s+(?=that\b|showing\b|suggesting\b|indicating\b)")
 triggers.register("cue", VERBS.split("|"))
 triggers.register("according", ["according", "citing"])
-triggers.register("data", ["data", "information", "evidence", "intelligence"])
-_WORD_AFTER = re.compile(r"\s+(\w+)")
-_TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
-PRONOUNS = frozenset("he she they i we you it who which that him her them us".split())
-# Words that cannot be inside a subject phrase read backwards from the cue.
-_STOP = frozenset(
-    "that and but or because while when after before as if though although since so then where "
-    "whether than to is was were are be been has have had not also there here "
-    "do does did will would could should may might can must just only even still yet however "
-    "said says say told reported wrote added".split()
-)
-_DETERMINERS = frozenset("the a an his her its their our my your this that these those some".split())
-_PREPOSITIONS = frozenset("of in at for from on with by to about".split())
+triggers.register("data", word_list("data information evidence intelligence"))
 _AMBIGUOUS = frozenset(
-    "reports report claims claim states state notes note shows show post posts tweet tweets "
-    "find finds found promise promises vow vows".split()
+    word_list(
+        "reports report claims claim states state notes note shows show post posts tweet "
+        "tweets find finds found promise promises vow vows add adds"
+    )
 )
-_NOT_SOURCES = frozenset(
-    "always sometimes perhaps nevertheless besides afterwards thus yes no including".split()
+_QUOTE_OR_COLON = re.compile(r"\s*:|,?\s+[\"“‘]")
+_ADVERBS = word_list(
+    "however often recently frequently now still even later never previously then "
+    "earlier repeatedly again further first publicly reportedly once"
 )
-_QUANTIFIERS = frozenset("some many most several few both all each two three four one".split())
-_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
-_APPOSITION_BREAK = frozenset("and but or because while when if that which so then".split())
-_QUOTE_OR_COLON = re.compile(r"\s*[:\"“'‘]")
-_ADVERBS = (
-    "however often recently frequently now still even later never previously then earlier "
-    "repeatedly again further first publicly reportedly once"
-).split()
 # Words between a subject and its cue that belong to neither: "Berg later on Monday told".
 _ADVERB_WORDS = frozenset(
     _ADVERBS
-    + "on last this early late yesterday today tonight week month".split()
-    + "monday tuesday wednesday thursday friday saturday sunday".split()
+    + word_list("on last this early late yesterday today tonight week month")
+    + word_list("monday tuesday wednesday thursday friday saturday sunday")
 )
 _COLON_SOURCE = re.compile(r"(?:More from\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s")
 # Line labels that look like a speaker before a colon but are not one.
 _LABELS = frozenset(
-    "update note correction watch read photo photos video related source sources editor's note "
-    "disclosure clarification warning breaking exclusive analysis opinion live q a".split()
+    word_list(
+        "update note correction watch read photo photos video related source sources "
+        "editor's note disclosure clarification warning breaking exclusive analysis opinion "
+        "live q a"
+    )
 )
-_NAME_ONLY_CUES = frozenset("call calls called calling".split())
+# "A new poll shows Clinton ahead": evidence that speaks without "that".
+_EVIDENCE_VERBS = frozenset(word_list("show shows showed find finds found"))
+_EVIDENCE_NOUNS = frozenset(
+    word_list(
+        "poll polls survey surveys study studies report reports data analysis figures records "
+        "research review investigation audit census"
+    )
+)
+_NAME_ONLY_CUES = frozenset(word_list("call calls called calling"))
 _PARTICIPLES = frozenset(
-    "saying telling adding noting writing claiming arguing insisting explaining warning calling "
-    "stating announcing confirming tweeting reporting".split()
-)
-_QUOTE_END = "\"”’'»"
-_INVERTED_END = re.compile(
-    r"[\"“”«»;(]|,\s+(?:who|which|adding|saying|according)\b|\s+(?:in an?|on)\s+\w|\s+that\s"
+    word_list(
+        "saying telling adding noting writing claiming arguing insisting explaining warning "
+        "calling stating announcing confirming tweeting reporting"
+    )
 )
 
 
@@ -131,151 +149,6 @@ class Attribution:
         return self.source.strip(" ,;:")
 
 
-def _phrase_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
-    """The subject phrase that ends right before ``cue_start`` (``(s, s)`` if none)."""
-    end = cue_start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    if end > lo and text[end - 1] == ",":
-        return _appositive_subject(text, lo, end)
-    return _noun_phrase_before(text, lo, end), end
-
-
-def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int]:
-    """``X, a spokesman for Y, said``: the name with its appositive(s), up to three commas back."""
-    comma = end - 1
-    for _ in range(3):
-        comma = text.rfind(",", lo, comma)
-        if comma < 0 or text[comma - 1 : comma] in _QUOTE_END or text[comma + 1 : comma + 2] in _QUOTE_END:
-            break
-        words = text[comma + 1 : end - 1].split()
-        if not words or len(words) > 30 or words[0].lower() in _APPOSITION_BREAK:
-            break
-        if words[0].lower() in _PREPOSITIONS or words[0].endswith("ing"):
-            # "Snyder, for his part, said": a parenthetical, not part of the source.
-            start = _noun_phrase_before(text, lo, comma)
-            return (start, comma) if start < comma else (end, end)
-        start = _noun_phrase_before(text, lo, comma)
-        head = text[start:comma].split()
-        if head and head[0][0].isupper() and head[0].lower() not in _STOP:
-            return start, end
-    return end, end
-
-
-def _noun_phrase_before(text: str, lo: int, end: int) -> int:
-    """Where the noun phrase ending at ``end`` starts (``end`` if there is none)."""
-    tokens = list(_TOKEN.finditer(text, lo, end))
-    start = end
-    i = len(tokens) - 1
-    while i >= 0:
-        tok = tokens[i].group()
-        low = tok.lower()
-        if tok == ")" and start != end or tok == ")" and i > 0:
-            # "Rep. Hank Johnson (D-Ga.)": keep the parenthesis and go on before it.
-            j = i
-            while j >= 0 and tokens[j].group() != "(":
-                j -= 1
-            if j <= 0:
-                break
-            start = tokens[j].start()
-            i = j - 1
-            continue
-        if not (tok[0].isalnum() or tok in "'’$&"):
-            break
-        if low == "and" and start != end and i > 0 and _joins_names(tokens, i, start, text):
-            start = tokens[i].start()
-            i -= 1
-            continue
-        if low in _STOP and not (low == "that" and start == end):
-            break
-        if low in PRONOUNS:
-            if start == end:
-                start = tokens[i].start()
-                break
-            if low not in _POSSESSIVE_DETERMINERS:
-                break
-        if low in _PREPOSITIONS and i > 0 and (
-            tokens[i - 1].group().lower() in _STOP or not tokens[i - 1].group()[0].isalnum()
-        ):
-            break
-        start = tokens[i].start()
-        if low in _DETERMINERS and i > 0 and tokens[i - 1].group().lower() not in _PREPOSITIONS:
-            break
-        i -= 1
-    # Trim a leading preposition phrase: "On Monday the president" -> "the president".
-    while start < end:
-        first = text[start:end].split(None, 1)
-        if first[0].lower() in _PREPOSITIONS and len(first) > 1:
-            start = end - len(first[1])
-        else:
-            break
-    return start
-
-
-def _joins_names(tokens: list[re.Match], i: int, start: int, text: str) -> bool:
-    """Whether "and" at ``tokens[i]`` joins two subjects: "Mr. King and Mr. Schultz"."""
-    before = tokens[i - 1].group()
-    after = text[tokens[i].end() : start + 40].split()
-    return bool(after) and before[:1].isupper() and after[0][:1].isupper()
-
-
-def plausible_source(source: str) -> bool:
-    """Whether a phrase can be a source: a name, a pronoun, a determiner phrase or a plural noun."""
-    words = source.strip(" ,;:").split()
-    if not words:
-        return False
-    first = words[0].lower()
-    if first in PRONOUNS or first in _DETERMINERS or first in _QUANTIFIERS:
-        return True
-    if first in _PREPOSITIONS or first in _STOP or first in _NOT_SOURCES:
-        return False
-    if first.endswith("ly") or words[-1].lower().endswith("ly"):
-        return False
-    if any(w[:1].isupper() for w in words):
-        return True
-    return words[-1].endswith("s") or first[:1].isdigit()
-
-
-def _phrase_after(text: str, pos: int, hi: int) -> tuple[int, int]:
-    """The source phrase that follows an inverted cue or ``according to``, up to a clause end."""
-    stop = _INVERTED_END.search(text, pos, hi)
-    end = stop.start() if stop else hi
-    while end > pos and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
-        end -= 1
-    return pos, end
-
-
-def _phrase_after_to_comma(text: str, pos: int, hi: int) -> tuple[int, int]:
-    """Like :func:`_phrase_after`, but a comma also ends the phrase."""
-    s, e = _phrase_after(text, pos, hi)
-    comma = text.find(",", s, e)
-    return (s, comma) if comma > 0 else (s, e)
-
-
-def _leading_subject(text: str, lo: int, hi: int) -> tuple[int, int]:
-    """The sentence-initial name or pronoun: ``(s, s)`` if the sentence starts otherwise."""
-    tokens = list(_TOKEN.finditer(text, lo, hi))
-    if not tokens:
-        return lo, lo
-    first = tokens[0].group()
-    if first.lower() in PRONOUNS - {"that", "which", "one"}:
-        return tokens[0].start(), tokens[0].end()
-    end = lo
-    lower_words = 0
-    for tok in tokens:
-        word = tok.group()
-        if word[0].isupper() or (word.lower() in ("of", "the") and end > lo) or word in ("'s", "’s"):
-            end = tok.end()
-        elif end > lo and word[0].isalpha() and word.lower() not in _STOP and lower_words == 0:
-            if not tokens[0].group().lower() in _DETERMINERS:
-                break
-            end = tok.end()  # "The pilot ...": a determiner phrase takes its noun
-            lower_words += 1
-        else:
-            break
-    return lo, end
-
-
 def find_attributions(
     text: str, lo: int = 0, hi: int | None = None, hits: triggers.Hits | None = None
 ) -> list[Attribution]:
@@ -291,11 +164,13 @@ def find_attributions(
     def add(ss: int, se: int, cs: int, ce: int, ks: int, ke: int) -> None:
         if se <= ss or any(a < se and ss < b for a, b in taken):
             return
+        if not plausible_source(text[ss:se]):
+            return
         taken.extend(((ss, se), (cs, ce)))
         found.append(Attribution(text[ss:se], ss, se, text[cs:ce], cs, ce, ks, ke))
 
     colon = _COLON_SOURCE.match(text, lo, hi)
-    if colon and colon.group(1).lower() not in _STOP and colon.group(1).lower() not in _LABELS:
+    if colon and colon.group(1).lower() not in STOP and colon.group(1).lower() not in _LABELS:
         c = colon.end() - 2
         add(colon.start(1), colon.end(1), c, c + 1, colon.end(), hi)
     for start, _ in hits.get("according", ()):
@@ -303,14 +178,14 @@ def find_attributions(
         if not m:
             continue
         cue_end = m.start() + len(m.group().rstrip())
-        ss, se = _phrase_after_to_comma(text, m.end(), hi)
+        ss, se = phrase_after_to_comma(text, m.end(), hi)
         content = (se + 1, hi) if m.start() - lo < 3 else (lo, m.start())
         add(ss, se, m.start(), cue_end, *content)
     for start, end in hits.get("data", ()):
         before = _DATA_BEFORE.search(text, max(lo, start - 6), start)
         after = _DATA_AFTER.match(text, end, hi)
         if before and after:
-            ss, se = _phrase_before(text, lo, before.start())
+            ss, se = phrase_before(text, lo, before.start())
             add(ss, se, before.start(), end, after.end(), hi)
     for start, end in hits.get("cue", ()):
         verb = text[start:end]
@@ -318,7 +193,7 @@ def find_attributions(
             before = _PASSIVE_BEFORE.search(text, max(lo, start - 30), start)
             by = _BY_AFTER.match(text, end, hi)
             if before and by:
-                ss, se = _phrase_after(text, by.end(), hi)
+                ss, se = phrase_after(text, by.end(), hi)
                 add(ss, se, before.start(), end, lo, before.start())
                 continue
         _cue(text, lo, hi, start, end, add, found)
@@ -331,94 +206,57 @@ def _cue(text: str, lo: int, hi: int, cs: int, ce: int, add, found: list[Attribu
     verb = text[cs:ce].lower()
     if text[cs].isupper() and cs > lo and text[lo:cs].strip(" \"'“‘"):
         return  # a capitalised verb inside a sentence is a name: "Secretary of State"
-    if verb in _AMBIGUOUS and _next_word(text, ce) not in ("that", "in", "on", "to"):
-        if not _QUOTE_OR_COLON.match(text, ce):
-            return
-    cs = _words_back(text, lo, cs, _AUX_WORDS, 2)
-    subject_end = _words_back(text, lo, cs, _ADVERB_WORDS, 3)
+    if (
+        verb in _AMBIGUOUS
+        and next_word(text, ce) != "that"
+        and not _QUOTE_OR_COLON.match(text, ce)
+        and not (verb in _EVIDENCE_VERBS and word_before(text, lo, cs) in _EVIDENCE_NOUNS)
+    ):
+        return
+    cs = words_back(text, lo, cs, _AUX_WORDS, 2)
+    subject_end = words_back(text, lo, cs, _ADVERB_WORDS, 3)
     before = text[lo:subject_end].rstrip()
     if verb in _PARTICIPLES:
         if before.endswith(","):
-            ss, se = (found[0].source_start, found[0].source_end) if found else _leading_subject(
-                text, lo, cs
+            ss, se = (
+                (found[0].source_start, found[0].source_end)
+                if found
+                else leading_subject(text, lo, cs)
             )
             add(ss, se, cs, ce, ce, hi)
         return
-    if before.rstrip(_QUOTE_END) != before and before.rstrip(_QUOTE_END)[-1:] in (",", ".", "!", "?"):
-        ss, se = _phrase_after(text, ce, hi)
-        if se > ss and text[ss:se].split()[0].lower() not in _STOP:
-            add(ss + _skip_space(text, ss, se), se, cs, ce, lo, cs)
+    if before.rstrip(QUOTE_END) != before and before.rstrip(QUOTE_END)[-1:] in (
+        ",",
+        ".",
+        "!",
+        "?",
+    ):
+        ss, se = phrase_after(text, ce, hi)
+        if se > ss and text[ss:se].split()[0].lower() not in STOP:
+            add(ss + skip_space(text, ss, se), se, cs, ce, lo, cs)
             return
     if before.endswith((" and", " but")):
         if found:
             ss, se = found[0].source_start, found[0].source_end
         else:
-            ss, se = _leading_subject(text, lo, cs)
-        add(ss, se, cs, ce, ce + _skip_space(text, ce, hi), hi)
+            ss, se = leading_subject(text, lo, cs)
+        add(ss, se, cs, ce, ce + skip_space(text, ce, hi), hi)
         return
-    ss, se = _phrase_before(text, lo, subject_end)
+    ss, se = phrase_before(text, lo, subject_end)
     if verb in _NAME_ONLY_CUES and not (is_pronoun(text[ss:se]) or is_named(text[ss:se])):
         return
     if se > ss and plausible_source(text[ss:se]):
-        content_start = ce + _skip_space(text, ce, hi)
+        content_start = ce + skip_space(text, ce, hi)
         if text[content_start : content_start + 5].lower() == "that ":
             content_start += 5
-        if not text[content_start:hi].strip(" .!?\"”"):
-            add(ss, se, cs, ce, lo, _content_end(text, lo, ss))
+        if not text[content_start:hi].strip(' .!?"”'):
+            add(ss, se, cs, ce, lo, content_end(text, lo, ss))
         else:
             add(ss, se, cs, ce, content_start, hi)
     elif before.endswith(","):
-        ss, se = _phrase_after(text, ce, hi)
+        ss, se = phrase_after(text, ce, hi)
         if se > ss and text[ss:se].split()[0][0].isupper():
-            add(ss + _skip_space(text, ss, se), se, cs, ce, lo, cs)
-
-
-def _words_back(text: str, lo: int, pos: int, vocabulary: frozenset[str], limit: int) -> int:
-    """``pos`` moved back over up to ``limit`` words of ``vocabulary`` (any case) and their spaces."""
-    start = pos
-    for _ in range(limit):
-        j = start
-        while j > lo and text[j - 1].isspace():
-            j -= 1
-        k = j
-        while k > lo and text[k - 1].isalpha():
-            k -= 1
-        if k == j or text[k:j].lower() not in vocabulary or (k > lo and text[k - 1].isalnum()):
-            break
-        start = k
-    return start
-
-
-def _next_word(text: str, pos: int) -> str:
-    """The lower-cased word after ``pos`` (skipping spaces)."""
-    m = _WORD_AFTER.match(text, pos)
-    return m.group(1).lower() if m else ""
-
-
-def _content_end(text: str, lo: int, end: int) -> int:
-    """``end`` moved back over spaces and one comma: where content before a source ends."""
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    return end - 1 if end > lo and text[end - 1] == "," else end
-
-
-def _skip_space(text: str, s: int, e: int) -> int:
-    """How many whitespace characters start ``text[s:e]``."""
-    n = 0
-    while s + n < e and text[s + n].isspace():
-        n += 1
-    return n
-
-
-def is_pronoun(source: str) -> bool:
-    """Whether ``source`` is a bare pronoun such as "he" or "they"."""
-    return source.strip().lower() in PRONOUNS
-
-
-def is_named(source: str) -> bool:
-    """Whether ``source`` contains a capitalised word other than its first determiner."""
-    words = source.split()
-    return any(w[:1].isupper() for w in words if w.lower() not in _DETERMINERS)
+            add(ss + skip_space(text, ss, se), se, cs, ce, lo, cs)
 
 
 def resolve_source(source: str, previous: list[str]) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import triggers
-from .wordlists import words_pattern
+from .wordlists import word_list, words_pattern
 
 MONTHS = {
     "january": 1,
@@ -41,15 +41,15 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _RANGE = r"(?:\s?[-–]\s?" + _DAY + r")?"
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAYS = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _WEEKDAY = words_pattern(_WEEKDAYS, capitalised=False, boundary=False)
 _NUMWORD = words_pattern(
-    "a an one two three four five six seven eight nine ten several few".split(), boundary=False
+    word_list("a an one two three four five six seven eight nine ten several few"), boundary=False
 )
 _UNIT = r"(?:day|week|month|year|hour|decade)s?"
-_PERIOD_WORDS = "last next this past previous coming following earlier later".split()
-_SIMPLE_WORDS = "yesterday today tonight tomorrow overnight recently".split()
-_UNIT_WORDS = "day days week weeks month months year years hour hours decade decades".split()
+_PERIOD_WORDS = word_list("last next this past previous coming following earlier later")
+_SIMPLE_WORDS = word_list("yesterday today tonight tomorrow overnight recently")
+_UNIT_WORDS = word_list("day days week weeks month months year years hour hours decade decades")
 _RELATIVE = (
     rf"(?:{words_pattern(_PERIOD_WORDS, boundary=False)})(?:\s+this)?\s+"
     rf"(?:week(?:end)?|month|year|spring|summer|autumn|fall|winter|day|morning|evening|night"

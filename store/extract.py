@@ -89,9 +89,7 @@ def _attributions(sentence: str, hits: triggers.Hits) -> list[Attribution]:
     return []
 
 
-def _sources(
-    spans: list[Span], own_found: list[list[Attribution]]
-) -> list[tuple[str, str, bool]]:
+def _sources(spans: list[Span], own_found: list[list[Attribution]]) -> list[tuple[str, str, bool]]:
     """``(source, cue, carried)`` per sentence, with carry-over and pronoun resolution.
 
     A sentence without its own source keeps the previous sentence's source within
@@ -158,7 +156,8 @@ def extract(text: str) -> list[ExtractedSentence]:
                 end=span.end,
                 text=sentence,
                 norm=fold(sentence),
-                is_claim=value >= checkworthy.CLAIM_THRESHOLD,
+                # Headings and bylines stay sentences, never claims, whatever the score.
+                is_claim=value >= checkworthy.CLAIM_THRESHOLD and not span.is_heading,
                 score=value,
                 kind=features.kind,
                 source=source,

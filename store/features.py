@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from . import triggers
-from .wordlists import UPPER
+from .wordlists import UPPER, word_list
 
 KINDS: tuple[str, ...] = ("quote", "quantity", "attributed", "opinion", "event", "")
 """Claim kinds, most specific first; ``""`` for sentences that are none of them."""
@@ -24,20 +24,20 @@ KINDS: tuple[str, ...] = ("quote", "quantity", "attributed", "opinion", "event",
 _NAME_WORD = rf"[{UPPER}][\w'’ʼ&-]*(?:\.[\w'’ʼ&-]+)*"
 _CONNECT = r"(?:of|of the|de|da|del|van|von|bin|al|for|and the)"
 _ENTITY = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+)?{_NAME_WORD})*")
-HEDGES = (
-    "probably reportedly allegedly apparently possibly perhaps likely unlikely may might could "
-    "appear appears appeared seem seems seemed suggest suggests unconfirmed purportedly "
-    "supposedly presumably believed thought estimated"
-).split()
-OPINION = (
-    "should must ought think believe view shameful disgrace terrible wonderful best worst great "
-    "unacceptable outrageous"
-).split()
-EVENTS = (
-    "killed died captured arrested attacked launched announced signed elected won lost destroyed "
-    "fired shot struck seized invaded resigned began ended opened closed crashed exploded "
-    "collapsed withdrew arrived deployed sentenced charged"
-).split()
+HEDGES = word_list(
+    "probably reportedly allegedly apparently possibly perhaps likely unlikely may might "
+    "could appear appears appeared seem seems seemed suggest suggests unconfirmed "
+    "purportedly supposedly presumably believed thought estimated"
+)
+OPINION = word_list(
+    "should must ought think believe view shameful disgrace terrible wonderful best "
+    "worst great unacceptable outrageous"
+)
+EVENTS = word_list(
+    "killed died captured arrested attacked launched announced signed elected won lost "
+    "destroyed fired shot struck seized invaded resigned began ended opened closed "
+    "crashed exploded collapsed withdrew arrived deployed sentenced charged"
+)
 triggers.register("hedge", HEDGES)
 triggers.register("opinion", OPINION)
 triggers.register("event", EVENTS)
@@ -47,14 +47,19 @@ _DOUBLE_QUOTE = re.compile('["“”«»]')
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘][A-Z]")
 # Capitalised words that start sentences without naming anything.
 _NOT_NAMES = frozenset(
-    "the a an this that these those it he she they we i you his her their our its there here "
-    "but and or so yet if when while after before as in on at for from with by to of not no "
-    "what who why how where which some many most all both each however meanwhile later earlier "
-    "still also then now according until since although though despite during photos".split()
+    word_list(
+        "the a an this that these those it he she they we i you his her their our its there "
+        "here but and or so yet if when while after before as in on at for from with by to "
+        "of not no what who why how where which some many most all both each however "
+        "meanwhile later earlier still also then now according until since although though "
+        "despite during photos"
+    )
 )
 _MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+    word_list(
+        "january february march april may june july august september october november "
+        "december monday tuesday wednesday thursday friday saturday sunday yesterday today"
+    )
 )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import triggers
-from .wordlists import words_pattern
+from .wordlists import word_list, words_pattern
 
 WORD_VALUES = {
     "one": 1,
@@ -83,11 +83,13 @@ QUALIFIERS = (
 )
 # Words that end the "what it counts" phrase.
 STOP = frozenset(
-    "had have has were was is are be been being will would could should may might can did do "
-    "does and or but for from in on at by with to into than that which who whom whose as of "
-    "the a an this these those its their his her our your including among after before since "
-    "during while when where if because according said says say told reported more less "
-    "per each".split()
+    word_list(
+        "had have has were was is are be been being will would could should may might can did do "
+        "does and or but for from in on at by with to into than that which who whom whose as of "
+        "the a an this these those its their his her our your including among after before since "
+        "during while when where if because according said says say told reported more less "
+        "per each"
+    )
 )
 
 _NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d)"
@@ -151,7 +153,10 @@ def _matches(sentence: str, hits: triggers.Hits):
 
 
 def find_figures(
-    sentence: str, offset: int = 0, skip: list[tuple[int, int]] = (), hits: triggers.Hits | None = None
+    sentence: str,
+    offset: int = 0,
+    skip: list[tuple[int, int]] = (),
+    hits: triggers.Hits | None = None,
 ) -> list[dict]:
     """Every figure in ``sentence``; spans in ``skip`` (sentence-relative, such as dates) are ignored.
 

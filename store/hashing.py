@@ -59,11 +59,13 @@ DENSE_NAMES: tuple[str, ...] = (
 """Names of the dense sentence features, in column order after the hashed block."""
 
 DENSE_START = HASHED
+DENSE_COLUMN: dict[str, int] = {name: DENSE_START + i for i, name in enumerate(DENSE_NAMES)}
+"""Column of each dense sentence feature."""
 KIND_START = DENSE_START + len(DENSE_NAMES)
 DIMENSION = KIND_START + _KIND_BUCKETS
 """Total number of columns: hashed n-grams, dense sentence features, hashed ``kind``."""
 
-DOMAIN_COLUMN = DENSE_START + DENSE_NAMES.index("debate_domain")
+DOMAIN_COLUMN = DENSE_COLUMN["debate_domain"]
 """Set only at training time for debate transcripts whose label means "a fact-checker chose
 it"; product scoring leaves it at zero (see docs/EVALUATION.md)."""
 
@@ -149,9 +151,14 @@ def dense_values(text: str, features: Any, n_tokens: int) -> dict[str, float]:
             out["date_absolute"] = 1.0
         if any(_get(d, "relative") for d in dates):
             out["date_relative"] = 1.0
-    for name in ("source", "cue", "hedge"):
-        if _field(features, name):
+    # A source carried over from an earlier sentence is context, not this sentence's own
+    # attribution; bare training sentences never carry one.
+    own_source = not _field(features, "source_carried")
+    for name in ("source", "cue"):
+        if own_source and _field(features, name):
             out["has_" + name] = 1.0
+    if _field(features, "hedge"):
+        out["has_hedge"] = 1.0
     if entities:
         out["has_entity"] = 1.0
         out["entities"] = min(_count(entities), 4) / 4
@@ -201,7 +208,7 @@ def featurize(text: str, features: Any, debate_domain: bool = False) -> dict[int
     if grams:
         _add(vec, grams, 1.0 / math.sqrt(len(grams)))
     for name, value in dense_values(text, features, len(toks)).items():
-        vec[DENSE_START + DENSE_NAMES.index(name)] = value
+        vec[DENSE_COLUMN[name]] = value
     kind = kind_index(features)
     if kind is not None:
         vec[kind] = 1.0

@@ -32,6 +32,7 @@ from .readers import (
     RefusedError,
     parse_bytes,
     read_file,
+    size_text,
 )
 
 _GLOB_CHARS = set("*?[")
@@ -86,19 +87,15 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Input]:
     return out
 
 
-def _refused(path: str, reason: str) -> AddResult:
-    return refused(path, reason)
-
-
 def _read_inputs(inputs: list[Input], max_bytes: int):
     for item in inputs:
         if item.problem:
-            yield _refused(str(item.path), item.problem)
+            yield refused(str(item.path), item.problem)
             continue
         try:
             yield read_file(item.path, max_bytes)
         except RefusedError as exc:
-            yield _refused(str(item.path), str(exc))
+            yield refused(str(item.path), str(exc))
 
 
 def add_paths(
@@ -127,7 +124,7 @@ def add_file(store, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AddResult
     try:
         parsed = read_file(Path(path), max_bytes)
     except RefusedError as exc:
-        return _refused(str(path), str(exc))
+        return refused(str(path), str(exc))
     return add_parsed(store, [parsed])[0]
 
 
@@ -141,12 +138,15 @@ def add_bytes(
     source: str = "",
     url: str = "",
     published: str = "",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> AddResult:
     """Add raw bytes (standard input); explicit metadata wins over front matter."""
+    if len(raw) > max_bytes:
+        return refused(name, f"too large: {size_text(len(raw))} (limit {size_text(max_bytes)})")
     try:
         parsed = parse_bytes(raw, name=name, fmt=fmt)
     except RefusedError as exc:
-        return _refused(name, str(exc))
+        return refused(name, str(exc))
     parsed = ParsedDocument(
         text=parsed.text,
         title=title or parsed.title,

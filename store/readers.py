@@ -82,7 +82,8 @@ def parse_bytes(raw: bytes, *, name: str = "", fmt: str | None = None) -> Parsed
     return doc
 
 
-def _size_text(size: int) -> str:
+def size_text(size: int) -> str:
+    """``12,400 bytes`` or ``3.0 MB``."""
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
@@ -99,9 +100,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
     if size == 0:
         raise RefusedError("empty file")
     if size > max_bytes:
-        raise RefusedError(f"too large: {_size_text(size)} (limit {_size_text(max_bytes)})")
+        raise RefusedError(f"too large: {size_text(size)} (limit {size_text(max_bytes)})")
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise RefusedError(exc.strerror or str(exc)) from exc
-    return parse_bytes(raw, name=str(path))
+    return parse_bytes(raw, name=str(path.absolute()))

@@ -8,8 +8,8 @@ passed to FTS5 as syntax. When a word is not in the index at all, close spelling
 from the index vocabulary replace it (``Zelenskiy`` finds ``Zelensky``).
 
 Broad queries stay fast: the index has prefix indexes for one to three letters
-(migration ``m002``), and when a query matches more than :data:`CANDIDATE_CAP`
-rows only the newest :data:`BROAD_RANKED` matching claims are ranked by bm25.
+(migration ``m002``), and only the newest :data:`CANDIDATE_CAP` matching claims
+are ranked (see :func:`ranked_ids`).
 
 >>> from store import Store
 >>> store = Store.open(":memory:")
@@ -32,14 +32,17 @@ import sqlite_utils
 
 from .models import SearchHit
 from .rows import CLAIM_COLUMNS, claim_from_row
-from .search_vocab import VocabularyCache
+from .search_vocab import Vocabulary, VocabularyCache
 from .textnorm import fold, unify_punctuation
 
-CANDIDATE_CAP = 500
-"""Queries with more matches than this are broad: ranking all of them would cost too much."""
+CANDIDATE_CAP = 400
+"""At most this many matching claims, the newest, are ranked for one query."""
 
-BROAD_RANKED = 200
-"""For a broad query, the newest this many matching claims are ranked."""
+INDEXED_PREFIX = 3
+"""Prefixes up to this long have their own FTS5 prefix index (migration ``m002``)."""
+
+MAX_COMPLETIONS = 64
+"""A longer prefix is expanded to its terms from the vocabulary if it has at most this many."""
 
 FUZZY_BELOW = 3
 """Below this many hits, words missing from the index are respelled and the query re-run."""
@@ -81,47 +84,76 @@ def _quoted(tokens: Sequence[str], star: bool) -> str:
     return '"' + " ".join(tokens) + '"' + ("*" if star else "")
 
 
-def fts_query(parsed: ParsedQuery, alternatives: Mapping[str, Sequence[str]] | None = None) -> str:
+def fts_query(
+    parsed: ParsedQuery,
+    alternatives: Mapping[str, Sequence[str]] | None = None,
+    completions: Sequence[str] = (),
+) -> str:
     """The FTS5 MATCH expression: every word (or one of its alternatives) must match.
+
+    ``completions``, when given, are the index terms the last (prefix) word can
+    complete to; they replace the prefix query, which FTS5 would answer by merging
+    the whole posting lists of those terms.
 
     >>> fts_query(ParsedQuery(("zelenskiy", "sol"), True), {"zelenskiy": ["zelensky"]})
     '("zelenskiy" OR "zelensky") AND "sol"*'
+    >>> fts_query(ParsedQuery(("sold",), True), completions=["soldier", "soldiers"])
+    '("soldier" OR "soldiers")'
     """
     alternatives = alternatives or {}
     out = []
+    last = len(parsed.words) - 1
     for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
-        star = parsed.prefix and i == len(parsed.words) - 1
-        options = [_quoted(tokens, star)] + [_quoted([a], star) for a in alternatives.get(word, ())]
+        star = parsed.prefix and i == last
+        if star and completions:
+            options = [_quoted([c], False) for c in completions]
+        else:
+            options = [_quoted(tokens, star)]
+            options += [_quoted([a], star) for a in alternatives.get(word, ())]
         out.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
     return " AND ".join(out)
 
 
-def ranked_ids(db: sqlite_utils.Database, match: str, limit: int) -> list[int]:
+def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[str, ...]:
+    """The vocabulary terms that the last word, typed as a prefix, completes to.
+
+    Empty when FTS5 answers the prefix cheaply itself (up to :data:`INDEXED_PREFIX`
+    letters, a phrase), when there are too many, or with no vocabulary yet.
+    """
+    if vocab is None or not parsed.prefix:
+        return ()
+    word = parsed.words[-1]
+    if len(word) <= INDEXED_PREFIX or not word.isalnum():
+        return ()
+    return vocab.completions(word, MAX_COMPLETIONS)
+
+
+def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -> list[int]:
     """Ids of the best ``limit`` claims for a MATCH expression, best first.
 
-    A cheap unranked probe (newest first) counts the matches up to
-    :data:`CANDIDATE_CAP`. Below it every match is ranked by bm25; above it the query
-    is broad (a letter or two typed, a very common word) and only the newest
-    :data:`BROAD_RANKED` matching claims are ranked.
+    Only the newest :data:`CANDIDATE_CAP` matching claims are read (FTS5 walks its
+    index newest first and stops there). They are ranked by :func:`rank_key`, not
+    bm25: bm25 reads the whole posting list of every query word to weigh it, which
+    costs as much as the word is common, on every keystroke.
     """
-    probe = db.execute(
-        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        [match, CANDIDATE_CAP + 1],
-    ).fetchall()
-    if not probe:
-        return []
-    sql = (
-        "SELECT claims_fts.rowid, bm25(claims_fts) FROM claims_fts"
-        " JOIN claims c ON c.id = claims_fts.rowid"
+    rows = db.execute(
+        "SELECT c.id, c.norm FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
         " WHERE claims_fts MATCH ? AND c.is_claim = 1"
-    )
-    if len(probe) <= CANDIDATE_CAP:
-        rows = db.execute(sql, [match]).fetchall()
-    else:
-        rows = db.execute(sql + " ORDER BY claims_fts.rowid DESC LIMIT ?", [match, BROAD_RANKED])
-        rows = rows.fetchall()
-    rows.sort(key=lambda r: (r[1], -r[0]))
+        " ORDER BY claims_fts.rowid DESC LIMIT ?",
+        [match, CANDIDATE_CAP],
+    ).fetchall()
+    rows.sort(key=lambda r: rank_key(r[0], r[1], phrase))
     return [r[0] for r in rows[:limit]]
+
+
+def rank_key(claim_id: int, norm: str, phrase: str) -> tuple[bool, int, int]:
+    """Sort key of a matching claim: the words typed in that order first, then
+    shorter claims (the words weigh more in them), then newer ones.
+
+    >>> sorted(["a b c x", "b a", "a b"], key=lambda n: rank_key(0, n, "a b"))
+    ['a b', 'a b c x', 'b a']
+    """
+    return (phrase not in norm, len(norm), -claim_id)
 
 
 def load_hits(
@@ -218,7 +250,9 @@ def search_claims(
         return []
     tokens = [t for part in parsed.parts() for t in part]
     last = tokens[-1] if parsed.prefix else ""
-    ids = ranked_ids(db, fts_query(parsed), limit)
+    phrase = " ".join(tokens)
+    completions = prefix_completions(parsed, vocabulary.peek(generation) if vocabulary else None)
+    ids = ranked_ids(db, fts_query(parsed, completions=completions), phrase, limit)
     hits = load_hits(db, ids, tokens, last, fuzzy=False)
     if len(hits) >= FUZZY_BELOW or vocabulary is None:
         return hits
@@ -230,7 +264,9 @@ def search_claims(
     if not alternatives:
         return hits
     seen = set(ids)
-    more = [i for i in ranked_ids(db, fts_query(parsed, alternatives), limit) if i not in seen]
+    respelled = " ".join(alternatives.get(w, (w,))[0] for w in parsed.words)
+    more = ranked_ids(db, fts_query(parsed, alternatives), respelled, limit)
+    more = [i for i in more if i not in seen]
     highlight = tokens + [a for alts in alternatives.values() for a in alts]
     if parsed.prefix and parsed.words[-1] in alternatives:
         last = ""  # nothing starts with the misspelled last word; its alternatives stand in

@@ -8,6 +8,8 @@ schema, so no migration is needed) and kept until the store's generation changes
 (True, False)
 >>> vocab.close_terms("zelenskiy")
 ('zelensky', 'zelenskyy')
+>>> vocab.completions("zel", limit=5), vocab.completions("zel", limit=1)
+(('zelensky', 'zelenskyy'), ())
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
+
+from .db import connect
 
 VOCAB_TABLE = "claims_fts_terms"
 MAX_ALTERNATIVES = 4
@@ -67,6 +71,13 @@ class Vocabulary:
         i = bisect.bisect_left(self.terms, prefix)
         return i < len(self.terms) and self.terms[i].startswith(prefix)
 
+    def completions(self, prefix: str, limit: int) -> tuple[str, ...]:
+        """Every term that starts with ``prefix``, or ``()`` if there are more than ``limit``."""
+        lo = bisect.bisect_left(self.terms, prefix)
+        hi = bisect.bisect_left(self.terms, prefix + "\U0010ffff", lo, min(lo + limit + 1, len(self.terms)))
+        found = self.terms[lo:hi]
+        return found if len(found) <= limit else ()
+
     def close_terms(self, term: str, limit: int = MAX_ALTERNATIVES) -> tuple[str, ...]:
         """Terms spelled like ``term`` (a few edits away), most similar and most used first."""
         choices = [
@@ -95,12 +106,19 @@ def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
 
 
 class VocabularyCache:
-    """One :class:`Vocabulary` per store, rebuilt when the store's generation changes."""
+    """One :class:`Vocabulary` per store, rebuilt when the store's generation changes.
 
-    def __init__(self) -> None:
+    :meth:`get` loads a fresh one on the spot (the spelling fallback needs it);
+    :meth:`peek` never waits: it hands out a fresh one if loaded, else starts a
+    refresh in a background thread with its own connection to ``path``.
+    """
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path
         self._lock = threading.Lock()
         self._generation: int | None = None
         self._vocab: Vocabulary | None = None
+        self._loading: threading.Thread | None = None
 
     def get(self, db: sqlite_utils.Database, generation: int) -> Vocabulary:
         """The vocabulary for ``generation``, loading it through ``db`` if stale."""
@@ -109,3 +127,32 @@ class VocabularyCache:
                 self._vocab = load_vocabulary(db)
                 self._generation = generation
             return self._vocab
+
+    def peek(self, generation: int) -> Vocabulary | None:
+        """The vocabulary for ``generation`` if loaded, without waiting; otherwise ``None``
+        and a refresh starts in the background."""
+        with self._lock:
+            if self._generation == generation:
+                return self._vocab
+            if self.path is not None and not (self._loading and self._loading.is_alive()):
+                self._loading = threading.Thread(
+                    target=self._load_in_background, args=(generation,), daemon=True
+                )
+                self._loading.start()
+            return None
+
+    def wait(self) -> None:
+        """Wait for a background refresh to finish (benchmarks and tests)."""
+        thread = self._loading
+        if thread is not None:
+            thread.join()
+
+    def _load_in_background(self, generation: int) -> None:
+        db = connect(self.path)
+        try:
+            vocab = load_vocabulary(db)
+        finally:
+            db.conn.close()
+        with self._lock:
+            if self._generation is None or self._generation <= generation:
+                self._vocab, self._generation = vocab, generation

@@ -18,20 +18,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .wordlists import word_list
+
 # Titles and abbreviations that are almost never the end of a sentence.
 TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr gov sen rep rev fr st mt pres supt "
-    "insp det cpl pvt brig ft jr sr hon amb messrs mme mlle no nos vs v fig art sec ch vol pp "
-    "approx est dept univ assn bros ave blvd rd hwy gen. sgt. ex e.g i.e cf al ca".split()
+    word_list(
+        "mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr gov sen rep rev fr st mt pres supt "
+        "insp det cpl pvt brig ft jr sr hon amb messrs mme mlle no nos vs v fig art sec ch vol pp "
+        "approx est dept univ assn bros ave blvd rd hwy gen. sgt. ex e.g i.e cf al ca"
+    )
 )
-MONTHS_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTHS_ABBR = frozenset(word_list("jan feb mar apr jun jul aug sep sept oct nov dec"))
 # Abbreviations that may end a sentence: a boundary only if a typical sentence starter follows.
-ENDERS = frozenset("etc inc corp ltd co llc plc jr sr am pm a.m p.m".split())
+ENDERS = frozenset(word_list("etc inc corp ltd co llc plc jr sr am pm a.m p.m"))
 SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i you his her its their our this that these those there here "
-    "but and or so yet if when while after before as in on at for from with by to of not no "
-    "mr mrs ms dr what who why how where which some many most all one two three both each "
-    "however meanwhile later earlier still also then now".split()
+    word_list(
+        "the a an he she it they we i you his her its their our this that these those there here "
+        "but and or so yet if when while after before as in on at for from with by to of not no "
+        "mr mrs ms dr what who why how where which some many most all one two three both each "
+        "however meanwhile later earlier still also then now"
+    )
 )
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")

@@ -41,7 +41,7 @@ class Store:
             # A shared in-memory database so every thread sees the same data.
             self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
         self._conns = Connections(self.path)
-        self._search_vocabulary = VocabularyCache()
+        self._search_vocabulary = VocabularyCache(self.path)
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -115,8 +115,12 @@ class Store:
             workers=workers,
         )
 
-    def add_bytes(self, raw: bytes, *, name: str = "", **metadata: str) -> AddResult:
-        """Add raw bytes (standard input): decoded, front matter read; ``metadata`` overrides it."""
+    def add_bytes(self, raw: bytes, *, name: str = "", **metadata) -> AddResult:
+        """Add raw bytes (standard input): decoded, front matter read.
+
+        ``metadata`` (``title``, ``source``, ``url``, ``published``) overrides the
+        front matter; ``max_bytes`` lowers or raises the 20 MB limit.
+        """
         from .ingest import add_bytes
 
         return add_bytes(self, raw, name=name, **metadata)
@@ -241,6 +245,11 @@ class Store:
 
         with self.db.atomic():
             return aliases.remove_alias(self.db, alias, canonical)
+
+    def prepare_search(self) -> None:
+        """Load the search vocabulary now (it serves prefixes and misspellings), for
+        example in a worker at start-up, so the first keystrokes need not wait."""
+        self._search_vocabulary.get(self.db, self.generation())
 
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:

@@ -19,7 +19,6 @@ from collections import defaultdict
 
 from .wordlists import words_pattern
 
-
 FAMILIES: dict[str, tuple[str, ...]] = {}
 """Trigger words by family; a multi-word expression is triggered by its first word."""
 

@@ -130,6 +130,16 @@ def test_add_from_stdin_with_metadata_options(runner, db):
     }
 
 
+def test_add_oversize_stdin_is_refused(runner, db):
+    result = run(
+        runner, db, "add", "-", "--max-size", "0.001", input=b"Officials said 4 died. " * 100
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "refused (standard input): too large: 2,300 bytes (limit 1,048 bytes)"
+    )
+
+
 def test_add_empty_stdin_is_refused(runner, db):
     result = run(runner, db, "add", "-", input=b"")
     assert result.exit_code == 1

@@ -1,9 +1,9 @@
 """The claimdesk reader: ``ClaimdeskApp(store)`` (built by ``tui.factory.create_app``).
 
-    >>> from tui.factory import open_store, create_app
-    >>> app = create_app(open_store(":memory:"), config_path=None)
-    >>> app.title
-    'claimdesk'
+>>> from tui.factory import open_store, create_app
+>>> app = create_app(open_store(":memory:"), config_path=None)
+>>> app.title
+'claimdesk'
 """
 
 from __future__ import annotations
@@ -19,17 +19,22 @@ from textual.binding import BindingType
 from store import Store
 
 from .bindings import APP_BINDINGS
-from .commands import ClaimdeskCommands
 from .config import Config, load_config
 from .navigation import Place
 from .paths import config_path as default_config_path
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .startup import exit_after_paint_requested, startup_line
 from .state import load_last_place, state_path
 from .widgets.status_bar import StatusBar
 
 _DEFAULT = object()
+
+
+def claimdesk_commands():
+    """The command palette provider (imported when the palette first opens)."""
+    from .commands import ClaimdeskCommands
+
+    return ClaimdeskCommands
 
 
 class ClaimdeskApp(App):
@@ -42,7 +47,7 @@ class ClaimdeskApp(App):
 
     TITLE = "claimdesk"
     BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
-    COMMANDS = App.COMMANDS | {ClaimdeskCommands}
+    COMMANDS = App.COMMANDS | {claimdesk_commands}
 
     def __init__(
         self,
@@ -61,7 +66,9 @@ class ClaimdeskApp(App):
         in_memory = "mode=memory" in store.path
         self.remember_places = (not in_memory) if remember_places is None else remember_places
         self.state_file = state_file or state_path()
-        self.exit_after_paint = exit_after_paint_requested() if exit_after_paint is None else exit_after_paint
+        self.exit_after_paint = (
+            exit_after_paint_requested() if exit_after_paint is None else exit_after_paint
+        )
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.startup_report = ""
         self.main_screen: MainScreen | None = None
@@ -72,7 +79,11 @@ class ClaimdeskApp(App):
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
             else:
-                self.config = Config(self.config.theme, self.config.keys, (*self.config.problems, f"config: unknown theme {self.config.theme!r}"))
+                self.config = Config(
+                    self.config.theme,
+                    self.config.keys,
+                    (*self.config.problems, f"config: unknown theme {self.config.theme!r}"),
+                )
         if self.keymap:
             self.set_keymap(self.keymap)
         initial: Place | None = None
@@ -83,8 +94,32 @@ class ClaimdeskApp(App):
         if self.config.problems:
             self.main_screen.query_one(StatusBar).set_action("; ".join(self.config.problems))
 
+    async def action_quit(self) -> None:
+        """Quit once pending writes are stored; an edited, unsaved note asks first."""
+        from .screens.confirm import ConfirmScreen
+
+        editors = [s for s in self.screen_stack if getattr(s, "edited", False)]
+        if editors and not isinstance(self.screen, ConfirmScreen):
+
+            def answered(drop: bool | None) -> None:
+                if drop:
+                    self.call_later(self.quit_now)
+
+            self.push_screen(ConfirmScreen("Quit and drop the edited note?"), answered)
+            return
+        await self.quit_now()
+
+    async def quit_now(self) -> None:
+        """Wait for writes in flight, then exit."""
+        writes = [w for w in self.workers if w.group == "write"]
+        if writes:
+            await self.workers.wait_for_complete(writes)
+        self.exit()
+
     def action_help(self) -> None:
         """Show every binding."""
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

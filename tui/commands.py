@@ -42,11 +42,18 @@ class ClaimdeskCommands(Provider):
                 "show only claims with this status",
             )
         yield ("Filter: with notes", partial(self._filter, ClaimFilter.toggled_notes), "toggle")
-        yield ("Filter: conflicts only", partial(self._filter, ClaimFilter.toggled_conflicts), "toggle")
+        yield (
+            "Filter: conflicts only",
+            partial(self._filter, ClaimFilter.toggled_conflicts),
+            "toggle",
+        )
         for score in SCORE_STEPS[1:]:
             yield (
                 f"Filter: minimum score {score:.2f}",
-                partial(self._filter, lambda f, v=score: ClaimFilter(f.status, f.with_notes, v, f.conflicts_only)),
+                partial(
+                    self._filter,
+                    lambda f, v=score: ClaimFilter(f.status, f.with_notes, v, f.conflicts_only),
+                ),
                 "hide claims below this check-worthiness",
             )
         yield ("Filter: clear", partial(screen.apply_filter, ClaimFilter()), "show every claim")
@@ -74,7 +81,9 @@ class ClaimdeskCommands(Provider):
             title = f"Open document: {one_line(document.title)}"
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, Content(title), partial(screen.open_place, document.id, None), text=title)
+                yield Hit(
+                    score, Content(title), partial(screen.open_place, document.id, None), text=title
+                )
                 found += 1
                 if found >= MAX_DOCUMENT_HITS:
                     return

@@ -1,10 +1,10 @@
 """Which claims the claims pane shows: by status, with notes, minimum score, conflicts only.
 
-    >>> f = ClaimFilter(min_score=0.5)
-    >>> f.describe()
-    'score ≥ 0.50'
-    >>> ClaimFilter().active
-    False
+>>> f = ClaimFilter(min_score=0.5)
+>>> f.describe()
+'score ≥ 0.50'
+>>> ClaimFilter().active
+False
 """
 
 from __future__ import annotations

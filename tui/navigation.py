@@ -1,11 +1,11 @@
 """Back/forward history of where the reader has been, like a browser's.
 
-    >>> h = NavigationHistory()
-    >>> h.visit(Place(1, 10)); h.visit(Place(2, 20))
-    >>> h.back()
-    Place(doc_id=1, claim_id=10)
-    >>> h.forward()
-    Place(doc_id=2, claim_id=20)
+>>> h = NavigationHistory()
+>>> h.visit(Place(1, 10)); h.visit(Place(2, 20))
+>>> h.back()
+Place(doc_id=1, claim_id=10)
+>>> h.forward()
+Place(doc_id=2, claim_id=20)
 """
 
 from __future__ import annotations

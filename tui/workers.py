@@ -80,13 +80,17 @@ def load_conflicts(store: Store, doc_id: int, claim_ids: list[int]) -> messages.
     return messages.ConflictsLoaded(doc_id, frozenset(found))
 
 
-def search(store: Store, query: str, requested_at: float, limit: int = 100) -> messages.SearchResults:
+def search(
+    store: Store, query: str, requested_at: float, limit: int = 100
+) -> messages.SearchResults:
     """Hits for ``query`` (an empty query finds nothing)."""
     hits = store.search(query, limit=limit) if query.strip() else []
     return messages.SearchResults(query, list(hits), requested_at)
 
 
-def change_claim(store: Store, claim_id: int, action: str, value: str = "") -> messages.ClaimChanged:
+def change_claim(
+    store: Store, claim_id: int, action: str, value: str = ""
+) -> messages.ClaimChanged:
     """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``."""
     if action == "status":
         claim, done = store.set_status(claim_id, value), f"flagged {value}"

@@ -156,7 +156,7 @@ def test_western_legacy_text_is_read_as_cp1252(text):
 
 def test_a_declared_html_charset_is_used():
     page = '<html><head><meta charset="iso-8859-5"></head><body><p>Київ: 40 загиблих.</p>'
-    assert "Київ: 40 загиблих." in decode_bytes(page.replace("ї", "і").encode("iso-8859-5"))
+    assert "Київ: 40 загиблих." in decode_bytes(page.encode("iso-8859-5"))
 
 
 def test_utf8_with_a_few_damaged_bytes_stays_utf8():

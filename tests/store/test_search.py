@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.search import fts_query, match_spans, parse_query
+from store.search_vocab import VocabularyCache
 
 
 def add(store, text, title, not_claims=()):
@@ -179,3 +180,25 @@ def test_match_spans_ignore_case_diacritics_and_digit_groups():
         "CAFE",
     ]
     assert [text[s:e] for s, e in match_spans(text, [], "pe")] == ["people"]
+
+
+def test_long_prefixes_find_the_same_with_the_vocabulary_loaded(news):
+    before = [texts(news.search(q)) for q in ("soldi", "zelensk", "officials sai", "korea")]
+    news.prepare_search()
+    after = [texts(news.search(q)) for q in ("soldi", "zelensk", "officials sai", "korea")]
+    assert before == after
+    assert [len(found) for found in after] == [2, 2, 2, 2]
+
+
+def test_vocabulary_refreshes_in_the_background(news):
+    cache = VocabularyCache(news.path)
+    generation = news.generation()
+    assert cache.peek(generation) is None
+    cache.wait()
+    vocab = cache.peek(generation)
+    assert vocab is not None and vocab.count("zelensky") == 1
+    assert vocab.completions("zelensk", limit=5) == ("zelensky", "zelenskyy")
+    add(news, "Zelenskyy spoke again on 4 June.", "Later")
+    assert cache.peek(news.generation()) is None  # stale: never used for completions
+    cache.wait()
+    assert cache.peek(news.generation()).count("zelenskyy") == 2

@@ -64,7 +64,9 @@ def test_paragraphs_and_headings():
 
 
 def test_markdown_heading_and_bullet_markers_stay_outside_the_span():
-    text = "# Casualty figures\n\n- 40 people died in the flood.\n* 12 are missing\n1. Roads closed."
+    text = (
+        "# Casualty figures\n\n- 40 people died in the flood.\n* 12 are missing\n1. Roads closed."
+    )
     spans = split_sentences(text)
     assert [s.text for s in spans] == [
         "Casualty figures",

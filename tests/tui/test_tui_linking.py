@@ -58,7 +58,9 @@ async def test_clicking_a_sentence_selects_it(filled_store):
         screen = app.main_screen
         view = screen.query_one(DocumentView)
         target = screen.sentences[1]  # the weather sentence, third line of the text
-        line = next(i for i, (s, e) in enumerate(view._lines) if s <= target.start < e or s == target.start)
+        line = next(
+            i for i, (s, e) in enumerate(view._lines) if s <= target.start < e or s == target.start
+        )
         await pilot.click(DocumentView, offset=(3, line + 1))
         await settle(pilot)
         assert screen.current_id == target.id

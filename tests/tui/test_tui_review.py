@@ -144,3 +144,18 @@ async def test_document_note_saved(filled_store):
         await pilot.press("E", *"two accounts differ", "ctrl+s")
         await settle(pilot)
         assert filled_store.document(doc_id).note == "two accounts differ"
+
+
+async def test_quitting_with_an_edited_note_asks_first(filled_store):
+    app = make_app(filled_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "v", "e", *"unsaved")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert app._exit
+    assert filled_store.claims()[0].status == "verified"

@@ -47,7 +47,10 @@ def test_claimdesk_in_tmux_flags_a_claim_and_quits(tmp_path):
     first = store.claims()[0]
     store.close()
     session = f"claimdesk-e2e-{uuid.uuid4().hex[:8]}"
-    env = {"CLAIMDESK_CONFIG": str(tmp_path / "none.toml"), "CLAIMDESK_STATE": str(tmp_path / "s.json")}
+    env = {
+        "CLAIMDESK_CONFIG": str(tmp_path / "none.toml"),
+        "CLAIMDESK_STATE": str(tmp_path / "s.json"),
+    }
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     command = f"{exports} {shlex.quote(str(CLAIMDESK))} --db {shlex.quote(str(db))}; echo CLAIMDESK-EXITED; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", command)

@@ -76,9 +76,10 @@ def add_command(ctx: Context, paths, title, source, url, published, max_size, as
     files = [p for p in paths if p != "-"]
     if "-" in paths:
         raw = sys.stdin.buffer.read()
-        result = store.add_bytes(
-            raw, name="", title=title, source=source, url=url, published=published
-        )
+        metadata = {"title": title, "source": source, "url": url, "published": published}
+        if max_bytes:
+            metadata["max_bytes"] = max_bytes
+        result = store.add_bytes(raw, name="", **metadata)
         if result.refused and not as_json:
             click.echo(_refusal_line(result), err=True)
         results.append(result)
@@ -195,6 +196,8 @@ def flag_command(ctx: Context, claim_id: int, status: str, as_json: bool) -> Non
 def note_command(ctx: Context, claim_id: int, text: str | None, as_json: bool) -> None:
     """Set a claim's note (read from standard input when TEXT is omitted or -)."""
     if text is None or text == "-":
+        if sys.stdin.isatty():
+            click.echo("Type the note; end it with Ctrl-D on a line of its own.", err=True)
         text = sys.stdin.read().strip()
     claim = ctx.store.set_note(claim_id, text)
     if as_json:

@@ -49,13 +49,19 @@ class FilterChooser(ModalScreen[ClaimFilter]):
         for status in STATUSES:
             mark = "●" if f.status == status else "○"
             lines.append(f" {self._key('filter-status-' + status):>5}  {mark} status {status}\n")
-        lines.append(f" {self._key('filter-notes'):>5}  {'●' if f.with_notes else '○'} with notes\n")
+        lines.append(
+            f" {self._key('filter-notes'):>5}  {'●' if f.with_notes else '○'} with notes\n"
+        )
         lines.append(f" {self._key('filter-score'):>5}    minimum score {f.min_score:.2f}\n")
-        lines.append(f" {self._key('filter-conflicts'):>5}  {'●' if f.conflicts_only else '○'} conflicts only\n")
+        lines.append(
+            f" {self._key('filter-conflicts'):>5}  {'●' if f.conflicts_only else '○'} conflicts only\n"
+        )
         lines.append(f" {self._key('filter-clear'):>5}    clear all")
         self.query_one("#choices", Static).update(lines)
         summary = f.describe() or "every claim"
-        self.query_one("#summary", Static).update(Text(f"showing: {summary}   (enter / escape: close)"))
+        self.query_one("#summary", Static).update(
+            Text(f"showing: {summary}   (enter / escape: close)")
+        )
 
     def change(self, claim_filter: ClaimFilter) -> None:
         """Adopt ``claim_filter`` and redraw."""

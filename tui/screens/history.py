@@ -19,7 +19,12 @@ from ..bindings import CLOSE_BINDINGS
 from ..widgets.css import css_beside
 from ..widgets.documents_list import one_line
 
-KIND_NAMES: dict[str, str] = {"status": "flag", "note": "note", "claim": "is a claim", "doc-note": "document note"}
+KIND_NAMES: dict[str, str] = {
+    "status": "flag",
+    "note": "note",
+    "claim": "is a claim",
+    "doc-note": "document note",
+}
 """How event kinds are named on screen."""
 
 
@@ -93,7 +98,9 @@ class HistoryScreen(ModalScreen[None]):
         """Say that the history could not be read."""
         table = self.query_one(DataTable)
         table.loading = False
-        self.query_one("#history-claim", Static).update(Text(f"history unavailable: {message.error}"))
+        self.query_one("#history-claim", Static).update(
+            Text(f"history unavailable: {message.error}")
+        )
 
     def action_close(self) -> None:
         """Close."""

@@ -12,12 +12,11 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store import Store
 from store.models import Claim, Document
@@ -72,7 +71,6 @@ class MainScreen(ReviewActions, Screen):
                 yield ClaimsList(id="claims", classes="pane", empty_text="loading…")
                 yield RelatedList(id="related", classes="pane", empty_text="")
         yield StatusBar(self.store.path, id="status")
-        yield Footer()
 
     def on_mount(self) -> None:
         """Start loading; the first document opens as soon as it is read."""
@@ -136,7 +134,9 @@ class MainScreen(ReviewActions, Screen):
         wanted = message.claim_id
         if wanted is None or all(s.id != wanted for s in self.sentences):
             visible = self.visible_claims()
-            wanted = visible[0].id if visible else (self.sentences[0].id if self.sentences else None)
+            wanted = (
+                visible[0].id if visible else (self.sentences[0].id if self.sentences else None)
+            )
         if message.record_history:
             self.nav.visit(Place(document.id, wanted))
         view = self.query_one(DocumentView)
@@ -157,7 +157,9 @@ class MainScreen(ReviewActions, Screen):
         documents = self.query_one(DocumentsList)
         current = self.document.id if self.document else None
         index = next((i for i, d in enumerate(self.documents) if d.id == current), 0)
-        documents.set_items(self.documents, cursor=index, empty_text="no documents: add some with `claimdesk add`")
+        documents.set_items(
+            self.documents, cursor=index, empty_text="no documents: add some with `claimdesk add`"
+        )
         self.query_one(StatusBar).set_summary(message.summary)
         if not self.documents:
             self.query_one(DocumentView).empty_text = "no documents in this store"
@@ -178,7 +180,11 @@ class MainScreen(ReviewActions, Screen):
         claims = self.query_one(ClaimsList)
         claims.conflicting = self.conflicting
         visible = self.visible_claims()
-        empty = "no claims match the filter" if self.claim_filter.active else "no claims in this document"
+        empty = (
+            "no claims match the filter"
+            if self.claim_filter.active
+            else "no claims in this document"
+        )
         index = next((i for i, c in enumerate(visible) if c.id == self.current_id), 0)
         claims.set_items(visible, cursor=index, empty_text=empty)
         claims.border_title = f"Claims {len(visible)}"
@@ -197,9 +203,15 @@ class MainScreen(ReviewActions, Screen):
         place = Place(self.document.id, claim_id)
         self.nav.update_current(place)
         self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
-        self.run_store("related", workers.load_related, self.store, claim_id, workers.now())
+        # Ask after the next paint: the cursor moves first, the related claims follow.
+        self.call_after_refresh(self.request_related, claim_id, workers.now())
         if self.app.remember_places:
             self.run_store("place", self.remember, place)
+
+    def request_related(self, claim_id: int, requested_at: float) -> None:
+        """Load the related claims of ``claim_id`` unless the reader has moved on."""
+        if claim_id == self.current_id:
+            self.run_store("related", workers.load_related, self.store, claim_id, requested_at)
 
     def remember(self, place: Place) -> None:
         """Save ``place`` as the last one viewed (worker thread)."""

@@ -53,13 +53,18 @@ class NoteEditor(ModalScreen[str | None]):
         """What is in the editor now."""
         return self.query_one(TextArea).text
 
+    @property
+    def edited(self) -> bool:
+        """Whether the note differs from the one stored."""
+        return self.text != self.original
+
     def action_save(self) -> None:
         """Close with the edited note."""
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if the note was edited."""
-        if self.text == self.original:
+        if not self.edited:
             self.dismiss(None)
             return
 

@@ -1,5 +1,7 @@
 """Review actions of the main screen: search, flags, notes, history, undo, promote, dismiss, filters.
 
+Dialog screens are imported when first opened, which keeps the start fast.
+
 A mixin for :class:`~tui.screens.main.MainScreen`; writes go through
 ``tui.workers`` on worker threads, one at a time in the order they were asked.
 """
@@ -11,11 +13,6 @@ import threading
 from .. import messages, workers
 from ..filters import ClaimFilter
 from ..widgets.status_bar import StatusBar
-from .filter_chooser import FilterChooser
-from .history import HistoryScreen
-from .note_editor import NoteEditor
-from .search import SearchOutcome, SearchScreen
-from .status_chooser import StatusChooser
 
 _write_lock = threading.Lock()
 
@@ -40,10 +37,12 @@ class ReviewActions:
     # search ---------------------------------------------------------------
     def action_search(self) -> None:
         """Open the search screen with the remembered query."""
+        from .search import SearchScreen
+
         screen = SearchScreen(self.store, self.search_query)
         self.app.push_screen(screen, self.search_done)
 
-    def search_done(self, outcome: SearchOutcome | None) -> None:
+    def search_done(self, outcome) -> None:
         """Remember the search and jump to the chosen hit."""
         if outcome is None:
             return
@@ -55,7 +54,9 @@ class ReviewActions:
     def jump_to_hit(self) -> None:
         """Open the current search hit."""
         hit = self.search_hits[self.search_index]
-        self.set_action(f"result {self.search_index + 1}/{len(self.search_hits)} for {self.search_query!r}")
+        self.set_action(
+            f"result {self.search_index + 1}/{len(self.search_hits)} for {self.search_query!r}"
+        )
         self.open_place(hit.claim.doc_id, hit.claim.id)
 
     def action_search_step(self, step: int) -> None:
@@ -69,6 +70,8 @@ class ReviewActions:
     # flags and notes ---------------------------------------------------------
     def action_flag(self) -> None:
         """Choose a status for the current claim."""
+        from .status_chooser import StatusChooser
+
         claim = self.current_claim()
         if claim is None:
             return
@@ -84,6 +87,8 @@ class ReviewActions:
 
     def action_edit_note(self) -> None:
         """Edit the current claim's note."""
+        from .note_editor import NoteEditor
+
         claim = self.current_claim()
         if claim is None:
             return
@@ -96,6 +101,8 @@ class ReviewActions:
 
     def action_edit_document_note(self) -> None:
         """Edit the current document's note."""
+        from .note_editor import NoteEditor
+
         document = self.document
         if document is None:
             return
@@ -121,6 +128,8 @@ class ReviewActions:
 
     def action_show_history(self) -> None:
         """Show who changed the current claim, what and when."""
+        from .history import HistoryScreen
+
         claim = self.current_claim()
         if claim is not None:
             self.app.push_screen(HistoryScreen(self.store, claim))
@@ -166,6 +175,8 @@ class ReviewActions:
     # filters ----------------------------------------------------------------------
     def action_filter(self) -> None:
         """Choose what the claims pane shows."""
+        from .filter_chooser import FilterChooser
+
         self.app.push_screen(FilterChooser(self.claim_filter), self.apply_filter)
 
     def action_clear_filter(self) -> None:

@@ -97,7 +97,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     def on_store_failed(self, message: messages.StoreFailed) -> None:
         """Say that the search failed."""
-        self.query_one(SearchResultsList).set_items([], empty_text=f"search failed: {message.error}")
+        self.query_one(SearchResultsList).set_items(
+            [], empty_text=f"search failed: {message.error}"
+        )
 
     def action_move(self, step: int) -> None:
         """Move the results cursor while typing."""

@@ -5,15 +5,13 @@ Each row: status glyph (theme colour), score, a note marker and the text.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 
 from store.models import Claim
 
 from .css import css_beside
 from .documents_list import one_line
-from .status_styles import STATUS_COMPONENTS, STATUS_CSS, STATUS_GLYPHS, StatusStyled
+from .status_styles import STATUS_GLYPHS, StatusStyled
 from .virtual_list import VirtualList
 
 NOTE_MARK = "✎"
@@ -26,8 +24,7 @@ CONFLICT_MARK = "⚡"
 class ClaimsList(StatusStyled, VirtualList):
     """One row a claim; only rows on screen are drawn."""
 
-    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
-    COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | STATUS_COMPONENTS
+    DEFAULT_CSS = css_beside(__file__)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

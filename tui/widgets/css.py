@@ -1,7 +1,7 @@
 """Loading a widget's ``.tcss`` file (widgets take CSS through ``DEFAULT_CSS``).
 
-    >>> "status--verified" in css_beside(__file__.replace("css.py", "status_styles.py"))
-    True
+>>> "status--verified" in css_beside(__file__.replace("css.py", "status_styles.py"))
+True
 """
 
 from __future__ import annotations

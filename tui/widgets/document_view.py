@@ -17,7 +17,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -28,14 +27,14 @@ from store.safe_text import display_safe
 
 from .css import css_beside
 from .line_layout import line_of_offset, wrap_lines
-from .status_styles import STATUS_COMPONENTS, STATUS_CSS, StatusStyled
+from .status_styles import StatusStyled
 
 
 class DocumentView(StatusStyled, ScrollView, can_focus=True):
     """Shows one document; claims are tinted by status, stronger for higher scores."""
 
-    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
-    COMPONENT_CLASSES: ClassVar[set[str]] = STATUS_COMPONENTS | {
+    DEFAULT_CSS = css_beside(__file__)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "document-view--current",
         "document-view--sentence",
         "document-view--empty",
@@ -144,9 +143,8 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         key = (claim.status, round(max(0.0, min(claim.score, 1.0)) * 10))
         style = self._claim_styles.get(key)
         if style is None:
-            colour = self.status_style(claim.status).color
             base = self.background_colors[1]
-            tint = Color.from_rich_color(colour) if colour else base
+            tint = self.palette.status_colours.get(claim.status, base)
             strength = 0.18 + 0.04 * key[1]
             style = Style(bgcolor=base.blend(tint, strength).rich_color)
             self._claim_styles[key] = style

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 
 from store.models import Document
 from store.safe_text import display_safe
 
 from .css import css_beside
-from .status_styles import STATUS_COMPONENTS, STATUS_CSS, StatusStyled
+from .status_styles import StatusStyled
 from .virtual_list import VirtualList
 
 
@@ -22,10 +20,7 @@ def one_line(text: str) -> str:
 class DocumentsList(StatusStyled, VirtualList):
     """Every document in the store, two lines each, drawn only when on screen."""
 
-    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
-    COMPONENT_CLASSES: ClassVar[set[str]] = (
-        VirtualList.COMPONENT_CLASSES | STATUS_COMPONENTS | {"documents-list--title"}
-    )
+    DEFAULT_CSS = css_beside(__file__)
     item_height = 2
 
     def index_of(self, doc_id: int) -> int | None:
@@ -37,7 +32,10 @@ class DocumentsList(StatusStyled, VirtualList):
 
     def render_item(self, item: Document, width: int) -> list[Text]:
         """Title; then source, date and counts."""
-        title = Text(one_line(item.title) or "(untitled)", style=self.get_component_rich_style("documents-list--title"))
+        title = Text(
+            one_line(item.title) or "(untitled)",
+            style="bold",
+        )
         details = Text(f" {item.claims} claims", style=self.muted_style())
         if item.flagged:
             details.append(f" {item.flagged} flagged", style=self.status_style("needs-check"))

@@ -6,15 +6,13 @@ and bold), score and source document; the claim; the explanation.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 
 from store.models import RelatedClaim
 
 from .css import css_beside
 from .documents_list import one_line
-from .status_styles import STATUS_COMPONENTS, STATUS_CSS, STATUS_GLYPHS, StatusStyled
+from .status_styles import STATUS_GLYPHS, StatusStyled
 from .virtual_list import VirtualList
 
 RELATION_LABELS: dict[str, str] = {
@@ -28,16 +26,21 @@ RELATION_LABELS: dict[str, str] = {
 class RelatedList(StatusStyled, VirtualList):
     """Related claims of the current claim; enter or a click opens one."""
 
-    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
-    COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | STATUS_COMPONENTS
+    DEFAULT_CSS = css_beside(__file__)
     item_height = 3
 
     def render_item(self, item: RelatedClaim, width: int) -> list[Text]:
         """Relation, score and document; claim text; why."""
         head = Text()
-        head.append(RELATION_LABELS.get(item.relation, item.relation), style=self.relation_style(item.relation))
+        head.append(
+            RELATION_LABELS.get(item.relation, item.relation),
+            style=self.relation_style(item.relation),
+        )
         head.append(f" {item.score:3.0f} ", style="bold")
-        head.append(STATUS_GLYPHS.get(item.claim.status, "·") + " ", style=self.status_style(item.claim.status))
+        head.append(
+            STATUS_GLYPHS.get(item.claim.status, "·") + " ",
+            style=self.status_style(item.claim.status),
+        )
         where = "this document" if item.same_document else one_line(item.doc_title)
         head.append(where, style=self.muted_style())
         body = Text("  " + one_line(item.claim.text))

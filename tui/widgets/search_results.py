@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 
 from store.models import SearchHit
 
 from .css import css_beside
 from .documents_list import one_line
-from .status_styles import STATUS_COMPONENTS, STATUS_CSS, STATUS_GLYPHS, StatusStyled
+from .status_styles import STATUS_GLYPHS, StatusStyled
 from .virtual_list import VirtualList
 
 
 class SearchResultsList(StatusStyled, VirtualList):
     """Two lines a hit; enter or a click jumps to the claim."""
 
-    DEFAULT_CSS = css_beside(__file__, STATUS_CSS)
-    COMPONENT_CLASSES: ClassVar[set[str]] = VirtualList.COMPONENT_CLASSES | STATUS_COMPONENTS
+    DEFAULT_CSS = css_beside(__file__)
     item_height = 2
 
     def render_item(self, item: SearchHit, width: int) -> list[Text]:
         """The claim (terms highlighted) and its document title."""
         claim = Text()
-        claim.append(STATUS_GLYPHS.get(item.claim.status, "·") + " ", style=self.status_style(item.claim.status))
+        claim.append(
+            STATUS_GLYPHS.get(item.claim.status, "·") + " ",
+            style=self.status_style(item.claim.status),
+        )
         claim.append(one_line(item.claim.text))
         words = [t for t in item.terms if t.strip()]
         if words:

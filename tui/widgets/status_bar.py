@@ -1,17 +1,36 @@
-"""The status bar: store, counts, active filter and the last action."""
+"""The status bar: store, counts, active filter and the last action; below, the main keys.
+
+(A plain two-line widget rather than Textual's Footer: it costs one widget,
+which keeps the first paint fast.)
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
 from store.models import StoreSummary
 
+from ..bindings import binding_for, display_keys
 from .css import css_beside
 from .documents_list import one_line
+from .status_styles import StatusStyled
+
+HINTS: tuple[str, ...] = (
+    "help",
+    "search",
+    "next-claim",
+    "flag",
+    "note",
+    "undo",
+    "filter",
+    "back",
+    "quit",
+)
+"""Binding ids shown in the key line, in order."""
 
 
 def store_name(path: str) -> str:
@@ -21,15 +40,10 @@ def store_name(path: str) -> str:
     return Path(path).name
 
 
-class StatusBar(Static):
-    """One line at the bottom of the main screen."""
+class StatusBar(StatusStyled, Static):
+    """Two lines at the bottom of the main screen."""
 
     DEFAULT_CSS = css_beside(__file__)
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "status-bar--filter",
-        "status-bar--action",
-        "status-bar--muted",
-    }
 
     def __init__(self, store_path: str, **kwargs):
         super().__init__("", **kwargs)
@@ -57,18 +71,30 @@ class StatusBar(Static):
         self.last_action = action
         self.redraw()
 
+    def key_hints(self) -> Text:
+        """The main keys, as remapped by the config file."""
+        hints = Text(no_wrap=True, overflow="ellipsis")
+        for binding_id in HINTS:
+            binding = binding_for(binding_id)
+            hints.append(display_keys(self.app, binding).split(",")[0], style="bold")
+            hints.append(f" {binding.description.lower()}  ", style=self.muted_style())
+        return hints
+
     def redraw(self) -> None:
-        """Rebuild the line from the current state."""
-        muted = self.get_component_rich_style("status-bar--muted")
+        """Rebuild both lines from the current state."""
+        muted = self.muted_style()
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(one_line(store_name(self.store_path)), style="bold")
         if self.summary is not None:
             s = self.summary
-            line.append(f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes", style=muted)
+            counts = f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes"
+            line.append(counts, style=muted)
         if self.filter_text:
             line.append("  filter: ", style=muted)
-            line.append(self.filter_text, style=self.get_component_rich_style("status-bar--filter"))
+            line.append(self.filter_text, style=self.status_style("needs-check") + Style(bold=True))
         if self.last_action:
             line.append("  ")
-            line.append(one_line(self.last_action), style=self.get_component_rich_style("status-bar--action"))
+            line.append(one_line(self.last_action), style=self.status_style("verified"))
+        line.append("\n")
+        line.append_text(self.key_hints())
         self.update(line)

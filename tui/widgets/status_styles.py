@@ -1,17 +1,21 @@
-"""Status glyphs and the theme-coloured styles of statuses and relations.
+"""Status glyphs and theme-derived styles for statuses, relations and muted text.
 
-Widgets that show claims mix in :class:`StatusStyled` and include
-``status_styles.tcss`` in their CSS, so every colour comes from the theme.
+Colours come from the running theme's variables (``$success``, ``$error``, ...),
+computed once per theme and shared by every widget: a palette lookup is far
+cheaper than a CSS component class per status on every widget.
 
     >>> STATUS_GLYPHS["verified"]
     '✓'
+    >>> STATUS_THEME_COLOURS["false"]
+    'error'
 """
 
 from __future__ import annotations
 
-from rich.style import Style
+from dataclasses import dataclass
 
-from store.models import RELATIONS, STATUSES
+from rich.style import Style
+from textual.color import Color
 
 STATUS_GLYPHS: dict[str, str] = {
     "unreviewed": "·",
@@ -24,32 +28,104 @@ STATUS_GLYPHS: dict[str, str] = {
 }
 """One glyph a status, shown before each claim."""
 
-STATUS_CSS = "status_styles.tcss"
-"""The shared CSS file that colours statuses (pass to ``css_beside``)."""
+STATUS_THEME_COLOURS: dict[str, str] = {
+    "unreviewed": "primary",
+    "needs-check": "warning",
+    "verified": "success",
+    "false": "error",
+    "misleading": "error-lighten-2",
+    "disputed": "accent",
+    "unverifiable": "secondary",
+}
+"""The theme variable that colours each status."""
 
-STATUS_COMPONENTS: set[str] = {f"status--{s}" for s in STATUSES} | {
-    f"relation--{r}" for r in RELATIONS
-} | {"list--muted", "list--match"}
-"""Component classes a :class:`StatusStyled` widget declares."""
+
+def _colour(variables: dict[str, str], name: str, fallback: Color) -> Color:
+    try:
+        return Color.parse(variables[name])
+    except (KeyError, ValueError, TypeError):
+        return fallback
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Rich styles for one theme."""
+
+    statuses: dict[str, Style]
+    status_colours: dict[str, Color]
+    relations: dict[str, Style]
+    muted: Style
+    match: Style
+    background: Color
+
+    @classmethod
+    def from_variables(cls, variables: dict[str, str]) -> Palette:
+        """Build the palette from a theme's CSS variables (``App.theme_variables``)."""
+        background = _colour(variables, "surface", Color(0, 0, 0))
+        foreground = _colour(variables, "foreground", Color(255, 255, 255))
+        colours = {
+            status: _colour(variables, name, foreground)
+            for status, name in STATUS_THEME_COLOURS.items()
+        }
+        error = _colour(variables, "error", foreground)
+        success = _colour(variables, "success", foreground)
+        muted = background.blend(foreground, 0.6)
+        return cls(
+            statuses={s: Style(color=c.rich_color) for s, c in colours.items()},
+            status_colours=colours,
+            relations={
+                "conflicts": Style(
+                    color=error.get_contrast_text().rich_color, bgcolor=error.rich_color, bold=True
+                ),
+                "agrees": Style(color=success.rich_color, bold=True),
+                "related": Style(color=muted.rich_color),
+            },
+            muted=Style(color=muted.rich_color),
+            match=Style(bgcolor=_colour(variables, "warning", foreground).rich_color, bold=True),
+            background=background,
+        )
+
+    def status(self, status: str) -> Style:
+        """The style of ``status`` (unknown statuses look unreviewed)."""
+        return self.statuses.get(status, self.statuses["unreviewed"])
+
+    def relation(self, relation: str) -> Style:
+        """The style of a relation; conflicts are loud."""
+        return self.relations.get(relation, self.relations["related"])
+
+
+_palettes: dict[int, tuple[str, Palette]] = {}
+
+
+def palette_for(app) -> Palette:
+    """The palette of ``app``'s current theme (cached until the theme changes)."""
+    cached = _palettes.get(id(app))
+    if cached is None or cached[0] != app.theme:
+        cached = (app.theme, Palette.from_variables(app.theme_variables))
+        _palettes[id(app)] = cached
+    return cached[1]
 
 
 class StatusStyled:
-    """Mixin for widgets with ``STATUS_COMPONENTS`` in their ``COMPONENT_CLASSES``."""
+    """Mixin giving a widget the styles of the app's palette."""
+
+    @property
+    def palette(self) -> Palette:
+        """The current theme's palette."""
+        return palette_for(self.app)  # type: ignore[attr-defined]
 
     def status_style(self, status: str) -> Style:
-        """The theme style of ``status`` (unknown statuses look unreviewed)."""
-        name = status if status in STATUS_GLYPHS else "unreviewed"
-        return self.get_component_rich_style(f"status--{name}")  # type: ignore[attr-defined]
+        """The theme style of ``status``."""
+        return self.palette.status(status)
 
     def relation_style(self, relation: str) -> Style:
-        """The theme style of a relation; conflicts are loud."""
-        name = relation if relation in RELATIONS else "related"
-        return self.get_component_rich_style(f"relation--{name}")  # type: ignore[attr-defined]
+        """The theme style of a relation."""
+        return self.palette.relation(relation)
 
     def muted_style(self) -> Style:
-        """The theme's muted text style."""
-        return self.get_component_rich_style("list--muted")  # type: ignore[attr-defined]
+        """Muted text."""
+        return self.palette.muted
 
     def match_style(self) -> Style:
-        """The style of search terms found in a result."""
-        return self.get_component_rich_style("list--match")  # type: ignore[attr-defined]
+        """Search terms found in a result."""
+        return self.palette.match

@@ -168,7 +168,9 @@ class VirtualList(ScrollView, can_focus=True):
         line = self.scroll_offset.y + y
         if not self._items:
             if line == 0 and self.empty_text:
-                text = Text(self.empty_text, style=self.get_component_rich_style("virtual-list--empty"))
+                text = Text(
+                    self.empty_text, style=self.get_component_rich_style("virtual-list--empty")
+                )
                 return self._strip(text, width, base)
             return Strip.blank(width, base)
         index, sub = divmod(line, self.item_height)
