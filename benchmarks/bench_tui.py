@@ -13,6 +13,7 @@ import asyncio
 import fcntl
 import os
 import pty
+import random
 import re
 import select
 import statistics
@@ -84,46 +85,69 @@ def measure_start(name: str, db: Path, state: Path) -> None:
     )
 
 
-async def drive(store: Store, claim_moves: int, query: str) -> tuple[list[float], list[float]]:
-    """Move claim to claim and type a query in the running app; returns the latencies."""
+async def drive(store: Store, claim_moves: int, jumps: int, query: str) -> dict[str, list[float]]:
+    """Step claim to claim (j), jump to other documents, type a query; returns the latencies.
+
+    ``step``: claim changes with j (neighbours are prefetched); ``jump``: opening a
+    random document, whose related claims are not cached; ``search``: keystrokes.
+    """
     from tui.factory import create_app
 
     app = create_app(store, config_path=None, remember_places=False)
     async with app.run_test(size=(160, 48)) as pilot:
 
         async def until(condition) -> None:
-            for _ in range(2000):
+            for _ in range(20000):
                 if condition():
                     return
-                await pilot.pause(0.005)
+                await pilot.pause(0.002)
             raise RuntimeError("the app did not answer")
 
-        await until(lambda: len(app.latencies["related"]) >= 1)
+        def count() -> int:
+            return len(app.latencies["related"])
+
+        await until(lambda: count() >= 1)
+        await app.workers.wait_for_complete()
+        start = count()
         for _ in range(claim_moves):
-            done = len(app.latencies["related"])
+            done = count()
             await pilot.press("j")
-            await until(lambda n=done: len(app.latencies["related"]) > n)
+            await until(lambda n=done: count() > n)
+            await until(lambda: not any(w.group == "prefetch" for w in app.workers))
+        stepped = count()
+        documents = app.main_screen.documents
+        for doc in random.Random(5).sample(documents, min(jumps, len(documents))):
+            done = count()
+            app.main_screen.open_place(doc.id, None)
+            await until(lambda n=done: count() > n)
+            await until(lambda: not any(w.group == "prefetch" for w in app.workers))
         await pilot.press("slash")
         for ch in query:
             done = len(app.latencies["search"])
             await pilot.press(ch)
             await until(lambda n=done: len(app.latencies["search"]) > n)
-        return list(app.latencies["related"][1:]), list(app.latencies["search"])
+        related = list(app.latencies["related"])
+        return {
+            "step": related[start:stepped],
+            "jump": related[stepped:],
+            "search": list(app.latencies["search"]),
+        }
 
 
 def measure_latencies(claims: int) -> None:
     """Claim change to related pane, and keystroke to search results, at ``claims`` claims."""
     store = cached_store(claims)
-    related, search = asyncio.run(drive(store, 40, "north korean sold"))
-    report(
-        f"tui latencies, {claims:,} claims",
-        {
-            "claim change to related p95": ms(percentile(related, 95)),
-            "claim change to related median": ms(statistics.median(related)),
-            "keystroke to results p95": ms(percentile(search, 95)),
-            "keystroke to results median": ms(statistics.median(search)),
-        },
-    )
+    found = asyncio.run(drive(store, 30, 20, "kursk soldi"))
+    figures = {}
+    for name, label in (
+        ("step", "claim change (j)"),
+        ("jump", "document jump"),
+        ("search", "keystroke to results"),
+    ):
+        values = found[name]
+        figures[f"{label} p95"] = ms(percentile(values, 95))
+        figures[f"{label} median"] = ms(statistics.median(values) if values else 0.0)
+    report(f"tui latencies to related pane / results, {claims:,} claims", figures)
     store.close()
 
 

@@ -11,6 +11,7 @@ example
 
 from __future__ import annotations
 
+import resource
 import statistics
 import tempfile
 import time
@@ -84,6 +85,28 @@ def stopwatch() -> Iterator[list[float]]:
         yield box
     finally:
         box.append(time.perf_counter() - start)
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@contextmanager
+def cpu_stopwatch() -> Iterator[list[float]]:
+    """Like :func:`stopwatch`, but ``[wall seconds, CPU seconds]`` (worker processes included).
+
+    CPU seconds do not depend on how busy the machine is: on an idle machine
+    with N cores, parallel work takes about CPU seconds / N of wall time.
+    """
+    box: list[float] = []
+    start, start_cpu = time.perf_counter(), cpu_seconds()
+    try:
+        yield box
+    finally:
+        box.extend((time.perf_counter() - start, cpu_seconds() - start_cpu))
 
 
 @contextmanager

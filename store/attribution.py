@@ -68,10 +68,13 @@ VERBS = (
     "believes|believed|complain|complains|complained|accuse|accuses|accused|urge|urges|urged|"
     "praise|praises|praised|criticize|criticizes|criticized|criticise|criticises|criticised|"
     "describe|describes|described|defend|defends|defended|call|calls|called|calling|"
+    "continue|continues|continued|decline|declines|declined|"
     "contend|contends|contended|maintain|maintains|maintained|indicate|indicates|indicated|"
     "disclose|discloses|disclosed|post|posts|posted|show|shows|showed|found|find|finds"
 )
+"""Reporting verbs (every form), ``|``-separated."""
 AUX = "has have had will would also"
+"""Auxiliaries kept in the cue ("has said", "also told")."""
 _CUE_WORDS = frozenset(VERBS.split("|"))
 _AUX_WORDS = frozenset(AUX.split())
 _ACCORDING = re.compile(r"(?:[Aa]ccording to|[Cc]iting)\s+")
@@ -113,7 +116,7 @@ _LABELS = frozenset(
         "live q a"
     )
 )
-# "A new poll shows Clinton ahead": evidence that speaks without "that".
+# "A new poll shows Lee ahead": evidence that speaks without "that".
 _EVIDENCE_VERBS = frozenset(word_list("show shows showed find finds found"))
 _EVIDENCE_NOUNS = frozenset(
     word_list(
@@ -121,6 +124,9 @@ _EVIDENCE_NOUNS = frozenset(
         "research review investigation audit census"
     )
 )
+_QUOTE_ONLY_CUES = frozenset(word_list("continue continues continued"))
+_DECLINE_CUES = frozenset(word_list("decline declines declined"))
+_HAS_QUOTE = re.compile("[\"“”«»]|''")
 _NAME_ONLY_CUES = frozenset(word_list("call calls called calling"))
 _PARTICIPLES = frozenset(
     word_list(
@@ -211,6 +217,15 @@ def _cue(text: str, lo: int, hi: int, cs: int, ce: int, add, found: list[Attribu
         and next_word(text, ce) != "that"
         and not _QUOTE_OR_COLON.match(text, ce)
         and not (verb in _EVIDENCE_VERBS and word_before(text, lo, cs) in _EVIDENCE_NOUNS)
+    ):
+        return
+    if verb in _QUOTE_ONLY_CUES and not _HAS_QUOTE.search(text, lo, hi):
+        return  # "the fighting continued" is not speech; '"...," he continued' is
+    if verb in _DECLINE_CUES and next_word(text, ce) not in (
+        "to",
+        "multiple",
+        "repeated",
+        "requests",
     ):
         return
     cs = words_back(text, lo, cs, _AUX_WORDS, 2)

@@ -30,8 +30,8 @@ from .readers import ParsedDocument
 Progress = Callable[[int, int, AddResult], None]
 """``progress(done, total, result)``, called once per input as it is finished."""
 
-PARALLEL_MIN_DOCUMENTS = 200
-"""Below this many inputs, extraction runs in-process (starting workers costs ~0.5 s)."""
+PARALLEL_MIN_DOCUMENTS = 500
+"""Below this many inputs, extraction runs in-process (a worker takes about a second to start)."""
 
 
 def refused(path: str, reason: str) -> AddResult:

@@ -6,7 +6,6 @@ n-grams and the extractor's features (:mod:`store.hashing` defines them). A sent
 claim when its score reaches :data:`CLAIM_THRESHOLD`; the threshold chosen by
 cross-validation is folded into the model's intercept, so it is always 0.5.
 
->>> from store.features import sentence_features
 >>> text = "Unemployment fell to 3.5 percent last year."
 >>> score(text, features_of_text(text)) > score("Thank you all very much.", None)
 True
@@ -18,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import math
 from array import array
@@ -30,7 +30,8 @@ from .hashing import (
     DIMENSION,
     FEATURE_VERSION,
     HASHED,
-    bigram_index,
+    bigram_left,
+    bigram_right,
     char_indices,
     dense_values,
     kind_index,
@@ -59,7 +60,7 @@ class Model:
     weights: list[float]
     intercept: float
     meta: dict[str, Any]
-    _words: dict[str, tuple[int, float, int]] = field(default_factory=dict, repr=False)
+    _words: dict[str, tuple[int, int, float, float, int]] = field(default_factory=dict, repr=False)
 
     @property
     def feature_version(self) -> int:
@@ -73,18 +74,18 @@ class Model:
         toks = tokens(text)
         word_sum = char_sum = 0.0
         char_n = 0
-        prev = None
+        prev_left = None
         for tok in toks:
             entry = words.get(tok)
             if entry is None:
                 entry = self._word(tok)
-            key, char_weight, grams = entry
-            word_sum += weights[key & _MASK]
-            if prev is not None:
-                word_sum += weights[bigram_index(prev, key)]
+            left, right, unigram, char_weight, grams = entry
+            word_sum += unigram
+            if prev_left is not None:
+                word_sum += weights[(prev_left ^ right) & _MASK]  # hashing.bigram_index
             char_sum += char_weight
             char_n += grams
-            prev = key
+            prev_left = left
         z = self.intercept + word_sum / math.sqrt(max(1, len(toks)))
         if char_n:
             z += char_sum / math.sqrt(char_n)
@@ -99,12 +100,19 @@ class Model:
         """Forget the per-word cache (it refills as sentences are scored)."""
         self._words.clear()
 
-    def _word(self, tok: str) -> tuple[int, float, int]:
-        """Cache one token's hash and the summed weight of its character n-grams."""
+    def _word(self, tok: str) -> tuple[int, int, float, float, int]:
+        """Cache one token's bigram hash parts, unigram weight and summed n-gram weights."""
         if len(self._words) >= _CACHE_LIMIT:
             self._words.clear()
+        key = word_key(tok)
         grams = char_indices(tok)
-        entry = (word_key(tok), sum(self.weights[i] for i in grams), len(grams))
+        entry = (
+            bigram_left(key),
+            bigram_right(key),
+            self.weights[key & _MASK],
+            sum(self.weights[i] for i in grams),
+            len(grams),
+        )
         self._words[tok] = entry
         return entry
 
@@ -220,3 +228,32 @@ def features_of_text(text: str) -> dict[str, Any]:
         for name in ("source", "cue", "hedge", "kind"):
             found[name] = found[name] or getattr(sentence, name)
     return found
+
+
+PROBES: tuple[str, ...] = (
+    "Officials said on Monday that 40 people died in the flooding.",
+    "The ministry reportedly estimated that about 3,000 homes were damaged.",
+    "Unemployment fell to 3.5 percent in March 2019, the lowest in decades.",
+    "“We will rebuild every bridge,” the governor told reporters.",
+    "According to the census bureau, the city grew by 12% over ten years.",
+    "I think this is a terrible idea.",
+    "Thank you very much.",
+    "Senator Maria Lopez voted against the bill twice last year.",
+    "Prices may rise again next week, analysts warned.",
+    "Why would anyone believe that?",
+)
+"""Sentences whose extractor features :func:`extractor_fingerprint` summarises."""
+
+
+def extractor_fingerprint() -> str:
+    """A short hash of what the model reads from the extractor for :data:`PROBES`.
+
+    The training record keeps it; a test fails when the extractor's output for the model has
+    changed since the weights were trained (retrain with ``claimdesk train detect``).
+    """
+    seen = []
+    for text in PROBES:
+        found = features_of_text(text)
+        dense = sorted(dense_values(text, found, len(tokens(text))).items())
+        seen.append([dense, kind_index(found)])
+    return hashlib.sha256(json.dumps(seen).encode("utf-8")).hexdigest()[:16]

@@ -30,6 +30,7 @@ MONTHS = {
     "november": 11,
     "december": 12,
 }
+"""Month names (lower case) to month numbers."""
 _ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8}
 _ABBR.update({"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
 

@@ -29,15 +29,18 @@ HEDGES = word_list(
     "could appear appears appeared seem seems seemed suggest suggests unconfirmed "
     "purportedly supposedly presumably believed thought estimated"
 )
+"""Hedging words; the first one found is the sentence's ``hedge``."""
 OPINION = word_list(
     "should must ought think believe view shameful disgrace terrible wonderful best "
     "worst great unacceptable outrageous"
 )
+"""Words that mark an opinion."""
 EVENTS = word_list(
     "killed died captured arrested attacked launched announced signed elected won lost "
     "destroyed fired shot struck seized invaded resigned began ended opened closed "
     "crashed exploded collapsed withdrew arrived deployed sentenced charged"
 )
+"""Event verbs (the ``event`` kind)."""
 triggers.register("hedge", HEDGES)
 triggers.register("opinion", OPINION)
 triggers.register("event", EVENTS)
@@ -53,6 +56,14 @@ _NOT_NAMES = frozenset(
         "of not no what who why how where which some many most all both each however "
         "meanwhile later earlier still also then now according until since although though "
         "despite during photos"
+    )
+)
+# Common nouns that news sentences start with; capitalised there, but not names.
+_NOT_NAMES |= frozenset(
+    word_list(
+        "officials police witnesses residents analysts experts authorities troops soldiers "
+        "sources critics supporters observers investigators prosecutors doctors people "
+        "reports video images families officers lawmakers voters"
     )
 )
 _MONTHS_DAYS = frozenset(

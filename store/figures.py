@@ -52,6 +52,7 @@ WORD_VALUES = {
     "dozen": 12,
     "a dozen": 12,
 }
+"""Number words and their values."""
 VAGUE = {
     "several": 0.0,
     "a few": 0.0,
@@ -64,6 +65,7 @@ VAGUE = {
     "hundreds of thousands of": 100000.0,
     "millions of": 1e6,
 }
+"""Vague quantities and the value they are stored with (0.0 = unknown)."""
 SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -74,6 +76,7 @@ SCALES = {
     "bn": 1e9,
     "trillion": 1e12,
 }
+"""Scale words after a number and their multipliers."""
 QUALIFIERS = (
     "at least|at most|more than|less than|fewer than|greater than|no more than|no fewer than|"
     "no less than|up to|nearly|almost|approximately|around|about|roughly|some|over|under|"
@@ -81,7 +84,7 @@ QUALIFIERS = (
     "close to|upwards of|in excess of|a total of|only|exactly|another|at the most|"
     "at the least|below|above|barely|circa"
 )
-# Words that end the "what it counts" phrase.
+"""Qualifiers before a number, ``|``-separated."""
 STOP = frozenset(
     word_list(
         "had have has were was is are be been being will would could should may might can did do "
@@ -91,6 +94,7 @@ STOP = frozenset(
         "per each"
     )
 )
+"""Words that end the "what it counts" phrase after a number."""
 
 _NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d)"
 _SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mln|bn)\b)"
@@ -102,7 +106,7 @@ _FIGURE = re.compile(
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{words_pattern(QUALIFIERS.split('|'))})\s+$")
 triggers.register("numword", {w.split()[0] for w in (*WORD_VALUES, *VAGUE)})
-_COUNTED_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_COUNTED_WORD = re.compile(r"\s*-?([^\W\d_][\w'’-]*)")
 
 
 def _value(m: re.Match) -> tuple[float, str]:

@@ -20,7 +20,7 @@ _MAX_PHRASE = 160  # characters read back from a cue; longer subjects are rare
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 PRONOUNS = frozenset(word_list("he she they i we you it who which that him her them us"))
-# Words that cannot be inside a subject phrase read backwards from the cue.
+"""Pronouns (and relative pronouns) that can stand as a source by themselves."""
 STOP = frozenset(
     word_list(
         "that and but or because while when after before as if though although since so then "
@@ -29,17 +29,30 @@ STOP = frozenset(
         "however said says say told reported wrote added what whom whose"
     )
 )
+"""Words that cannot be inside a subject phrase read backwards from the cue."""
 DETERMINERS = frozenset(
     word_list("the a an his her its their our my your this that these those some")
 )
+"""Words that start a noun phrase."""
 PREPOSITIONS = frozenset(word_list("of in at for from on with by to about"))
+"""Prepositions allowed inside a source phrase ("director of X")."""
 _NOT_SOURCES = frozenset(
     word_list("always sometimes perhaps nevertheless besides afterwards thus yes no including")
 )
 QUANTIFIERS = frozenset(word_list("some many most several few both all each two three four one"))
+"""Words that start a quantified source ("many voters", "two officials")."""
 _POSSESSIVE_DETERMINERS = frozenset(word_list("his her their its our my your"))
 _APPOSITION_BREAK = frozenset(word_list("and but or because while when if that which so then"))
+_MAX_SUBJECT_WORDS = 8
+_COMMON_VERBS = frozenset(
+    word_list(
+        "made went took gave came got spoke met won lost left put set began sent held kept ran "
+        "saw thought brought felt became fell stood sat found led paid let hit cut says said "
+        "tells told writes wrote makes takes gives wants hopes plans knows sees"
+    )
+)
 QUOTE_END = "\"”’'»"
+"""Characters that close a quotation."""
 _INVERTED_END = re.compile(
     r"[\"“”«»;(]|,\s+(?:who|which|adding|saying|according)\b|\s+(?:in an?|on)\s+\w|\s+that\s"
 )
@@ -70,7 +83,7 @@ def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int]:
         if not words or len(words) > 30 or words[0].lower() in _APPOSITION_BREAK:
             break
         if words[0].lower() in PREPOSITIONS or words[0].endswith("ing"):
-            # "Snyder, for his part, said": a parenthetical, not part of the source.
+            # "Berg, for her part, said": a parenthetical, not part of the source.
             start = noun_phrase_before(text, lo, comma)
             return (start, comma) if start < comma else (end, end)
         start = noun_phrase_before(text, lo, comma)
@@ -92,7 +105,7 @@ def noun_phrase_before(text: str, lo: int, end: int) -> int:
         tok = tokens[i].group()
         low = tok.lower()
         if tok == ")" and start != end or tok == ")" and i > 0:
-            # "Rep. Hank Johnson (D-Ga.)": keep the parenthesis and go on before it.
+            # "Sen. Ann Lee (D-Ore.)": keep the parenthesis and go on before it.
             j = i
             while j >= 0 and tokens[j].group() != "(":
                 j -= 1
@@ -147,7 +160,7 @@ def noun_phrase_before(text: str, lo: int, end: int) -> int:
 
 
 def _joins_names(tokens: list[re.Match], i: int, start: int, text: str) -> bool:
-    """Whether "and" at ``tokens[i]`` joins two subjects: "Mr. King and Mr. Schultz",
+    """Whether "and" at ``tokens[i]`` joins two subjects: "Ms. Berg and Mr. Olsen",
     "Pilots and some harbour staff"."""
     before = tokens[i - 1].group()
     after = text[tokens[i].end() : start + 40].split()
@@ -159,9 +172,9 @@ def _joins_names(tokens: list[re.Match], i: int, start: int, text: str) -> bool:
 
 def plausible_source(source: str) -> bool:
     """Whether a phrase can be a source: not empty and not led by a preposition, a
-    conjunction or an adverb ("Kelly" is a name, "initially" is not).
+    conjunction or an adverb ("Nelly" is a name, "initially" is not).
 
-    >>> [plausible_source(s) for s in ("police", "Kelly", "initially", "including them")]
+    >>> [plausible_source(s) for s in ("police", "Nelly", "initially", "including them")]
     [True, True, False, False]
     """
     words = source.strip(" ,;:").split()
@@ -194,31 +207,39 @@ def phrase_after_to_comma(text: str, pos: int, hi: int) -> tuple[int, int]:
 
 
 def leading_subject(text: str, lo: int, hi: int) -> tuple[int, int]:
-    """The sentence-initial name or pronoun: ``(s, s)`` if the sentence starts otherwise."""
+    """The sentence subject: a leading pronoun, or the words from the sentence start up to the
+    first verb-like word ("The pilot left ...", "One officer inside the port tried ...").
+
+    ``(lo, lo)`` when the sentence starts with anything else.
+
+    >>> text = "One officer inside the port tried to help, saying it was late."
+    >>> text[slice(*leading_subject(text, 0, len(text)))]
+    'One officer inside the port'
+    """
     tokens = list(_TOKEN.finditer(text, lo, hi))
     if not tokens:
         return lo, lo
     first = tokens[0].group()
-    if first.lower() in PRONOUNS - {"that", "which", "one"}:
+    low = first.lower()
+    if low in PRONOUNS - {"that", "which", "one"}:
         return tokens[0].start(), tokens[0].end()
+    if not (first[0].isupper() or low in DETERMINERS or low in QUANTIFIERS) or low in STOP:
+        return lo, lo
     end = lo
-    lower_words = 0
-    for tok in tokens:
+    for tok in tokens[:_MAX_SUBJECT_WORDS]:
         word = tok.group()
-        if (
-            word[0].isupper()
-            or (word.lower() in ("of", "the") and end > lo)
-            or word in ("'s", "’s")
-        ):
-            end = tok.end()
-        elif end > lo and word[0].isalpha() and word.lower() not in STOP and lower_words == 0:
-            if tokens[0].group().lower() not in DETERMINERS:
-                break
-            end = tok.end()  # "The pilot ...": a determiner phrase takes its noun
-            lower_words += 1
-        else:
+        low = word.lower()
+        if not (word[0].isalnum() or word in ("'s", "’s", "'", "’")):
             break
+        if end > lo and word[0].islower() and (_looks_like_verb(low) or low in STOP):
+            break
+        end = tok.end()
     return lo, end
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A cheap guess: past-tense -ed forms and common irregular verbs."""
+    return word.endswith("ed") or word in _COMMON_VERBS
 
 
 def words_back(text: str, lo: int, pos: int, vocabulary: frozenset[str], limit: int) -> int:

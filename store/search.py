@@ -35,7 +35,7 @@ from .rows import CLAIM_COLUMNS, claim_from_row
 from .search_vocab import Vocabulary, VocabularyCache
 from .textnorm import fold, unify_punctuation
 
-CANDIDATE_CAP = 400
+CANDIDATE_CAP = 250
 """At most this many matching claims, the newest, are ranked for one query."""
 
 INDEXED_PREFIX = 3
@@ -132,36 +132,25 @@ def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -
     """Ids of the best ``limit`` claims for a MATCH expression, best first.
 
     Only the newest :data:`CANDIDATE_CAP` matching claims are read (FTS5 walks its
-    index newest first and stops there). They are ranked by :func:`rank_key`, not
-    bm25: bm25 reads the whole posting list of every query word to weigh it, which
-    costs as much as the word is common, on every keystroke.
+    index newest first and stops there). They are ranked by phrase order, length
+    and age, not bm25: bm25 reads the whole posting list of every query word to
+    weigh it, which costs as much as the word is common, on every keystroke.
     """
+    # Sort key: the words typed in that order first, then shorter claims (the
+    # words weigh more in them), then newer ones.
     rows = db.execute(
-        "SELECT c.id, c.norm FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
+        "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"
+        " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
         " WHERE claims_fts MATCH ? AND c.is_claim = 1"
         " ORDER BY claims_fts.rowid DESC LIMIT ?",
-        [match, CANDIDATE_CAP],
+        [phrase, match, CANDIDATE_CAP],
     ).fetchall()
-    rows.sort(key=lambda r: rank_key(r[0], r[1], phrase))
-    return [r[0] for r in rows[:limit]]
-
-
-def rank_key(claim_id: int, norm: str, phrase: str) -> tuple[bool, int, int]:
-    """Sort key of a matching claim: the words typed in that order first, then
-    shorter claims (the words weigh more in them), then newer ones.
-
-    >>> sorted(["a b c x", "b a", "a b"], key=lambda n: rank_key(0, n, "a b"))
-    ['a b', 'a b c x', 'b a']
-    """
-    return (phrase not in norm, len(norm), -claim_id)
+    rows.sort()
+    return [-r[2] for r in rows[:limit]]
 
 
 def load_hits(
-    db: sqlite_utils.Database,
-    ids: Sequence[int],
-    highlight: Sequence[str],
-    prefix: str,
-    fuzzy: bool,
+    db: sqlite_utils.Database, ids: Sequence[int], highlighter: Highlighter, fuzzy: bool
 ) -> list[SearchHit]:
     """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
     if not ids:
@@ -182,12 +171,45 @@ def load_hits(
             SearchHit(
                 claim=claim,
                 doc_title=row[-1],
-                terms=tuple(highlight),
+                terms=highlighter.terms,
                 fuzzy=fuzzy,
-                spans=match_spans(claim.text, highlight, prefix),
+                spans=highlighter.spans(claim.text),
             )
         )
     return hits
+
+
+class Highlighter:
+    """Finds the words of a claim that a query matched: ``terms`` whole, ``prefix`` as a start.
+
+    >>> Highlighter(["3000"], "zel").spans("Zelensky said 3,000 died.")
+    ((0, 8), (14, 19))
+    """
+
+    def __init__(self, terms: Sequence[str], prefix: str = ""):
+        self.terms = tuple(terms)
+        self.prefix = prefix
+        options = sorted({_term_pattern(_index_key(t)) for t in terms if t}, key=len, reverse=True)
+        if prefix:
+            options.append(re.escape(_index_key(prefix)) + r"\w*")
+        alternation = "|".join(options)
+        self._ascii = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I) if options else None
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` offsets into ``text`` of the matched words."""
+        if self._ascii is None:
+            return ()
+        if text.isascii():  # one regular expression; other text is folded word by word
+            return tuple(m.span() for m in self._ascii.finditer(text))
+        return match_spans(text, self.terms, self.prefix)
+
+
+def _term_pattern(key: str) -> str:
+    """A regular expression for an index term in ASCII text (``3000`` also as ``3,000``)."""
+    if not (key.isdigit() and len(key) > 3):
+        return re.escape(key)
+    head = len(key) % 3 or 3
+    return key[:head] + "".join("[, ]?" + key[i : i + 3] for i in range(head, len(key), 3))
 
 
 def _index_key(word: str) -> str:
@@ -209,9 +231,13 @@ def match_spans(text: str, terms: Sequence[str], prefix: str = "") -> tuple[tupl
     """
     wanted = {_index_key(t) for t in terms}
     prefix = _index_key(prefix) if prefix else ""
+    firsts = {k[:1] for k in wanted} | {prefix[:1]}
     spans = []
     for m in _TEXT_WORD.finditer(unify_punctuation(text)):
-        key = _index_key(m.group())
+        word = m.group()
+        if word.isascii() and word[:1].lower() not in firsts:
+            continue  # cannot match: skip the full folding
+        key = _index_key(word)
         if key in wanted or (prefix and key.startswith(prefix)):
             spans.append((m.start(), m.end()))
     return tuple(spans)
@@ -253,7 +279,7 @@ def search_claims(
     phrase = " ".join(tokens)
     completions = prefix_completions(parsed, vocabulary.peek(generation) if vocabulary else None)
     ids = ranked_ids(db, fts_query(parsed, completions=completions), phrase, limit)
-    hits = load_hits(db, ids, tokens, last, fuzzy=False)
+    hits = load_hits(db, ids, Highlighter(tokens, last), fuzzy=False)
     if len(hits) >= FUZZY_BELOW or vocabulary is None:
         return hits
     unknown = unknown_words(db, parsed)
@@ -270,4 +296,4 @@ def search_claims(
     highlight = tokens + [a for alts in alternatives.values() for a in alts]
     if parsed.prefix and parsed.words[-1] in alternatives:
         last = ""  # nothing starts with the misspelled last word; its alternatives stand in
-    return hits + load_hits(db, more[: limit - len(hits)], highlight, last, fuzzy=True)
+    return hits + load_hits(db, more[: limit - len(hits)], Highlighter(highlight, last), fuzzy=True)

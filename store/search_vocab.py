@@ -15,6 +15,7 @@ schema, so no migration is needed) and kept until the store's generation changes
 from __future__ import annotations
 
 import bisect
+import sqlite3
 import threading
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from .db import connect
 
-VOCAB_TABLE = "claims_fts_terms"
+VOCAB_TABLE = "search_vocabulary"
 MAX_ALTERNATIVES = 4
 LENGTH_SLACK = 2
 
@@ -74,7 +75,9 @@ class Vocabulary:
     def completions(self, prefix: str, limit: int) -> tuple[str, ...]:
         """Every term that starts with ``prefix``, or ``()`` if there are more than ``limit``."""
         lo = bisect.bisect_left(self.terms, prefix)
-        hi = bisect.bisect_left(self.terms, prefix + "\U0010ffff", lo, min(lo + limit + 1, len(self.terms)))
+        hi = bisect.bisect_left(
+            self.terms, prefix + "\U0010ffff", lo, min(lo + limit + 1, len(self.terms))
+        )
         found = self.terms[lo:hi]
         return found if len(found) <= limit else ()
 
@@ -148,11 +151,14 @@ class VocabularyCache:
             thread.join()
 
     def _load_in_background(self, generation: int) -> None:
-        db = connect(self.path)
         try:
-            vocab = load_vocabulary(db)
-        finally:
-            db.conn.close()
+            db = connect(self.path)
+            try:
+                vocab = load_vocabulary(db)
+            finally:
+                db.conn.close()
+        except sqlite3.Error:
+            return  # the store went away or is busy: the next peek tries again
         with self._lock:
             if self._generation is None or self._generation <= generation:
                 self._vocab, self._generation = vocab, generation

@@ -16,11 +16,10 @@ bullets and list numbers are left outside the sentence span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .wordlists import word_list
 
-# Titles and abbreviations that are almost never the end of a sentence.
 TITLES = frozenset(
     word_list(
         "mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr gov sen rep rev fr st mt pres supt "
@@ -28,9 +27,11 @@ TITLES = frozenset(
         "approx est dept univ assn bros ave blvd rd hwy gen. sgt. ex e.g i.e cf al ca"
     )
 )
+"""Titles and abbreviations that are almost never the end of a sentence."""
 MONTHS_ABBR = frozenset(word_list("jan feb mar apr jun jul aug sep sept oct nov dec"))
-# Abbreviations that may end a sentence: a boundary only if a typical sentence starter follows.
+"""Month abbreviations: no boundary when a number follows ("Dec. 14")."""
 ENDERS = frozenset(word_list("etc inc corp ltd co llc plc jr sr am pm a.m p.m"))
+"""Abbreviations that may end a sentence: a boundary only if a typical sentence starter follows."""
 SENTENCE_STARTERS = frozenset(
     word_list(
         "the a an he she it they we i you his her its their our this that these those there here "
@@ -39,6 +40,7 @@ SENTENCE_STARTERS = frozenset(
         "however meanwhile later earlier still also then now"
     )
 )
+"""Words that typically start a sentence (after an abbreviation, they confirm a boundary)."""
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LEADING_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*•+‣▪–—][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*)*")
@@ -48,9 +50,11 @@ _LINE = re.compile(r"[^\n]+")
 _WRAP_WIDTH = 55
 
 
-@dataclass(frozen=True)
-class Span:
-    """One sentence: ``text == document[start:end]``; ``paragraph`` counts blocks from 0."""
+class Span(NamedTuple):
+    """One sentence: ``text == document[start:end]``; ``paragraph`` counts blocks from 0.
+
+    An immutable record (a named tuple: cheap to build, one per sentence).
+    """
 
     start: int
     end: int
@@ -155,10 +159,10 @@ def split_sentences(text: str) -> list[Span]:
             heading = marker.startswith("#") or (
                 not marker and not _TERMINAL.search(only.text) and len(only.text.split()) <= 20
             )
-            out[-1] = Span(only.start, only.end, only.text, paragraph, heading, True)
+            out[-1] = only._replace(is_heading=heading, line_start=True)
         elif len(out) > first_in_block:
             first = out[first_in_block]
-            out[first_in_block] = Span(first.start, first.end, first.text, paragraph, False, True)
+            out[first_in_block] = first._replace(line_start=True)
     return out
 
 

@@ -101,7 +101,7 @@ class Store:
         One :class:`AddResult` per file in input order; refused inputs have
         ``doc_id is None`` and a one-line ``reason``. ``progress(done, total,
         result)`` is called as each input is finished. Large ingests extract
-        claims in ``workers`` processes (default: one per core from 200 files).
+        claims in ``workers`` processes (default: one per core from 500 files).
         """
         from .ingest import add_paths
         from .readers import DEFAULT_MAX_BYTES

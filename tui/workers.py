@@ -69,6 +69,18 @@ def load_related(store: Store, claim_id: int, requested_at: float) -> messages.R
     return messages.RelatedLoaded(claim_id, list(found), "", requested_at)
 
 
+def prefetch_related(store: Store, claim_ids: list[int]) -> None:
+    """Warm the store's related-claims cache for the claims the reader is likely to visit next."""
+    related = getattr(store, "related", None)
+    if related is None:
+        return
+    for claim_id in claim_ids:
+        try:
+            related(claim_id, limit=RELATED_LIMIT)
+        except NotFoundError:
+            continue
+
+
 def load_conflicts(store: Store, doc_id: int, claim_ids: list[int]) -> messages.ConflictsLoaded:
     """Which of ``claim_ids`` conflict with a claim in another document."""
     related = getattr(store, "related", None)

@@ -15,7 +15,9 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from .. import checkworthy
@@ -59,3 +61,10 @@ def has_labels(rows: Sequence[dict[str, Any]]) -> bool:
 def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any]]) -> dict:
     """The shared scorer's detect figures for ``predictions`` against gold ``rows``."""
     return detect_metrics(rows, {p["id"]: p for p in predictions})
+
+
+def trained_on(path: str | Path) -> bool:
+    """True when ``path`` is byte-identical to a file the shipped model was trained on
+    (its figures are then in-sample, not a measure of accuracy)."""
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return any(d.get("sha256") == digest for d in checkworthy.model().meta.get("data", []))

@@ -1,7 +1,8 @@
 """Stage one: candidates from FTS5 for a claim's text.
 
-The query is the claim's rarest informative terms (at most :data:`MAX_TERMS`,
-none found in more than :data:`MAX_DF_FRACTION` of the store's sentences), each
+The query is the claim's rarest informative terms (at most :data:`MAX_TERMS`
+within a postings budget, none found in more than :data:`MAX_DF_FRACTION` of the
+store's sentences), each
 with its spelling variants from the store's vocabulary and its aliases, ORed
 together and ranked by FTS5's bm25; the best :data:`CANDIDATES` come back.
 
@@ -10,7 +11,7 @@ together and ranked by FTS5's bm25; the best :data:`CANDIDATES` come back.
     >>> table = TermTable()
     >>> table.add_texts(["zelenskyy said 3000 soldiers died", "the soldiers said"])
     >>> build_query("Zelensky said 3,000 soldiers died", table, AliasGroups([])).match
-    '("zelensky" OR "zelenskyy") OR "3000" OR "died" OR "soldiers"'
+    '"3000" OR "died" OR ("zelensky" OR "zelenskyy") OR "soldiers"'
 """
 
 from __future__ import annotations
@@ -20,18 +21,29 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .aliases import AliasGroups
+from .facts import read_figures
 from .normalize import fts_tokens, informative, stem
 from .scoring import Bag, make_bag
 from .terms import TermTable
 
-MAX_TERMS = 8
-"""How many of the query's rarest terms go to FTS5."""
+MAX_TERMS = 16
+"""At most this many of the query's rarest terms go to FTS5..."""
+
+POSTINGS_BUDGET = 8
+"""...and only while their sentence counts add up to at most this many times the per-term limit
+(8 terms at the limit, more when they are rare): FTS5's cost follows the postings it reads."""
 
 MAX_DF_FRACTION = 0.005
 """Terms found in more than this share of sentences are too common to retrieve by."""
 
 MIN_MAX_DF = 1000
 """...unless the store is small: a term in up to this many sentences is always usable."""
+
+FALLBACK_TERMS = 3
+"""A claim made only of common words is looked up by this many of its rarest words..."""
+
+FALLBACK_DF_FACTOR = 5
+"""...if they are found in at most this many times the usual limit (else it has no candidates)."""
 
 CANDIDATES = 200
 """How many bm25-ranked candidates the final score looks at."""
@@ -51,6 +63,7 @@ class Query:
     terms: list[str]
     bag: Bag
     variant_of: dict[str, str] = field(default_factory=dict)
+    figures: list = field(default_factory=list)
 
 
 def _quote(phrase: tuple[str, ...] | str) -> str:
@@ -91,23 +104,33 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
             continue  # nothing else in the store can match it
         options[token] = (seen, [_quote(a) for a in alternatives])
     usable = sorted((v[0], k) for k, v in options.items() if 0 < v[0] <= max_df)
-    if not usable:  # only common words: fall back to the three rarest
-        usable = sorted((v[0], k) for k, v in options.items())[:3]
-    chosen = [k for _, k in usable[:MAX_TERMS]]
+    if not usable:  # only common words: fall back to the rarest few that stay affordable
+        usable = sorted(
+            (v[0], k) for k, v in options.items() if 0 < v[0] <= FALLBACK_DF_FACTOR * max_df
+        )[:FALLBACK_TERMS]
+    chosen, postings = [], 0
+    for rarity, key in usable[:MAX_TERMS]:
+        if chosen and postings + rarity > POSTINGS_BUDGET * max_df:
+            break
+        chosen.append(key)
+        postings += rarity
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf, groups)
-    return Query(text=text, match=match, terms=chosen, bag=bag, variant_of=variant_of)
+    figures = read_figures(text)
+    return Query(
+        text=text, match=match, terms=chosen, bag=bag, variant_of=variant_of, figures=figures
+    )
 
 
 def fetch_candidates(
     db: sqlite_utils.Database, query: Query, include_sentences: bool = False
 ) -> list[tuple[int, int, str, float]]:
-    """``(claim_id, doc_id, text, bm25)`` of the best :data:`CANDIDATES` matches (bm25 < 0)."""
+    """``(claim_id, doc_id, norm, bm25)`` of the best :data:`CANDIDATES` matches (bm25 < 0)."""
     if not query.match:
         return []
     where = "" if include_sentences else " WHERE c.is_claim = 1"
     return db.execute(
-        "SELECT c.id, c.doc_id, c.text, f.rank FROM (SELECT rowid, rank FROM claims_fts"
+        "SELECT c.id, c.doc_id, c.norm, f.rank FROM (SELECT rowid, rank FROM claims_fts"
         " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?) f JOIN claims c ON c.id = f.rowid"
         + where,
         [query.match, CANDIDATES],

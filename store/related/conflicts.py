@@ -9,7 +9,7 @@ reported once, most check-worthy first.
     >>> _ = store.add_text("At least 100 soldiers were killed in Kursk.", title="A")
     >>> _ = store.add_text("More than 3,000 soldiers were killed in Kursk.", title="B")
     >>> [p.other.why for p in find_conflicts(store)]
-    ['shares kursk, soldiers, killed; "at least 100" vs "more than 3,000" killed soldier']
+    ['shares killed, kursk, soldiers; "At least 100" vs "More than 3,000" killed soldier']
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """The related-claims engine of one store: candidates from FTS5, final scores, a per-claim cache.
 
-    >>> from store import Store
-    >>> store = Store.open(":memory:")
-    >>> _ = store.add_text("The DPRK sent 12,000 soldiers to Kursk.", title="A")
-    >>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
-    >>> store.add_alias("DPRK", "North Korea")
-    True
-    >>> hit = related_to_claim(store, store.claims()[0].id)[0]
-    >>> hit.relation, hit.why
-    ('agrees', 'shares dprk, kursk, soldier, sent; "12,000" vs "about 11,000" soldiers agree')
+>>> from store import Store
+>>> store = Store.open(":memory:")
+>>> _ = store.add_text("The DPRK sent 12,000 soldiers to Kursk.", title="A")
+>>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
+>>> store.add_alias("DPRK", "North Korea")
+True
+>>> hit = related_to_claim(store, store.claims()[0].id)[0]
+>>> hit.relation, hit.why
+('agrees', 'shares dprk, kursk, sent, soldiers; "12,000" vs "about 11,000" kursk soldier agree')
 """
 
 from __future__ import annotations
@@ -22,16 +22,17 @@ from ..rows import CLAIM_COLUMNS, claim_from_row
 from . import aliases as alias_store
 from .candidates import Query, build_query, fetch_candidates
 from .explain import explain
+from .normalize import norm_tokens
 from .scoring import combine, fuzzy, make_bag, overlap, translate
 from .terms import TermTable
 
 CACHE_SIZE = 4096
 """How many claims' results are kept (per store, in memory)."""
 
-BAG_CACHE_SIZE = 200_000
+BAG_CACHE_SIZE = 50_000
 """How many candidate sentences' prepared bags are kept."""
 
-MIN_SCORE = 15.0
+MIN_SCORE = 5.0
 """Candidates scoring below this are not shown as related."""
 
 
@@ -68,10 +69,10 @@ class Engine:
                 self._bags.clear()
                 self._alias_sig = signature
 
-    def _bag(self, claim_id: int, text: str):
+    def _bag(self, claim_id: int, norm: str):
         bag = self._bags.get(claim_id)
         if bag is None:
-            bag = make_bag(text, self.terms.idf, self.groups)
+            bag = make_bag(norm, self.terms.idf, self.groups, tokens=norm_tokens(norm))
             self._bags[claim_id] = bag
             if len(self._bags) > BAG_CACHE_SIZE:
                 self._bags.popitem(last=False)
@@ -87,10 +88,10 @@ class Engine:
             return []
         best = min(r[3] for r in rows) or -1.0
         scored = []
-        for claim_id, cand_doc, text, bm25 in rows:
+        for claim_id, cand_doc, norm, bm25 in rows:
             if claim_id == exclude_id:
                 continue
-            bag = translate(self._bag(claim_id, text), query.variant_of)
+            bag = translate(self._bag(claim_id, norm), query.variant_of)
             score = combine(bm25 / best, overlap(query.bag, bag), fuzzy(query.bag, bag))
             if score >= MIN_SCORE:
                 scored.append((score, claim_id, cand_doc))
@@ -119,7 +120,7 @@ class Engine:
             if cid not in by_id:
                 continue
             claim, title = by_id[cid]
-            relation, why = explain(query, claim.text, self._bag(cid, claim.text), score)
+            relation, why = explain(query, claim.text, self._bag(cid, claim.norm), score)
             out.append(
                 RelatedClaim(
                     claim=claim,

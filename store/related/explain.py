@@ -1,11 +1,11 @@
 """Stage three: how a related claim stands to the query (agrees / conflicts / related) and why.
 
-    >>> relation_of_figures(
-    ...     read_figures("at least 100 soldiers were killed and another 1,000 wounded"),
-    ...     read_figures("more than 3,000 soldiers were killed or wounded"))
-    ('conflicts', '"at least 100" vs "more than 3,000" soldier killed')
-    >>> relation_of_figures(read_figures("at least 30 killed"), read_figures("30 people killed"))
-    ('agrees', '"at least 30" vs "30" killed agree')
+>>> relation_of_figures(
+...     read_figures("at least 100 soldiers were killed and another 1,000 wounded"),
+...     read_figures("more than 3,000 soldiers were killed or wounded"))
+('conflicts', '"at least 100" vs "more than 3,000" killed soldier; "1,000" vs "more than 3,000" wounded')
+>>> relation_of_figures(read_figures("at least 30 killed"), read_figures("30 people killed"))
+('agrees', '"at least 30" vs "30" killed agree')
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ CONFLICT_MIN_SCORE = 35.0
 AGREE_MIN_SCORE = 70.0
 """Claims without comparable figures agree when they score at least this."""
 
-_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def comparable(a: Reading, b: Reading) -> bool:
@@ -39,14 +39,16 @@ def _pair_text(a: Reading, b: Reading) -> str:
 def relation_of_figures(mine: list[Reading], theirs: list[Reading]) -> tuple[str, str]:
     """``(relation, reason)`` from figures alone; relation ``""`` when none are comparable.
 
-    A figure conflicts when every comparable figure on the other side has a
-    disjoint interval; one compatible reading is enough to agree.
+    Each figure is compared with the figures on the other side that share the
+    most counted words; it conflicts when all of those have disjoint intervals.
     """
     conflicts, agreements = [], []
     for a in mine:
         others = [b for b in theirs if comparable(a, b)]
         if not others:
             continue
+        closest = max(len(a.counts & b.counts) for b in others)
+        others = [b for b in others if len(a.counts & b.counts) == closest]
         fitting = [b for b in others if not conflicting(a.interval, b.interval)]
         if fitting:
             agreements.append((a, fitting[0]))
@@ -68,7 +70,10 @@ def relation_of_dates(mine: str, theirs: str) -> tuple[str, str]:
     """``("conflicts", reason)`` when both name dates and share none, else ``("", "")``."""
     a, b = read_dates(mine), read_dates(theirs)
     if a and b and not a & b:
-        return "conflicts", f"dates {', '.join(map(_day, sorted(a)))} vs {', '.join(map(_day, sorted(b)))}"
+        return (
+            "conflicts",
+            f"dates {', '.join(map(_day, sorted(a)))} vs {', '.join(map(_day, sorted(b)))}",
+        )
     return "", ""
 
 
@@ -78,7 +83,7 @@ def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, 
     names = [query.bag.surface.get(k, k).replace("_", " ") for k in shared_keys(query.bag, bag)]
     words = [n for n in names if not n.replace(".", "").isdigit()][:SHOWN_TERMS]
     parts = ["shares " + ", ".join(words)] if words else []
-    relation, reason = relation_of_figures(read_figures(query.text), read_figures(other_text))
+    relation, reason = relation_of_figures(query.figures, read_figures(other_text))
     if relation == "conflicts" and score < CONFLICT_MIN_SCORE:
         relation, reason = "related", ""
     if not relation and score >= CONFLICT_MIN_SCORE:

@@ -1,12 +1,12 @@
 """What a sentence states that can be compared: qualified figures with what they count, and dates.
 
-    >>> [(f.value, f.kind, f.text) for f in read_figures(
-    ...     "at least 100 North Korean soldiers had been killed and another 1,000 wounded")]
-    [(100.0, 'at_least', 'at least 100'), (1000.0, 'exact', '1,000')]
-    >>> sorted(read_figures("more than 3,000 soldiers were killed or wounded")[0].counts)
-    ['killed', 'soldier', 'wounded']
-    >>> read_dates("captured on December 26 in Kursk; on 14-15 December")
-    frozenset({'12-26', '12-14', '12-15'})
+>>> [(f.value, f.kind, f.text) for f in read_figures(
+...     "at least 100 North Korean soldiers had been killed and another 1,000 wounded")]
+[(100.0, 'at_least', 'at least 100'), (1000.0, 'exact', '1,000')]
+>>> sorted(read_figures("more than 3,000 soldiers were killed or wounded")[0].counts)
+['killed', 'soldier', 'wounded']
+>>> sorted(read_dates("captured on December 26 in Kursk; on 14-15 December"))
+['12-14', '12-15', '12-26']
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import _NUMBER_WORD, STOPWORDS, number_value, stem, strip_diacritics
+from .normalize import (
+    _NUMBER_WORD,
+    STOPWORDS,
+    number_value,
+    stem,
+    strip_diacritics,
+    word_set,
+)
 from .quantities import Interval, interval, qualifier_kind
 
 MONTHS = {
@@ -38,10 +45,9 @@ _FIGURE = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
-EVENT_WORDS = frozenset(
+EVENT_WORDS = word_set(
     """killed dead died death deaths kill killing wounded injured injuries hurt missing captured
-    arrested detained displaced evacuated infected cases victims casualties shot fired
-    soldiers troops people civilians children students workers officers votes jobs""".split()
+    arrested detained displaced evacuated infected cases victims casualties shot fired"""
 )
 """Words that name what a figure counts even when they are not right after it ("100 ... killed")."""
 
@@ -84,7 +90,14 @@ def read_dates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_NEXT_NUMBER = re.compile(r"\d")
+_SPACED_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
+
+
 def _counted(after: str) -> frozenset[str]:
+    cut = _NEXT_NUMBER.search(after)  # what a figure counts ends where the next figure starts
+    if cut:
+        after = after[: cut.start()]
     words = _WORD.findall(after.lower())[:WINDOW]
     near = [stem(w) for w in words[:3] if w not in STOPWORDS and w not in MONTHS]
     events = [stem(w) for w in words if w in EVENT_WORDS]
@@ -93,7 +106,7 @@ def _counted(after: str) -> frozenset[str]:
 
 def read_figures(text: str) -> list[Reading]:
     """Every figure in ``text`` that is not part of a date or a year, with qualifier and counted words."""
-    text = strip_diacritics(text.replace("\u2019", "'"))
+    text = _SPACED_GROUP.sub(",", strip_diacritics(text.replace("\u2019", "'")))
     dates = _date_spans(text)
     out = []
     for m in _FIGURE.finditer(text):
@@ -102,12 +115,14 @@ def read_figures(text: str) -> list[Reading]:
             continue
         raw = m.group("num")
         value = number_value(raw.replace(",", ""))
-        if value is None or raw.lower() == "one":
-            continue
+        if value is None or (value < 10 and not raw[0].isdigit()):
+            continue  # "one of them", "those two days": small number words are rarely figures
         if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("qual") and not m.group("pct"):
             continue  # a year
         scale = (m.group("scale") or "").strip().lower()
-        value *= {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1)
+        value *= {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(
+            scale, 1
+        )
         qual = " ".join((m.group("qual") or "").lower().split())
         out.append(
             Reading(

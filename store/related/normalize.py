@@ -24,7 +24,13 @@ _URL = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|\S+\.(?:com|org|
 _HANDLE = re.compile(r"[@#](\w+)")
 _TRAILER = re.compile(r"\s[-\u2014]\s[^\n]{0,80}\(@\w+\)[^\n]*$")
 
-STOPWORDS = frozenset(
+
+def word_set(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words`` as a set."""
+    return frozenset(words.split())
+
+
+STOPWORDS = word_set(
     """a an the and or but if of to in on at by for with from as into onto over under about
     than then that this these those there here it its it's is are was were be been being am
     has have had having do does did doing will would shall should can could may might must
@@ -35,7 +41,7 @@ STOPWORDS = frozenset(
     said says say saying told tell according reportedly reported reports report
     allegedly claimed claims claim stated states state announced added noted
     approximately around about nearly almost roughly some estimated up least at more
-    than over under fewer below above another other one rt via amp http https www com""".split()
+    than over under fewer below above another other one rt via amp http https www com"""
 )
 """Words that never make two sentences the same claim (function words, reporting verbs, hedges)."""
 
@@ -48,9 +54,6 @@ _UNITS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
-_NUMBER_RUN = re.compile(
-    rf"\b(?:\d+(?:\.\d+)?|{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"
-)
 
 
 def number_value(words: str) -> float | None:
@@ -84,15 +87,36 @@ def _format_number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def _numbers_to_digits(text: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        token = m.group(0)
-        if token.isdigit() or token == "one":  # "one of them" is not a figure
-            return token
-        value = number_value(token)
-        return token if value is None else _format_number(value)
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 
-    return _NUMBER_RUN.sub(repl, text)
+
+def _starts_number(tokens: list[str], i: int) -> bool:
+    token, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
+    if token in _NUMBER_WORDS:
+        return token != "one" or after in _SCALES  # "one of them" is not a figure
+    return token.isdigit() and after in _SCALES
+
+
+def _numbers_to_digits(tokens: list[str]) -> list[str]:
+    if _NUMBER_WORDS.isdisjoint(tokens):
+        return tokens
+    out, i = [], 0
+    while i < len(tokens):
+        if not _starts_number(tokens, i):
+            out.append(tokens[i])
+            i += 1
+            continue
+        j = i + 1
+        words = _NUMBER_WORDS if not tokens[i].isdigit() else _SCALES
+        while j < len(tokens) and (
+            tokens[j] in words
+            or (tokens[j] == "and" and j + 1 < len(tokens) and tokens[j + 1] in _NUMBER_WORDS)
+        ):
+            j += 1
+        value = number_value(" ".join(tokens[i:j]))
+        out.append(_format_number(value) if value is not None else tokens[i])
+        i = j if value is not None else i + 1
+    return out
 
 
 def strip_diacritics(text: str) -> str:
@@ -105,17 +129,26 @@ def strip_diacritics(text: str) -> str:
 
 def clean(text: str) -> str:
     """Folded text without links, @handles, hashtag marks or a tweet's ``— name (@x) date`` trailer."""
-    text = _TRAILER.sub(" ", text)
-    text = _URL.sub(" ", text)
-    text = _HANDLE.sub(r" \1 ", text)
+    if "@" in text or "\u2014 " in text or " - " in text:
+        text = _TRAILER.sub(" ", text)
+    if "://" in text or "www." in text or "pic." in text or "/" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text or "#" in text:
+        text = _HANDLE.sub(r" \1 ", text)
     return strip_diacritics(fold(text))
 
 
 def fts_tokens(text: str) -> list[str]:
     """The tokens FTS5 (unicode61, diacritics removed) indexes for ``text``, number words as digits."""
-    return _WORD.findall(_numbers_to_digits(clean(text)))
+    return _numbers_to_digits(_WORD.findall(clean(text)))
 
 
+def norm_tokens(norm: str) -> list[str]:
+    """:func:`fts_tokens` for a stored ``norm`` value (already folded; links are not cleaned)."""
+    return _numbers_to_digits(_WORD.findall(strip_diacritics(norm)))
+
+
+@lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
     """A light English stem: plural and possessive ``s`` only (``soldiers`` -> ``soldier``).
 

@@ -13,10 +13,13 @@ with different figures are related, not the same statement.
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, process
+
 from .aliases import AliasGroups
 from .explain import relation_of_figures
 from .facts import read_figures
-from .scoring import combine, fuzzy, make_bag, overlap
+from .scoring import Bag, combine, fuzzy, make_bag, overlap, translate
+from .terms import VARIANT_CUTOFF, VARIANT_MIN_LENGTH
 
 FIGURE_CONFLICT_PENALTY = 0.8
 """Factor applied to the similarity of two sentences whose comparable figures conflict."""
@@ -28,9 +31,23 @@ def _flat_idf(_token: str) -> float:
     return 1.0
 
 
+def _spelling_variants(a: Bag, b: Bag) -> dict[str, str]:
+    only_b = [k for k in b.weights if k not in a.weights and len(k) >= VARIANT_MIN_LENGTH]
+    only_a = [k for k in a.weights if k not in b.weights and len(k) >= VARIANT_MIN_LENGTH]
+    found = {}
+    for key in only_b:
+        best = process.extractOne(
+            key, only_a, scorer=fuzz.ratio, processor=None, score_cutoff=VARIANT_CUTOFF
+        )
+        if best:
+            found[key] = best[0]
+    return found
+
+
 def similarity(a: str, b: str) -> float:
-    """Similarity of sentences ``a`` and ``b`` in 0..100 (symmetric)."""
+    """Similarity of sentences ``a`` and ``b`` in 0..100 (spelling variants count as equal)."""
     bag_a, bag_b = make_bag(a, _flat_idf, _NO_ALIASES), make_bag(b, _flat_idf, _NO_ALIASES)
+    bag_b = translate(bag_b, _spelling_variants(bag_a, bag_b))
     shared = overlap(bag_a, bag_b)
     score = combine(shared, shared, fuzzy(bag_a, bag_b))
     relation, _ = relation_of_figures(read_figures(a), read_figures(b))

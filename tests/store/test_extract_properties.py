@@ -83,3 +83,11 @@ def test_arbitrary_unicode(text):
 def test_sentence_paragraphs_never_decrease(text):
     spans = split_sentences(text)
     assert [s.paragraph for s in spans] == sorted(s.paragraph for s in spans)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(), max_size=200))
+def test_lone_surrogates_do_not_break_extraction(text):
+    # Ingest decodes UTF-8, so stored text never has lone surrogates; extraction
+    # still must not fail on a str that holds them.
+    check_offsets(text)

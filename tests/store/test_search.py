@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.search import fts_query, match_spans, parse_query
+from store.search import Highlighter, fts_query, match_spans, parse_query
 from store.search_vocab import VocabularyCache
 
 
@@ -202,3 +202,18 @@ def test_vocabulary_refreshes_in_the_background(news):
     assert cache.peek(news.generation()) is None  # stale: never used for completions
     cache.wait()
     assert cache.peek(news.generation()).count("zelenskyy") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "prefix"),
+    [
+        ("Officials said 3,000 people (3000 in all) died in 2024.", ["3000", "died"], "peo"),
+        ("NORTH Korea's army sent 12,000 troops; north-korean units", ["north", "korea"], "s"),
+        ("Zelensky, Zelenskyy and zelenskiy", ["zelensky"], "zelenskyy"),
+        ("U.S. officials said the U.S. would respond", ["u", "s"], "resp"),
+        ("No match here at all.", ["zelensky"], ""),
+        ("Prices rose 1,234,567 percent", ["1234567"], ""),
+    ],
+)
+def test_highlighter_agrees_with_folding_word_by_word(text, terms, prefix):
+    assert Highlighter(terms, prefix).spans(text) == match_spans(text, terms, prefix)

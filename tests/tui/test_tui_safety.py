@@ -23,7 +23,7 @@ def screen_lines(widget, count: int) -> list[str]:
 async def test_hostile_text_is_shown_literally(store):
     doc_id = store.add_text(HOSTILE, title="[b]Title[/b] \x1b[2J").doc_id
     app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         screen = app.main_screen
         assert screen.document.id == doc_id

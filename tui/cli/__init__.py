@@ -13,6 +13,7 @@ from . import documents as _documents  # noqa: E402,F401
 from . import eval_attribution as _eval_attribution  # noqa: F401
 from . import eval_detect as _eval_detect  # noqa: F401
 from . import eval_matching as _eval_matching  # noqa: E402,F401
+from . import related as _related  # noqa: F401
 from .main import cli
 
 

@@ -60,6 +60,11 @@ def eval_detect(gold: Path, out: Path | None, sample: int | None) -> None:
         click.echo(f"{key:>16}: {fmt(result[key])}")
     click.echo(f"{'mean_group_ap':>16}: {fmt(result['mean_group_ap'])} ({result['groups']} groups)")
     click.echo(summary_line(result, detect.FIGURES))
+    if detect.trained_on(gold):
+        click.echo(
+            "note: the model was trained on this file, so these figures are in-sample; "
+            "`claimdesk train detect` prints cross-validated ones (see docs/EVALUATION.md)"
+        )
 
 
 @train_group.command("detect")

@@ -33,9 +33,12 @@ OUT = click.option(
     required=True,
     help="Write predictions here (JSON Lines).",
 )
+"""The ``--out PRED.jsonl`` option every matching evaluation takes."""
+
 SAMPLE = click.option(
     "--sample", type=int, default=None, metavar="N", help="Use only the first N items (quick runs)."
 )
+"""The ``--sample N`` option for quick runs on the first N queries or pairs."""
 
 
 @contextmanager

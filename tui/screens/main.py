@@ -36,7 +36,10 @@ from ..widgets.virtual_list import VirtualList
 from .review import ReviewActions
 
 NARROW_WIDTH = 110
-"""Below this many columns the panes stack and the documents pane hides."""
+"""Below this many columns the panes stack."""
+
+DOCUMENTS_PANE_WIDTH = 140
+"""Below this many columns the documents pane starts hidden (``d`` shows it)."""
 
 
 class MainScreen(ReviewActions, Screen):
@@ -61,6 +64,7 @@ class MainScreen(ReviewActions, Screen):
         self.search_index = -1
         self._wanted_doc: int | None = None
         self._documents_shown: bool | None = None
+        self._painted = False
 
     def compose(self) -> ComposeResult:
         """Four panes and the status bar."""
@@ -93,7 +97,7 @@ class MainScreen(ReviewActions, Screen):
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
         if self._documents_shown is None:
-            self.query_one(DocumentsList).set_class(narrow, "-hidden")
+            self.query_one(DocumentsList).set_class(width < DOCUMENTS_PANE_WIDTH, "-hidden")
 
     # workers ---------------------------------------------------------------
     def run_store(self, group: str, call: Callable, *args, exclusive: bool = True) -> None:
@@ -203,8 +207,10 @@ class MainScreen(ReviewActions, Screen):
         place = Place(self.document.id, claim_id)
         self.nav.update_current(place)
         self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
-        # Ask after the next paint: the cursor moves first, the related claims follow.
-        self.call_after_refresh(self.request_related, claim_id, workers.now())
+        if self._painted:
+            self.request_related(claim_id, workers.now())
+        else:  # the first document is drawn before any matching starts
+            self.call_after_refresh(self.request_related, claim_id, workers.now())
         if self.app.remember_places:
             self.run_store("place", self.remember, place)
 
@@ -228,6 +234,17 @@ class MainScreen(ReviewActions, Screen):
             related.set_items(message.related, empty_text="no related claims found")
         related.border_title = f"Related {len(message.related or [])}"
         self.app.record_latency("related", workers.now() - message.requested_at)
+        nearby = self.neighbour_claims(message.claim_id)
+        if nearby and message.related is not None:
+            self.run_store("prefetch", workers.prefetch_related, self.store, nearby)
+
+    def neighbour_claims(self, claim_id: int) -> list[int]:
+        """The ids of the next and the previous visible claim (prefetched, as j / k go there)."""
+        visible = self.visible_claims()
+        index = next((i for i, c in enumerate(visible) if c.id == claim_id), None)
+        if index is None:
+            return []
+        return [visible[i].id for i in (index + 1, index - 1) if 0 <= i < len(visible)]
 
     def current_claim(self) -> Claim | None:
         """The current sentence (claim or not)."""
@@ -324,6 +341,7 @@ class MainScreen(ReviewActions, Screen):
 
     def on_document_view_painted(self, event: DocumentView.Painted) -> None:
         """Tell the app that a document is on screen (timed starts exit here)."""
+        self._painted = True
         self.app.document_painted()
 
     def on_store_failed(self, message: messages.StoreFailed) -> None:

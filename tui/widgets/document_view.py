@@ -124,7 +124,7 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
 
     def _relayout(self) -> None:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         if width <= 0 or width == self._layout_width:
             return
         self._layout_width = width
@@ -172,7 +172,7 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One screen line of the document."""
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         number = self.scroll_offset.y + y
         if not self._lines:

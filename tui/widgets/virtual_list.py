@@ -163,7 +163,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One screen line, built from the cache when possible."""
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         line = self.scroll_offset.y + y
         if not self._items:

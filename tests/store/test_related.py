@@ -1,0 +1,168 @@
+"""The related-claims engine: cross-document matches, relations, aliases, cache and CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from store import Store
+from store.related import related_to_text, similarity
+from tui.cli import cli
+
+LOW = (
+    "South Korean intelligence said that at least 100 North Korean soldiers had been killed"
+    " and another 1,000 wounded in fighting in the Kursk region."
+)
+HIGH = (
+    "Ukrainian President Volodymyr Zelensky said that more than 3,000 North Korean soldiers"
+    " had been killed or wounded in the Kursk region."
+)
+SPELLED = (
+    "President Volodymyr Zelenskyy said more than three thousand North Korean soldiers were"
+    " killed or wounded in Kursk."
+)
+
+
+def add(store: Store, text: str, title: str) -> int:
+    """Add ``text`` as a document and return the id of its first claim."""
+    doc_id = store.add_text(text, title=title).doc_id
+    return store.claims(doc_id, include_sentences=True)[0].id
+
+
+def test_conflicting_casualty_figures(store):
+    low = add(store, LOW, "Seoul")
+    high = add(store, HIGH, "Kyiv")
+    hits = store.related(low)
+    assert hits and hits[0].claim.id == high
+    assert hits[0].relation == "conflicts"
+    assert '"at least 100"' in hits[0].why and '"more than 3,000"' in hits[0].why
+    assert not hits[0].same_document
+
+
+def test_spelling_variants_and_number_words_agree(store):
+    high = add(store, HIGH, "Kyiv")
+    spelled = add(store, SPELLED, "Wire")
+    hit = store.related(high)[0]
+    assert hit.claim.id == spelled
+    assert hit.relation == "agrees"
+    assert "zelensky" in hit.why
+
+
+def test_user_alias_links_acronym_and_name(store):
+    first = add(store, "The DPRK has sent 12,000 troops to the Kursk front.", "A")
+    second = add(store, "North Korea has sent 12,000 troops to the Kursk front.", "B")
+    before = {h.claim.id: h.score for h in store.related(first)}
+    assert store.add_alias("DPRK", "North Korea")
+    assert ("DPRK", "North Korea", "user") in store.aliases()
+    hit = store.related(first)[0]
+    assert hit.claim.id == second
+    assert "dprk" in hit.why
+    assert hit.score > before.get(second, 0.0)
+    assert store.remove_alias("DPRK") == 1
+    assert store.aliases() == []
+
+
+def test_acronym_definitions_are_learned_from_documents(store):
+    add(store, "Troops of the Democratic People's Republic of Korea (DPRK) arrived in Kursk.", "A")
+    first = add(store, "The DPRK lost 30 soldiers near Kursk on Sunday.", "B")
+    second = add(
+        store, "The Democratic People's Republic of Korea lost 30 soldiers near Kursk.", "C"
+    )
+    assert store.related(first)  # the engine learns while catching up
+    assert ("DPRK", "Democratic People's Republic of Korea", "corpus") in store.aliases()
+    assert store.related(first)[0].claim.id == second
+
+
+def test_other_documents_come_before_the_same_document(store):
+    doc = store.add_text(f"{HIGH}\n\n{SPELLED}", title="Both").doc_id
+    other = add(store, LOW, "Seoul")
+    first = store.claims(doc)[0]
+    hits = store.related(first.id)
+    assert [h.same_document for h in hits] == sorted(h.same_document for h in hits)
+    assert hits[0].claim.id == other
+    assert any(h.same_document for h in hits)
+
+
+def test_cache_is_dropped_when_documents_are_added_and_removed(store):
+    low = add(store, LOW, "Seoul")
+    assert store.related(low) == []
+    high = add(store, HIGH, "Kyiv")
+    assert [h.claim.id for h in store.related(low)] == [high]
+    store.remove_document(store.claim(high).doc_id)
+    assert store.related(low) == []
+    again = add(store, SPELLED, "Wire")
+    assert [h.claim.id for h in store.related(low)] == [again]
+
+
+def test_related_to_free_text_and_pair_similarity(store):
+    high = add(store, HIGH, "Kyiv")
+    add(store, "Heavy rain flooded the city centre on Monday.", "Weather")
+    hits = related_to_text(store, "Zelenskyy: over 3000 North Korean troops killed or wounded")
+    assert hits[0].claim.id == high
+    assert similarity(HIGH, SPELLED) > similarity(HIGH, "Heavy rain flooded the city centre.")
+    assert similarity(HIGH, HIGH) == pytest.approx(100.0)
+
+
+VOCABULARY = (
+    "north korean soldiers killed wounded kursk zelensky zelenskyy 100 3,000 at least more than"
+    " captured december 26 27 troops army region president said"
+)
+WORDS = st.sampled_from(VOCABULARY.split(" "))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(WORDS, min_size=3, max_size=12), min_size=2, max_size=6))
+def test_never_the_claim_itself_and_scores_ordered(store, sentences):
+    for i, words in enumerate(sentences):
+        store.add_text(" ".join(words) + f" {i}.", title=f"doc {i}")
+    for claim in store.claims(include_sentences=True):
+        hits = store.related(claim.id, include_sentences=True)
+        assert claim.id not in [h.claim.id for h in hits]
+        assert all(0 <= h.score <= 100 for h in hits)
+        for group in (False, True):
+            scores = [h.score for h in hits if h.same_document is group]
+            assert scores == sorted(scores, reverse=True)
+
+
+def test_seed_corpus_conflict(store):
+    from seeds import seed_store
+
+    seed_store(store)
+    pairs = store.conflicts()
+    assert pairs
+    texts = [(p.claim.text, p.other.claim.text) for p in pairs]
+    assert any(
+        ("at least 100" in a and "3,000" in b)
+        or ("at least 100" in b and "3,000" in a)
+        or ("at least 100" in a and "three thousand" in b)
+        or ("at least 100" in b and "three thousand" in a)
+        for a, b in texts
+    )
+
+
+def test_cli_related_conflicts_and_alias(tmp_path):
+    db = str(tmp_path / "cli.db")
+    store = Store.open(db)
+    low = add(store, LOW, "Seoul")
+    high = add(store, HIGH, "Kyiv")
+    store.close()
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--db", db, "related", str(low), "--json"], catch_exceptions=False)
+    rows = [json.loads(line) for line in out.output.splitlines()]
+    assert rows[0]["id"] == high and rows[0]["relation"] == "conflicts"
+    assert set(rows[0]) >= {"id", "doc_id", "score", "relation", "why", "text"}
+    out = runner.invoke(cli, ["--db", db, "conflicts", "--json"], catch_exceptions=False)
+    pairs = [json.loads(line) for line in out.output.splitlines()]
+    assert len(pairs) == 1 and {pairs[0]["id"], pairs[0]["other_id"]} == {low, high}
+    out = runner.invoke(cli, ["--db", db, "alias", "add", "DPRK", "North Korea"])
+    assert out.exit_code == 0 and "added" in out.output
+    out = runner.invoke(cli, ["--db", db, "alias", "list", "--json"])
+    assert json.loads(out.output.splitlines()[0])["alias"] == "DPRK"
+    assert runner.invoke(cli, ["--db", db, "alias", "rm", "DPRK"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", db, "alias", "rm", "DPRK"]).exit_code != 0

@@ -1,0 +1,105 @@
+"""Related-claims commands: related, conflicts, alias.
+
+$ claimdesk related 42 --limit 5
+$ claimdesk conflicts --json
+$ claimdesk alias add DPRK "North Korea"
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import output
+from .main import Context, cli, emit_json, pass_ctx
+
+json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+
+
+@cli.command("related")
+@click.argument("claim_id", type=int)
+@click.option("--limit", "-n", default=10, show_default=True, help="How many related claims.")
+@json_option
+@pass_ctx
+def related_command(ctx: Context, claim_id: int, limit: int, as_json: bool) -> None:
+    """Claims in other documents (then the same one) that agree with, contradict or relate to CLAIM_ID."""
+    hits = ctx.store.related(claim_id, limit=limit)
+    if as_json:
+        emit_json(h.to_json() for h in hits)
+        return
+    claim = ctx.store.claim(claim_id)
+    output.console().print(output.safe(f"claim {claim.id}: {claim.text}"))
+    if not hits:
+        click.echo("no related claims")
+        return
+    rows = (
+        (
+            h.claim.id,
+            f"{h.doc_title}{' (same document)' if h.same_document else ''}",
+            f"{h.score:.0f}",
+            h.relation,
+            h.why,
+            h.claim.text,
+        )
+        for h in hits
+    )
+    output.print_table(("id", "document", "score", "relation", "why", "text"), rows)
+
+
+@cli.command("conflicts")
+@click.option("--limit", "-n", type=int, default=None, help="Only the first N pairs.")
+@json_option
+@pass_ctx
+def conflicts_command(ctx: Context, limit: int | None, as_json: bool) -> None:
+    """Every pair of claims in different documents whose figures or dates conflict, most check-worthy first."""
+    pairs = ctx.store.conflicts(limit)
+    if as_json:
+        emit_json(p.to_json() for p in pairs)
+        return
+    if not pairs:
+        click.echo("no conflicting claims")
+        return
+    rows = (
+        (p.claim.id, p.claim.text, p.other.claim.id, p.other.claim.text, p.other.why) for p in pairs
+    )
+    output.print_table(("id", "claim", "other", "conflicting claim", "why"), rows)
+
+
+@cli.group("alias")
+def alias_group() -> None:
+    """Names that mean the same thing when matching claims (DPRK = North Korea)."""
+
+
+@alias_group.command("add")
+@click.argument("alias")
+@click.argument("canonical")
+@pass_ctx
+def alias_add(ctx: Context, alias: str, canonical: str) -> None:
+    """Make ALIAS match CANONICAL (and every other name of it)."""
+    added = ctx.store.add_alias(alias, canonical)
+    click.echo(f"{'added' if added else 'already known'}: {alias} = {canonical}")
+
+
+@alias_group.command("list")
+@json_option
+@pass_ctx
+def alias_list(ctx: Context, as_json: bool) -> None:
+    """Every alias, user-made and learned from the documents ("Name (ACR)")."""
+    rows = ctx.store.aliases()
+    if as_json:
+        emit_json({"alias": a, "canonical": c, "origin": o} for a, c, o in rows)
+    elif rows:
+        output.print_table(("alias", "canonical", "origin"), rows)
+    else:
+        click.echo("no aliases")
+
+
+@alias_group.command("rm")
+@click.argument("alias")
+@click.argument("canonical", required=False)
+@pass_ctx
+def alias_rm(ctx: Context, alias: str, canonical: str | None) -> None:
+    """Forget ALIAS (only its link to CANONICAL if given)."""
+    removed = ctx.store.remove_alias(alias, canonical)
+    if not removed:
+        raise click.ClickException(f"no alias {alias!r}")
+    click.echo(f"removed {removed} alias{'es' if removed != 1 else ''}")
