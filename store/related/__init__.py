@@ -5,7 +5,9 @@ terms, their spelling variants found in the store's vocabulary and their
 aliases); a final score combines that evidence with a fuzzy similarity of the
 normalised texts and with figure agreement. See docs/MATCHING.md.
 
-Public API (the evaluation harness and the CLI code against these names):
+Public API (the evaluation harness and the CLI code against these names;
+``Store.related``, ``Store.related_text``, ``Store.conflicts`` and the alias
+methods of :class:`store.Store` call into it):
 
     >>> from store import Store
     >>> from store.related import related_to_text, similarity
@@ -15,7 +17,7 @@ Public API (the evaluation harness and the CLI code against these names):
     >>> hits = store.related(store.claims()[0].id)
     >>> hits[0].claim.text, hits[0].relation
     ('Zelenskyy said that 3000 soldiers had been killed.', 'agrees')
-    >>> [h.claim.doc_id for h in related_to_text(store, "Zelenskyy: 3,000 soldiers killed")]
+    >>> sorted(h.claim.doc_id for h in related_to_text(store, "Zelenskyy: 3,000 soldiers killed"))
     [1, 2]
     >>> similarity("at least 100 killed", "At least 100 people were killed") > 60
     True

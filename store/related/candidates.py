@@ -64,6 +64,7 @@ class Query:
     bag: Bag
     variant_of: dict[str, str] = field(default_factory=dict)
     figures: list = field(default_factory=list)
+    all_terms: list[tuple[str, float]] = field(default_factory=list)
 
 
 def _quote(phrase: tuple[str, ...] | str) -> str:
@@ -117,8 +118,15 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf, groups)
     figures = read_figures(text)
+    all_terms = [(t, table.bm25_idf(t)) for t in dict.fromkeys(tokens)]
     return Query(
-        text=text, match=match, terms=chosen, bag=bag, variant_of=variant_of, figures=figures
+        text=text,
+        match=match,
+        terms=chosen,
+        bag=bag,
+        variant_of=variant_of,
+        figures=figures,
+        all_terms=all_terms,
     )
 
 

@@ -23,7 +23,7 @@ from . import aliases as alias_store
 from .candidates import Query, build_query, fetch_candidates
 from .explain import explain
 from .normalize import norm_tokens
-from .scoring import combine, fuzzy, make_bag, overlap, translate
+from .scoring import bm25, combine, fuzzy, make_bag, overlap, translate
 from .terms import TermTable
 
 CACHE_SIZE = 4096
@@ -86,13 +86,17 @@ class Engine:
         rows = fetch_candidates(self.store.db, query, include_sentences)
         if not rows:
             return []
-        best = min(r[3] for r in rows) or -1.0
-        scored = []
-        for claim_id, cand_doc, norm, bm25 in rows:
+        average_length = self.terms.average_length
+        evidence = []
+        for claim_id, cand_doc, norm, _rank in rows:
             if claim_id == exclude_id:
                 continue
             bag = translate(self._bag(claim_id, norm), query.variant_of)
-            score = combine(bm25 / best, overlap(query.bag, bag), fuzzy(query.bag, bag))
+            evidence.append((claim_id, cand_doc, bag, bm25(query.all_terms, bag, average_length)))
+        best = max((e[3] for e in evidence), default=0.0) or 1.0
+        scored = []
+        for claim_id, cand_doc, bag, full_bm25 in evidence:
+            score = combine(full_bm25 / best, overlap(query.bag, bag), fuzzy(query.bag, bag))
             if score >= MIN_SCORE:
                 scored.append((score, claim_id, cand_doc))
         # other documents first, then the same document; best first within each

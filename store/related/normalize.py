@@ -1,7 +1,7 @@
 """The matching form of a sentence: what two reports of one fact have in common.
 
 Built on :func:`store.textnorm.fold` (case, typographic quotes and apostrophes,
-``3,000`` -> ``3000``), then: links, handles and tweet trailers dropped,
+``3,000`` -> ``3000``), then: links dropped, ``@``/``#`` marks removed,
 diacritics removed, number words turned into digits (``three thousand`` ->
 ``3000``), stop words and hedges dropped, a light plural/possessive stem.
 
@@ -22,7 +22,6 @@ from ..textnorm import fold
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|\S+\.(?:com|org|net)/\S*")
 _HANDLE = re.compile(r"[@#](\w+)")
-_TRAILER = re.compile(r"\s[-\u2014]\s[^\n]{0,80}\(@\w+\)[^\n]*$")
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -128,9 +127,10 @@ def strip_diacritics(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Folded text without links, @handles, hashtag marks or a tweet's ``— name (@x) date`` trailer."""
-    if "@" in text or "\u2014 " in text or " - " in text:
-        text = _TRAILER.sub(" ", text)
+    """Folded text without links and without the ``@``/``#`` marks of handles and hashtags.
+
+    A tweet's "— name (@handle) date" trailer is kept: who said it often names the claim.
+    """
     if "://" in text or "www." in text or "pic." in text or "/" in text:
         text = _URL.sub(" ", text)
     if "@" in text or "#" in text:

@@ -12,6 +12,7 @@ the fuzzy part is rapidfuzz on the bags' strings (``processor=None``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,11 +21,11 @@ from rapidfuzz import fuzz
 from .aliases import AliasGroups
 from .normalize import fts_tokens, informative, stem
 
-W_BM25 = 0.10
-"""Weight of the candidate's bm25 relative to the best candidate's."""
-W_OVERLAP = 0.80
-"""Weight of the idf-weighted overlap of terms (see :func:`overlap`)."""
-W_FUZZY = 0.10
+W_BM25 = 0.30
+"""Weight of the candidate's bm25 over every query word, relative to the best candidate's."""
+W_OVERLAP = 0.62
+"""Weight of the idf-weighted overlap of informative terms (see :func:`overlap`)."""
+W_FUZZY = 0.08
 """Weight of rapidfuzz ``token_set_ratio`` on the normalised texts."""
 FUZZY_CUTOFF = 40.0
 """Below this rapidfuzz similarity the fuzzy part counts as zero (``score_cutoff``)."""
@@ -41,6 +42,8 @@ class Bag:
     weights: dict[str, float]
     surface: dict[str, str] = field(default_factory=dict)
     form: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    length: int = 0
     total: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -80,7 +83,13 @@ def make_bag(
         if key not in surface:
             surface[key] = token
         order.append(key)
-    return Bag(weights=weights, surface=surface, form=" ".join(order))
+    return Bag(
+        weights=weights,
+        surface=surface,
+        form=" ".join(order),
+        counts=Counter(tokens),
+        length=len(tokens),
+    )
 
 
 def translate(bag: Bag, variant_of: dict[str, str]) -> Bag:
@@ -92,7 +101,9 @@ def translate(bag: Bag, variant_of: dict[str, str]) -> Bag:
         new = variant_of.get(key, key)
         weights[new] = max(weights.get(new, 0.0), weight)
     form = " ".join(variant_of.get(k, k) for k in bag.form.split())
-    return Bag(weights=weights, surface=bag.surface, form=form)
+    return Bag(
+        weights=weights, surface=bag.surface, form=form, counts=bag.counts, length=bag.length
+    )
 
 
 def shared_keys(q: Bag, c: Bag) -> list[str]:
@@ -120,6 +131,27 @@ def overlap(q: Bag, c: Bag) -> float:
 def fuzzy(q: Bag, c: Bag) -> float:
     """rapidfuzz ``token_set_ratio`` of the two normalised strings, 0 below :data:`FUZZY_CUTOFF`."""
     return fuzz.token_set_ratio(q.form, c.form, processor=None, score_cutoff=FUZZY_CUTOFF)
+
+
+BM25_K1 = 1.2
+"""bm25's term-frequency saturation (FTS5's default)."""
+BM25_B = 0.75
+"""bm25's length normalisation (FTS5's default)."""
+
+
+def bm25(query_terms: list[tuple[str, float]], c: Bag, average_length: float) -> float:
+    """Okapi bm25 of candidate ``c`` for ``(term, idf)`` pairs: every query word, stop words too.
+
+    FTS5 ranks candidates by their rarest words only (that is what keeps it fast);
+    this scores the few hundred candidates on all the words, as plain bm25 would.
+    """
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * c.length / max(average_length, 1.0))
+    score = 0.0
+    for term, idf in query_terms:
+        tf = c.counts.get(term)
+        if tf:
+            score += idf * tf * (BM25_K1 + 1) / (tf + norm)
+    return score
 
 
 def combine(bm25_relative: float, term_overlap: float, fuzzy_score: float) -> float:

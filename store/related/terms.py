@@ -54,6 +54,7 @@ class TermTable:
         self.count = 0
         self.last_id = 0
         self.id_sum = 0
+        self.tokens = 0
         self._idf: dict[str, float] = {}
         self._buckets: dict[str, list[str]] = defaultdict(list)
 
@@ -71,6 +72,7 @@ class TermTable:
         self._idf = {}
         for norm in norms:
             self.count += 1
+            self.tokens += len(_TOKEN.findall(norm))
             for term in index_tokens(norm):
                 if term not in self.df:
                     new_terms.append(term)
@@ -83,7 +85,9 @@ class TermTable:
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_terms"
             " USING fts5vocab(main, claims_fts, row)"
         )
-        self.df = Counter(dict(db.execute("SELECT term, doc FROM temp.claims_fts_terms")))
+        rows = db.execute("SELECT term, doc, cnt FROM temp.claims_fts_terms").fetchall()
+        self.df = Counter({term: doc for term, doc, _ in rows})
+        self.tokens = sum(cnt for _, _, cnt in rows)
         self.count, self.last_id, self.id_sum = _id_stats(db)
         self._buckets = defaultdict(list)
         self._idf = {}
@@ -109,6 +113,11 @@ class TermTable:
         self.add_texts(r[1] for r in rows)
         self.last_id, self.id_sum = max_id, id_sum
 
+    @property
+    def average_length(self) -> float:
+        """Average number of tokens in a stored sentence (bm25's length normalisation)."""
+        return self.tokens / self.count if self.count else 1.0
+
     def idf(self, term: str) -> float:
         """bm25's idf of ``term`` (unknown terms count as seen once); memoised until a refresh."""
         value = self._idf.get(term)
@@ -117,6 +126,12 @@ class TermTable:
             df = self.df.get(term, 0) or 1
             value = self._idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
         return value
+
+    def bm25_idf(self, term: str) -> float:
+        """FTS5's own idf of ``term``: ``log((N - n + 0.5) / (n + 0.5))``, at least 1e-6."""
+        n = max(self.count, 1)
+        df = self.df.get(term, 0)
+        return max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6)
 
     def variants(self, term: str, max_df: int | None = None) -> list[str]:
         """Other spellings of ``term`` in the vocabulary (rapidfuzz ratio >= :data:`VARIANT_CUTOFF`)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 
 from store import Store
 from store.models import Claim, Document
@@ -33,16 +35,20 @@ from ..widgets.documents_list import DocumentsList, one_line
 from ..widgets.related_list import RelatedList
 from ..widgets.status_bar import StatusBar
 from ..widgets.virtual_list import VirtualList
+from .moving import MovingActions
 from .review import ReviewActions
 
 NARROW_WIDTH = 110
 """Below this many columns the panes stack."""
 
+LOADING_DELAY = 0.12
+"""Seconds before the related pane says it is loading (quick answers never flicker)."""
+
 DOCUMENTS_PANE_WIDTH = 140
 """Below this many columns the documents pane starts hidden (``d`` shows it)."""
 
 
-class MainScreen(ReviewActions, Screen):
+class MainScreen(MovingActions, ReviewActions, Screen):
     """Reading, linking, searching and back/forward navigation."""
 
     CSS = css_beside(__file__)
@@ -65,6 +71,8 @@ class MainScreen(ReviewActions, Screen):
         self._wanted_doc: int | None = None
         self._documents_shown: bool | None = None
         self._painted = False
+        self._related_for: int | None = None
+        self._loading_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Four panes and the status bar."""
@@ -206,13 +214,21 @@ class MainScreen(ReviewActions, Screen):
             return
         place = Place(self.document.id, claim_id)
         self.nav.update_current(place)
-        self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
+        # Cached answers arrive within a frame or two; say "loading" only when they do not.
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        self._loading_timer = self.set_timer(LOADING_DELAY, partial(self.show_loading, claim_id))
         if self._painted:
             self.request_related(claim_id, workers.now())
         else:  # the first document is drawn before any matching starts
             self.call_after_refresh(self.request_related, claim_id, workers.now())
         if self.app.remember_places:
             self.run_store("place", self.remember, place)
+
+    def show_loading(self, claim_id: int) -> None:
+        """Show that related claims are on their way (if they still are)."""
+        if claim_id == self.current_id and self._related_for != claim_id:
+            self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
 
     def request_related(self, claim_id: int, requested_at: float) -> None:
         """Load the related claims of ``claim_id`` unless the reader has moved on."""
@@ -227,6 +243,7 @@ class MainScreen(ReviewActions, Screen):
         """Fill the related pane, unless the reader has moved on."""
         if message.claim_id != self.current_id:
             return
+        self._related_for = message.claim_id
         related = self.query_one(RelatedList)
         if message.related is None:
             related.set_items([], empty_text=message.error)
@@ -283,61 +300,6 @@ class MainScreen(ReviewActions, Screen):
     def on_document_view_sentence_clicked(self, event: DocumentView.SentenceClicked) -> None:
         """Clicking a sentence in the document selects it."""
         self.select_claim(event.claim_id, scroll_document=False)
-
-    def action_claim_step(self, step: int) -> None:
-        """Next or previous claim (of those the filter shows)."""
-        visible = self.visible_claims()
-        if not visible:
-            return
-        current = self.current_claim()
-        ordinal = current.ordinal if current else -1
-        if step > 0:
-            after = [c for c in visible if c.ordinal > ordinal]
-            target = after[0] if after else visible[-1]
-        else:
-            before = [c for c in visible if c.ordinal < ordinal]
-            target = before[-1] if before else visible[0]
-        self.select_claim(target.id)
-
-    def action_sentence_step(self, step: int) -> None:
-        """Next or previous sentence, claim or not (to promote one)."""
-        if not self.sentences:
-            return
-        current = self.current_claim()
-        index = self.sentences.index(current) if current in self.sentences else -1
-        index = max(0, min(index + step, len(self.sentences) - 1))
-        self.select_claim(self.sentences[index].id)
-
-    def action_back(self) -> None:
-        """Go back to the previous place."""
-        place = self.nav.back()
-        if place is not None:
-            self.open_place(place.doc_id, place.claim_id, record=False)
-
-    def action_forward(self) -> None:
-        """Go forward again."""
-        place = self.nav.forward()
-        if place is not None:
-            self.open_place(place.doc_id, place.claim_id, record=False)
-
-    def action_open_related(self) -> None:
-        """Open the related claim under the related pane's cursor."""
-        item = self.query_one(RelatedList).current
-        if item is not None:
-            self.open_place(item.claim.doc_id, item.claim.id)
-
-    def action_toggle_documents(self) -> None:
-        """Show or hide the documents pane."""
-        documents = self.query_one(DocumentsList)
-        self._documents_shown = documents.has_class("-hidden")
-        documents.set_class(not self._documents_shown, "-hidden")
-
-    def action_focus_pane(self, name: str) -> None:
-        """Focus one of the four panes."""
-        widget = self.query_one(f"#{name}")
-        if name == "documents" and widget.has_class("-hidden"):
-            self.action_toggle_documents()
-        widget.focus()
 
     def on_document_view_painted(self, event: DocumentView.Painted) -> None:
         """Tell the app that a document is on screen (timed starts exit here)."""

@@ -1,6 +1,6 @@
 """Loading a widget's ``.tcss`` file (widgets take CSS through ``DEFAULT_CSS``).
 
->>> "status--verified" in css_beside(__file__.replace("css.py", "status_styles.py"))
+>>> "StatusBar" in css_beside(__file__.replace("css.py", "status_bar.py"))
 True
 """
 

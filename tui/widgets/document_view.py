@@ -111,8 +111,11 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         sentence = self.sentences[index]
         first = line_of_offset(self._lines, sentence.start)
         last = line_of_offset(self._lines, max(sentence.start, sentence.end - 1))
+        old_first, old_last = self._current_lines
         self._current_lines = (first, last)
-        self.refresh()
+        if old_first >= 0:  # repaint only the lines of the old and the new current sentence
+            self.refresh_lines(old_first, old_last - old_first + 1)
+        self.refresh_lines(first, last - first + 1)
         if scroll:
             self.scroll_to_lines(first, last)
 

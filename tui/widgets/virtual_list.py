@@ -105,8 +105,10 @@ class VirtualList(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(self._items) - 1))
         if index != self.cursor:
+            height = self.item_height
+            self.refresh_lines(self.cursor * height, height)  # only the two rows that change
             self.cursor = index
-            self.refresh()
+            self.refresh_lines(index * height, height)
             if notify:
                 self.post_message(self.Highlighted(self, index, self._items[index]))
         self.scroll_to_cursor()
