@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from . import checkworthy, triggers
 from .attribution import Attribution, find_attributions, is_named, is_pronoun, resolve_source
 from .dates import find_dates
-from .features import sentence_features
+from .features import headline_states_fact, sentence_features
 from .figures import find_figures
 from .sentences import Span, split_sentences
 from .textnorm import fold
@@ -156,8 +156,10 @@ def extract(text: str) -> list[ExtractedSentence]:
                 end=span.end,
                 text=sentence,
                 norm=fold(sentence),
-                # Headings and bylines stay sentences, never claims, whatever the score.
-                is_claim=value >= checkworthy.CLAIM_THRESHOLD and not span.is_heading,
+                # Headings and bylines stay sentences whatever the score; a headline
+                # that states a fact in a verb is a claim like any sentence.
+                is_claim=value >= checkworthy.CLAIM_THRESHOLD
+                and (not span.is_heading or headline_states_fact(sentence)),
                 score=value,
                 kind=features.kind,
                 source=source,

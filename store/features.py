@@ -209,3 +209,36 @@ def sentence_features(
         opinion=opinion,
         event=event,
     )
+
+
+_HEADLINE_VERB_STEMS = word_list(
+    "kill die dead captur arrest attack launch announc sign elect win won los lost destroy "
+    "fire shot shoot strik struck seiz invad resign open clos crash explod collaps withdr "
+    "arriv deploy sentenc charg confirm say said claim deni report warn find found discover "
+    "send sent check enter leav left quit releas rais cut rise ros fall fell injur wound hurt "
+    "hit rescu evacuat flee fled escap surrender sue ban approv reject accus convict plead "
+    "pleaded admit kidnap murder stab rob burn flood struck agree agreed vote voted order "
+    "ordered name named appoint hire fire fired"
+)
+_HEADLINE_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(set(_HEADLINE_VERB_STEMS), key=len, reverse=True)) + r")\w{0,3}\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w+")
+
+
+def headline_states_fact(line: str) -> bool:
+    """Whether a heading-like line (a headline) reports something, so it can be a claim.
+
+    Section headings ("What preceded", "Related stories") name a topic; headlines such as
+    "Police discover 3 bodies inside Henry County home" state a fact in a verb.
+    ``-ing`` forms do not count ("Reporting by ...", "Editing by ...").
+
+    >>> headline_states_fact("Lindsay Lohan Checks Into Betty Ford Center")
+    True
+    >>> headline_states_fact("What preceded"), headline_states_fact("Reporting by Jane Doe")
+    (False, False)
+    """
+    if len(_WORDS.findall(line)) < 4:
+        return False
+    return any(not m.group().lower().endswith("ing") for m in _HEADLINE_VERB.finditer(line))

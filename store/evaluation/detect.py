@@ -30,7 +30,7 @@ FIGURES: tuple[str, ...] = ("precision", "recall", "f1", "ap", "mean_group_ap", 
 def predict_one(text: str) -> dict[str, Any]:
     """``{"score", "is_claim"}`` for one bare sentence, as ingest would score it."""
     value = checkworthy.score(text, checkworthy.features_of_text(text))
-    return {"score": round(value, 6), "is_claim": value >= checkworthy.CLAIM_THRESHOLD}
+    return {"score": round(value, 6), "is_claim": value >= checkworthy.CHECK_WORTHY_THRESHOLD}
 
 
 def predict(

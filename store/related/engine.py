@@ -69,39 +69,44 @@ class Engine:
                 self._bags.clear()
                 self._alias_sig = signature
 
+    def bag_of(self, norm: str):
+        """The scoring bag of a stored ``norm`` value (uncached)."""
+        return make_bag(norm, self.terms.idf, self.groups, tokens=norm_tokens(norm))
+
     def _bag(self, claim_id: int, norm: str):
         bag = self._bags.get(claim_id)
         if bag is None:
-            bag = make_bag(norm, self.terms.idf, self.groups, tokens=norm_tokens(norm))
+            bag = self.bag_of(norm)
             self._bags[claim_id] = bag
             if len(self._bags) > BAG_CACHE_SIZE:
                 self._bags.popitem(last=False)
         return bag
 
     # ranking -------------------------------------------------------------
+    def evidence(self, query: Query, bag) -> tuple[float, float, float]:
+        """``(bm25, overlap, fuzzy)`` of a candidate's bag: the inputs of the final score."""
+        bag = translate(bag, query.variant_of)
+        return (
+            bm25(query.all_terms, bag, self.terms.average_length),
+            overlap(query.bag, bag),
+            fuzzy(query.bag, bag),
+        )
+
     def rank(
         self, query: Query, exclude_id: int | None, doc_id: int | None, include_sentences: bool
     ) -> list[tuple[float, int, int]]:
         """``(score, claim_id, doc_id)`` of every candidate worth showing, best first."""
         rows = fetch_candidates(self.store.db, query, include_sentences)
-        if not rows:
-            return []
-        average_length = self.terms.average_length
-        evidence = []
-        for claim_id, cand_doc, norm, _rank in rows:
-            if claim_id == exclude_id:
-                continue
-            bag = translate(self._bag(claim_id, norm), query.variant_of)
-            evidence.append((claim_id, cand_doc, bag, bm25(query.all_terms, bag, average_length)))
-        best = max((e[3] for e in evidence), default=0.0) or 1.0
-        scored = []
-        for claim_id, cand_doc, bag, full_bm25 in evidence:
-            score = combine(full_bm25 / best, overlap(query.bag, bag), fuzzy(query.bag, bag))
-            if score >= MIN_SCORE:
-                scored.append((score, claim_id, cand_doc))
-        # other documents first, then the same document; best first within each
-        scored.sort(key=lambda s: (doc_id is not None and s[2] == doc_id, -s[0], s[1]))
-        return scored
+        evidence = [
+            (claim_id, cand_doc, self.evidence(query, self._bag(claim_id, norm)))
+            for claim_id, cand_doc, norm, _rank in rows
+            if claim_id != exclude_id
+        ]
+        return order_by_score(evidence, doc_id)
+
+    def query_for(self, text: str, stored: bool = False) -> Query:
+        """The prepared :class:`Query` of ``text`` (``stored``: a sentence of this store)."""
+        return build_query(text, self.terms, self.groups, stored=stored)
 
     def results(
         self, text: str, *, claim_id=None, doc_id=None, limit=10, include_sentences=False
@@ -158,6 +163,27 @@ class Engine:
             if len(self._results) > CACHE_SIZE:
                 self._results.popitem(last=False)
         return list(found)
+
+
+def order_by_score(
+    evidence: list[tuple[int, int, tuple[float, float, float]]],
+    doc_id: int | None,
+    best_bm25: float | None = None,
+) -> list[tuple[float, int, int]]:
+    """``(score, claim_id, doc_id)`` from ``(claim_id, doc_id, evidence)``, best first.
+
+    bm25 counts relative to the best candidate's; candidates under :data:`MIN_SCORE`
+    are dropped; other documents than ``doc_id`` come first, best first within each.
+    ``best_bm25`` overrides the best bm25 (when ``evidence`` is a subset of the candidates).
+    """
+    best = best_bm25 or max((e[2][0] for e in evidence), default=0.0) or 1.0
+    scored = []
+    for claim_id, cand_doc, (full_bm25, term_overlap, fuzzy_score) in evidence:
+        score = combine(full_bm25 / best, term_overlap, fuzzy_score)
+        if score >= MIN_SCORE:
+            scored.append((score, claim_id, cand_doc))
+    scored.sort(key=lambda s: (doc_id is not None and s[2] == doc_id, -s[0], s[1]))
+    return scored
 
 
 _ENGINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

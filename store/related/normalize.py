@@ -22,6 +22,16 @@ from ..textnorm import fold
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|\S+\.(?:com|org|net)/\S*")
 _HANDLE = re.compile(r"[@#](\w+)")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _split_handle(match: re.Match) -> str:
+    """``#QuidProQuo`` -> ``quid pro quo quidproquo``: the words of a camel-case handle, then itself."""
+    name = match.group(1)
+    parts = _CAMEL_PART.findall(name)
+    if len(parts) < 2 or "".join(parts) != name:
+        return f" {name} "
+    return f" {' '.join(parts)} {name} "
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -134,7 +144,7 @@ def clean(text: str) -> str:
     if "://" in text or "www." in text or "pic." in text or "/" in text:
         text = _URL.sub(" ", text)
     if "@" in text or "#" in text:
-        text = _HANDLE.sub(r" \1 ", text)
+        text = _HANDLE.sub(_split_handle, text)
     return strip_diacritics(fold(text))
 
 

@@ -87,7 +87,7 @@ def make_bag(
         weights=weights,
         surface=surface,
         form=" ".join(order),
-        counts=Counter(tokens),
+        counts=Counter(stem(t) for t in tokens),
         length=len(tokens),
     )
 
@@ -143,12 +143,18 @@ def bm25(query_terms: list[tuple[str, float]], c: Bag, average_length: float) ->
     """Okapi bm25 of candidate ``c`` for ``(term, idf)`` pairs: every query word, stop words too.
 
     FTS5 ranks candidates by their rarest words only (that is what keeps it fast);
-    this scores the few hundred candidates on all the words, as plain bm25 would.
+    this scores the few hundred candidates on all the words, as plain bm25 would,
+    with plural and possessive forms counted as one word (``koala`` finds ``koalas``).
     """
     norm = BM25_K1 * (1 - BM25_B + BM25_B * c.length / max(average_length, 1.0))
     score = 0.0
+    seen: set[str] = set()
     for term, idf in query_terms:
-        tf = c.counts.get(term)
+        key = stem(term)
+        if key in seen:
+            continue
+        seen.add(key)
+        tf = c.counts.get(key)
         if tf:
             score += idf * tf * (BM25_K1 + 1) / (tf + norm)
     return score

@@ -125,7 +125,7 @@ def test_factual_statistics_outrank_pleasantries():
     low_fact = min(checkworthy.score(t, checkworthy.features_of_text(t)) for t in facts)
     high_chat = max(checkworthy.score(t, checkworthy.features_of_text(t)) for t in chatter)
     assert low_fact > high_chat
-    assert low_fact >= checkworthy.CLAIM_THRESHOLD > high_chat
+    assert low_fact >= checkworthy.CHECK_WORTHY_THRESHOLD > high_chat
 
 
 def test_weights_round_trip_and_files_are_reproducible(tmp_path):

@@ -56,7 +56,7 @@ def test_eval_detect_writes_one_prediction_per_sentence(gold_file, tmp_path):
     assert [p["id"] for p in predictions] == [g[0] for g in GOLD]
     for p, (_, _, text, _) in zip(predictions, GOLD, strict=True):
         assert 0.0 <= p["score"] <= 1.0
-        assert p["is_claim"] == (p["score"] >= checkworthy.CLAIM_THRESHOLD)
+        assert p["is_claim"] == (p["score"] >= checkworthy.CHECK_WORTHY_THRESHOLD)
         assert p["score"] == round(checkworthy.score(text, checkworthy.features_of_text(text)), 6)
     assert "sentences/s" in output
     result = detect.score(read_jsonl(gold_file), predictions)

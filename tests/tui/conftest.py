@@ -13,7 +13,7 @@ REPORTS = [
         "Wire service",
         "2024-12-27",
         "Officials said 100 soldiers were killed near Kursk on Monday.\n\n"
-        "The weather was cold and grey.\n\n"
+        "Why does this matter?\n\n"
         "The ministry reported that 12 villages were evacuated by Tuesday.\n\n"
         "Witnesses said 40 tanks crossed the river at dawn.",
     ),

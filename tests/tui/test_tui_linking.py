@@ -57,7 +57,7 @@ async def test_clicking_a_sentence_selects_it(filled_store):
         await settle(pilot)
         screen = app.main_screen
         view = screen.query_one(DocumentView)
-        target = screen.sentences[1]  # the weather sentence, third line of the text
+        target = screen.sentences[1]  # the question, third line of the text
         line = next(
             i for i, (s, e) in enumerate(view._lines) if s <= target.start < e or s == target.start
         )

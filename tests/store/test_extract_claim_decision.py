@@ -1,0 +1,51 @@
+"""Which sentences become claims: the ingest threshold and the headline rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import checkworthy
+from store.extract import extract
+
+
+def first(text: str):
+    return extract(text + "\n\nThe army said 30 soldiers died on Monday.")[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police discover 3 bodies, including 2 children, inside Henry County home",
+        "Family of Father of 4 Killed in Shooting Speaks Out",
+        "Zelenskyy confirms Ukraine captured North Korean soldiers",
+    ],
+)
+def test_headlines_that_state_a_fact_are_claims(line):
+    sentence = first(line)
+    assert sentence.text == line
+    assert sentence.is_claim
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["What preceded", "Related stories", "Reporting by Jane Doe; Editing by Bob", "By John Smith"],
+)
+def test_section_headings_and_bylines_are_not_claims(line):
+    sentence = first(line)
+    assert sentence.text == line
+    assert not sentence.is_claim
+
+
+def test_ingest_keeps_reported_facts_below_the_check_worthy_cut():
+    assert checkworthy.CLAIM_THRESHOLD < checkworthy.CHECK_WORTHY_THRESHOLD
+    sentences = extract(
+        "The river rose by 3 metres overnight. Thank you all very much. What do you think?"
+    )
+    decisions = {s.text: s.is_claim for s in sentences}
+    assert decisions == {
+        "The river rose by 3 metres overnight.": True,
+        "Thank you all very much.": False,
+        "What do you think?": False,
+    }
+    for s in sentences:
+        assert s.is_claim == (s.score >= checkworthy.CLAIM_THRESHOLD)
