@@ -42,6 +42,8 @@ BATCH = 20_000
 LATENCY_QUERIES = 300
 BRUTE_QUERIES = {10_000: 100, 100_000: 20, 1_000_000: 3}
 """Brute force scores every claim for every query, so fewer queries are checked at scale."""
+BRUTE_KEEP = 200
+"""How many of brute force's best claims are kept (with their scores) per query."""
 BRUTE_CHUNK = 20_000
 """Claims whose bags are built at a time during brute force (bounds memory at 1M claims)."""
 
@@ -193,7 +195,7 @@ def brute_force(store: Store, claim_ids: list[int]) -> tuple[dict, list[float], 
             if ids[k] != claim_id and (bm25s[k] or overlaps[k] or fuzzies[k])
         ]
         ranked = order_by_score(scored, doc_id, best_bm25=best)
-        tops[claim_id] = [cid for _, cid, _ in ranked[:10]]
+        tops[claim_id] = [(cid, score) for score, cid, _ in ranked[:BRUTE_KEEP]]
         seconds[n] += time.perf_counter() - start
         evidence[n] = None
     return tops, seconds, bag_seconds

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from .facts import Reading, read_dates, read_figures
+from .facts import EVENT_STEMS, Reading, read_dates, read_figures
 from .quantities import conflicting
 from .scoring import Bag, shared_keys, translate
 
@@ -27,8 +27,19 @@ _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 
 def comparable(a: Reading, b: Reading) -> bool:
-    """Whether two figures count the same thing (shared counted word, same unit)."""
-    return a.percent == b.percent and bool(a.counts & b.counts)
+    """Whether two figures count the same thing (shared counted word, same unit).
+
+    When either figure counts an outcome (killed, wounded, captured, ...), both must
+    share one: 12,000 troops deployed and 100 troops killed are different counts.
+
+    >>> comparable(read_figures("12,000 troops are in Russia")[0],
+    ...            read_figures("100 troops have died")[0])
+    False
+    """
+    if a.percent != b.percent or not a.counts & b.counts:
+        return False
+    mine, theirs = a.counts & EVENT_STEMS, b.counts & EVENT_STEMS
+    return not (mine or theirs) or bool(mine & theirs)
 
 
 def _pair_text(a: Reading, b: Reading) -> str:

@@ -50,6 +50,8 @@ EVENT_WORDS = word_set(
     arrested detained displaced evacuated infected cases victims casualties shot fired"""
 )
 """Words that name what a figure counts even when they are not right after it ("100 ... killed")."""
+EVENT_STEMS = frozenset(stem(w) for w in EVENT_WORDS)
+""":data:`EVENT_WORDS` in the stemmed form that :attr:`Reading.counts` holds."""
 
 WINDOW = 8
 """How many words after a figure may name what it counts."""

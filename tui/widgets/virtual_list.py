@@ -87,6 +87,8 @@ class VirtualList(ScrollView, can_focus=True):
         self.changed()
         self.virtual_size = Size(self.size.width, len(self._items) * self.item_height)
         self.scroll_to_cursor(center=True)
+        # The new virtual size only bounds scrolling after the next layout pass.
+        self.call_after_refresh(self.scroll_to_cursor, center=True)
 
     def replace_item(self, index: int, item: Any) -> None:
         """Swap one item in place (for example after a flag changed)."""
@@ -157,6 +159,7 @@ class VirtualList(ScrollView, can_focus=True):
         """Rows depend on the width: rebuild them."""
         self.virtual_size = Size(self.size.width, len(self._items) * self.item_height)
         self.changed()
+        self.call_after_refresh(self.scroll_to_cursor)
 
     # rendering -----------------------------------------------------------
     def render_item(self, item: Any, width: int) -> list[Text]:

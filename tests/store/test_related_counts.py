@@ -1,0 +1,26 @@
+"""Figures conflict only when they count the same thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.related.explain import relation_of_figures
+from store.related.facts import read_figures
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "relation"),
+    [
+        # present vs killed: different counts, nothing to compare
+        ("about 12000 North Korean troops are in Russia", "at least 100 troops have died", ""),
+        ("12,000 soldiers arrived", "3,000 soldiers were killed", ""),
+        # same outcome, incompatible figures
+        ("at least 100 soldiers were killed", "more than 3,000 soldiers were killed", "conflicts"),
+        ("1,000 soldiers wounded", "more than 3,000 soldiers killed or wounded", "conflicts"),
+        # same outcome, compatible figures
+        ("at least 30 soldiers killed", "30 soldiers killed", "agrees"),
+        ("12,000 soldiers are deployed", "approximately 12,000 soldiers are deployed", "agrees"),
+    ],
+)
+def test_relation_needs_the_same_counted_outcome(mine, theirs, relation):
+    assert relation_of_figures(read_figures(mine), read_figures(theirs))[0] == relation
