@@ -47,6 +47,9 @@ MAX_COMPLETIONS = 64
 FUZZY_BELOW = 3
 """Below this many hits, words missing from the index are respelled and the query re-run."""
 
+RESPELL_KNOWN_MIN = 6
+"""With fewer than :data:`FUZZY_BELOW` hits, known words this long are respelled too."""
+
 _QUERY_WORD = re.compile(r"\w+(?:['\-.]\w+)*", re.UNICODE)
 _TEXT_WORD = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\w+", re.UNICODE)
 _DIGIT_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009 ")
@@ -282,7 +285,13 @@ def search_claims(
     hits = load_hits(db, ids, Highlighter(tokens, last), fuzzy=False)
     if len(hits) >= FUZZY_BELOW or vocabulary is None:
         return hits
-    unknown = unknown_words(db, parsed)
+    # Misspelled words first; with few hits, also respell known names ("Zelenskiy"
+    # is a real spelling, and so are "Zelensky" and "Zelenskyy").
+    unknown = unknown_words(db, parsed) or [
+        w
+        for w, part in zip(parsed.words, parsed.parts(), strict=True)
+        if len(part) == 1 and len(w) >= RESPELL_KNOWN_MIN and not any(c.isdigit() for c in w)
+    ]
     if not unknown:
         return hits
     vocab = vocabulary.get(db, generation)

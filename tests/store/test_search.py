@@ -217,3 +217,12 @@ def test_vocabulary_refreshes_in_the_background(news):
 )
 def test_highlighter_agrees_with_folding_word_by_word(text, terms, prefix):
     assert Highlighter(terms, prefix).spans(text) == match_spans(text, terms, prefix)
+
+
+def test_few_hits_for_a_known_name_also_bring_its_other_spellings(store):
+    store.add_text("Zelenskiy said more than 3,000 soldiers were killed or wounded.", title="a")
+    store.add_text("Zelensky said 3,000 soldiers had been killed or wounded.", title="b")
+    store.add_text("The minister said 3,000 tents had arrived.", title="c")
+    hits = store.search("zelenskiy 3000")
+    assert [h.fuzzy for h in hits] == [False, True]
+    assert hits[1].claim.text.startswith("Zelensky said")
