@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..documents import normalise_input_text
@@ -105,7 +104,14 @@ def fuzzy_baseline_predictions(
     progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """Brute force: every claim (or sentence) against every sentence of the other
-    documents, ranked by rapidfuzz ``token_set_ratio`` of the folded texts."""
+    documents, ranked by rapidfuzz ``token_set_ratio`` of the folded texts.
+
+    Needs numpy (rapidfuzz's ``cdist`` returns arrays); the product itself does not.
+    """
+    try:
+        import numpy as np
+    except ImportError as exc:  # pragma: no cover - numpy ships with the test extra
+        raise RuntimeError("the brute-force baseline needs numpy: pip install numpy") from exc
     sentences = eval_claims(store, source_ids, include_sentences=True)
     texts = [fold(s.text) for s in sentences]
     doc_of = np.array([s.doc_id for s in sentences])

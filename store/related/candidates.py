@@ -56,6 +56,13 @@ costs most of a query (about 70 ms for 24,000 postings at a million claims, agai
 read the same rowids unranked), so the rowids of each term are read unranked and ranked here
 by the idf of the terms they contain (see :func:`_rank_unranked`)."""
 
+READ_BUDGET = 50_000
+"""Past :data:`RANKED_POSTINGS`, the terms' rowids are read unranked, which is cheap enough to
+read more of the query's terms, common ones too (rarest first, up to this many postings)..."""
+
+MAX_READ_TERMS = 24
+"""...and at most this many terms."""
+
 _SMALL_NUMBERS = {
     "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
     "8": "eight", "9": "nine", "10": "ten", "12": "twelve", "20": "twenty",
@@ -131,6 +138,13 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
             break
         chosen.append(key)
         postings += rarity
+    read, read_postings = list(chosen), postings
+    for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
+        if len(read) >= MAX_READ_TERMS or read_postings + rarity > READ_BUDGET:
+            break
+        if key not in read:
+            read.append(key)
+            read_postings += rarity
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf, groups)
     figures = read_figures(text)
@@ -144,7 +158,7 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         figures=figures,
         all_terms=all_terms,
         postings=postings,
-        weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in chosen],
+        weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
     )
 
 
@@ -169,9 +183,17 @@ def fetch_candidates(
     ).fetchall()
 
 
+def _rowids(db: sqlite_utils.Database, phrase: str) -> list[int]:
+    # one string per phrase: far cheaper than a Python row per posting
+    found = db.execute(
+        "SELECT group_concat(rowid) FROM claims_fts WHERE claims_fts MATCH ?", [phrase]
+    ).fetchone()[0]
+    return list(map(int, found.split(","))) if found else []
+
+
 def _rank_unranked(db: sqlite_utils.Database, query: Query) -> list[tuple[int, float]]:
     """``(rowid, score)`` of the best :data:`CANDIDATES` rows: each row scores the idf of every
-    chosen term it contains (its rarest matching alternative), bm25 without tf and length.
+    read term it contains (its rarest matching alternative), bm25 without tf and length.
 
     Ties keep the lower rowid. The overlap part of the final score is idf-weighted
     too, so rows with the most idf in common with the query are the ones worth scoring.
@@ -181,21 +203,15 @@ def _rank_unranked(db: sqlite_utils.Database, query: Query) -> list[tuple[int, f
     for alternatives in query.weighted:
         if len(alternatives) == 1:
             phrase, weight = alternatives[0]
-            for (rowid,) in db.execute(
-                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", [phrase]
-            ):
+            for rowid in _rowids(db, phrase):
                 scores[rowid] = get(rowid, 0.0) + weight
             continue
         best: dict[int, float] = {}
-        for phrase, weight in alternatives:
-            for (rowid,) in db.execute(
-                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", [phrase]
-            ):
-                if weight > best.get(rowid, 0.0):
-                    best[rowid] = weight
+        for phrase, weight in sorted(alternatives, key=itemgetter(1)):
+            best.update(dict.fromkeys(_rowids(db, phrase), weight))
         for rowid, weight in best.items():
             scores[rowid] = get(rowid, 0.0) + weight
-    return heapq.nlargest(CANDIDATES, scores.items(), key=itemgetter(1))
+    return heapq.nsmallest(CANDIDATES, scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _fetch_unranked(

@@ -1,7 +1,8 @@
 """The matching form of a sentence: what two reports of one fact have in common.
 
 Built on :func:`store.textnorm.fold` (case, typographic quotes and apostrophes,
-``3,000`` -> ``3000``), then: links dropped, ``@``/``#`` marks removed,
+``3,000`` -> ``3000``), then: links dropped, ``@``/``#`` marks removed
+(camel-case handles also split into their words),
 diacritics removed, number words turned into digits (``three thousand`` ->
 ``3000``), stop words and hedges dropped, a light plural/possessive stem.
 
@@ -29,7 +30,7 @@ def _split_handle(match: re.Match) -> str:
     """``#QuidProQuo`` -> ``quid pro quo quidproquo``: the words of a camel-case handle, then itself."""
     name = match.group(1)
     parts = _CAMEL_PART.findall(name)
-    if len(parts) < 2 or "".join(parts) != name:
+    if len(parts) < 2 or "".join(parts) != name.replace("_", ""):
         return f" {name} "
     return f" {' '.join(parts)} {name} "
 
@@ -137,7 +138,8 @@ def strip_diacritics(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Folded text without links and without the ``@``/``#`` marks of handles and hashtags.
+    """Folded text without links and without the ``@``/``#`` marks of handles and hashtags
+    (``#QuidProQuo`` also gives ``quid pro quo``).
 
     A tweet's "— name (@handle) date" trailer is kept: who said it often names the claim.
     """

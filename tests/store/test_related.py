@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from store import Store
 from store.related import related_to_text, similarity
+from store.related.normalize import fts_tokens
 from tui.cli import cli
 
 LOW = (
@@ -105,6 +106,18 @@ def test_related_to_free_text_and_pair_similarity(store):
     assert hits[0].claim.id == high
     assert similarity(HIGH, SPELLED) > similarity(HIGH, "Heavy rain flooded the city centre.")
     assert similarity(HIGH, HIGH) == pytest.approx(100.0)
+
+
+def test_camel_case_hashtags_and_handles_match_their_words(store):
+    bridge = add(store, "The city council voted to close the old harbour bridge.", "Port")
+    add(store, "Harbour fees rose again this year.", "Fees")
+    hits = related_to_text(
+        store, "Cannot believe #CouncilVotes to shut the #HarbourBridge @CityNews"
+    )
+    assert hits[0].claim.id == bridge
+    assert fts_tokens("#HarbourBridge @NHC_Atlantic #metoo") == [
+        "harbour", "bridge", "harbourbridge", "nhc", "atlantic", "nhc_atlantic", "metoo",
+    ]  # fmt: skip
 
 
 VOCABULARY = (
