@@ -56,7 +56,7 @@ costs most of a query (about 70 ms for 24,000 postings at a million claims, agai
 read the same rowids unranked), so the rowids of each term are read unranked and ranked here
 by the idf of the terms they contain (see :func:`_rank_unranked`)."""
 
-READ_BUDGET = 50_000
+READ_BUDGET = 12_000
 """Past :data:`RANKED_POSTINGS`, the terms' rowids are read unranked, which is cheap enough to
 read more of the query's terms, common ones too (rarest first, up to this many postings)..."""
 
