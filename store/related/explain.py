@@ -38,8 +38,31 @@ def comparable(a: Reading, b: Reading) -> bool:
     """
     if a.percent != b.percent or not a.counts & b.counts:
         return False
-    mine, theirs = a.counts & EVENT_STEMS, b.counts & EVENT_STEMS
+    mine, theirs = outcomes(a), outcomes(b)
     return not (mine or theirs) or bool(mine & theirs)
+
+
+_OUTCOME_OF = {
+    **dict.fromkeys(("kill", "killed", "killing", "dead", "died", "death"), "death"),
+    **dict.fromkeys(("wounded", "injured", "injury", "hurt"), "injury"),
+    **dict.fromkeys(("captured", "arrested", "detained"), "capture"),
+    "casualty": "casualty",
+    "victim": "casualty",
+}
+
+
+def outcomes(figure: Reading) -> frozenset[str]:
+    """What a figure counts as outcomes, synonyms merged (killed = died = dead).
+
+    Casualties and victims cover deaths and injuries alike.
+
+    >>> sorted(outcomes(read_figures("100 soldiers died")[0]))
+    ['death']
+    """
+    found = {_OUTCOME_OF.get(stem, stem) for stem in figure.counts & EVENT_STEMS}
+    if "casualty" in found:
+        found |= {"death", "injury"}
+    return frozenset(found)
 
 
 def _pair_text(a: Reading, b: Reading) -> str:

@@ -24,3 +24,16 @@ from store.related.facts import read_figures
 )
 def test_relation_needs_the_same_counted_outcome(mine, theirs, relation):
     assert relation_of_figures(read_figures(mine), read_figures(theirs))[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "relation"),
+    [
+        ("at least 100 troops have died", "at least 100 soldiers and troops were killed", "agrees"),
+        ("100 troops were killed", "more than 3,000 troops died", "conflicts"),
+        ("about 1000 troops injured", "1,000 troops wounded", "agrees"),
+        ("40 troops were captured", "40 troops died", ""),
+    ],
+)
+def test_outcome_synonyms_count_the_same_thing(mine, theirs, relation):
+    assert relation_of_figures(read_figures(mine), read_figures(theirs))[0] == relation
