@@ -14,15 +14,12 @@ import time
 from pathlib import Path
 
 from store import Store
-from store.documents import now_iso, sha256_of
-from store.textnorm import fold
 
+from .bench_related import build_store as bulk_load
 from .common import Timing, ms, report, stopwatch, summarise
 from .corpus import generate_claim_texts
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / "bench-data"
-CLAIMS_PER_DOC = 40
-BATCH = 20_000
 
 TYPED = [
     "zelensky",
@@ -47,33 +44,7 @@ def keystrokes(queries: list[str]) -> list[str]:
 
 def build_store(path: Path, claims: int) -> None:
     """Fill a new store at ``path`` with ``claims`` generated claims (documents of 40)."""
-    store = Store.open(path)
-    db = store.db
-    texts = generate_claim_texts(claims, seed=7).sentences
-    for lo in range(0, len(texts), BATCH):
-        chunk = texts[lo : lo + BATCH]
-        with db.atomic():
-            for d in range(0, len(chunk), CLAIMS_PER_DOC):
-                sentences = chunk[d : d + CLAIMS_PER_DOC]
-                text = " ".join(sentences)
-                cur = db.execute(
-                    "INSERT INTO documents (sha256, title, added, text, length)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [sha256_of(f"{lo + d}:{text}"), f"Report {lo + d}", now_iso(), text, len(text)],
-                )
-                rows, start = [], 0
-                for i, sentence in enumerate(sentences):
-                    end = start + len(sentence)
-                    rows.append((cur.lastrowid, i, start, end, sentence, fold(sentence)))
-                    start = end + 1
-                db.conn.executemany(
-                    'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim,'
-                    " extracted, score) VALUES (?, ?, ?, ?, ?, ?, 1, 1, 0.9)",
-                    rows,
-                )
-    db.execute("UPDATE meta SET value = '1' WHERE key = 'generation'")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
+    bulk_load(path, generate_claim_texts(claims, seed=7).sentences)
 
 
 def cached_store(claims: int) -> Store:
