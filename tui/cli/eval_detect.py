@@ -22,18 +22,12 @@ from store.evaluation import detect
 from store.evaluation.jsonl import read_jsonl, write_jsonl
 from store.evaluation.scoring import fmt, summary_line
 
-from .main import eval_group, train_group
+from .main import eval_group, predictions_option, train_group
 
 
 @eval_group.command("detect")
 @click.argument("gold", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write predictions here (JSON Lines).",
-)
+@predictions_option
 @click.option(
     "--sample", type=int, default=None, metavar="N", help="Use only the first N sentences."
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -76,6 +77,16 @@ def eval_group() -> None:
 @cli.group("train")
 def train_group() -> None:
     """Rebuild claimdesk's shipped models from labelled data."""
+
+
+predictions_option = click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write predictions here (JSON Lines).",
+)
+"""The ``--out PRED.jsonl`` option of the ``eval`` commands that may skip writing."""
 
 
 def emit_json(items: Iterable[dict[str, Any]]) -> None:
