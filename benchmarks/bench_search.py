@@ -2,7 +2,7 @@
 
 Every query is typed one keystroke at a time (each prefix is a query, as the reader
 sends them), plus misspellings that take the spelling fallback. Generated stores are
-cached under ``bench-data/`` so the 1M store is built once (about two minutes).
+cached under ``bench-data/`` (see :mod:`benchmarks.stores`).
 
     python -m benchmarks --only search          # 100k and 1M claims
     python -m benchmarks --only search --quick  # 20k claims
@@ -11,15 +11,11 @@ cached under ``bench-data/`` so the 1M store is built once (about two minutes).
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from store import Store
 
-from .bench_related import build_store as bulk_load
-from .common import Timing, ms, report, stopwatch, summarise
-from .corpus import generate_claim_texts
-
-CACHE_DIR = Path(__file__).resolve().parent.parent / "bench-data"
+from .common import Timing, ms, report, summarise
+from .stores import cached_store
 
 TYPED = [
     "zelensky",
@@ -40,25 +36,6 @@ MISSPELLED = ["zelenskyi", "benghasi", "wonded", "minstry of helth", "valencai",
 def keystrokes(queries: list[str]) -> list[str]:
     """Every prefix of every query, as typed."""
     return [q[:n] for q in queries for n in range(1, len(q) + 1)]
-
-
-def build_store(path: Path, claims: int) -> None:
-    """Fill a new store at ``path`` with ``claims`` generated claims (documents of 40)."""
-    bulk_load(path, generate_claim_texts(claims, seed=7).sentences)
-
-
-def cached_store(claims: int) -> Store:
-    """The generated store with ``claims`` claims, built on first use."""
-    path = CACHE_DIR / f"search-{claims}.db"
-    if not path.exists():
-        partial = path.with_suffix(".partial")
-        for leftover in CACHE_DIR.glob(partial.name + "*"):
-            leftover.unlink()
-        with stopwatch() as took:
-            build_store(partial, claims)
-        partial.rename(path)
-        print(f"  built {path.name} in {took[0]:.0f} s")
-    return Store.open(path)
 
 
 def timings(store: Store, queries: list[str], repeat: int = 3) -> tuple[Timing, Timing]:
@@ -107,6 +84,5 @@ def measure(claims: int) -> None:
 
 def run(args) -> None:
     """Benchmark entry point (``args.quick``: one small store)."""
-    CACHE_DIR.mkdir(exist_ok=True)
     for claims in [20_000] if getattr(args, "quick", False) else [100_000, 1_000_000]:
         measure(claims)

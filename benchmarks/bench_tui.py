@@ -26,8 +26,8 @@ from pathlib import Path
 
 from store import Store
 
-from .bench_search import CACHE_DIR, cached_store
 from .common import ms, percentile, report, scratch_dir
+from .stores import cached_store, store_path
 
 CLAIMDESK = Path(sys.executable).with_name("claimdesk")
 STARTS = 5
@@ -155,7 +155,6 @@ def run(args) -> None:
     """Benchmark entry point (``args.quick``: a 20k-claim store instead of 100k)."""
     from seeds import seed_store
 
-    CACHE_DIR.mkdir(exist_ok=True)
     claims = 20_000 if getattr(args, "quick", False) else 100_000
     with scratch_dir() as tmp:
         seeded = tmp / "seeded.db"
@@ -164,7 +163,5 @@ def run(args) -> None:
         store.close()
         measure_start("seeded store", seeded, tmp / "state.json")
         cached_store(claims).close()
-        measure_start(
-            f"{claims:,}-claim store", CACHE_DIR / f"search-{claims}.db", tmp / "state.json"
-        )
+        measure_start(f"{claims:,}-claim store", store_path(claims), tmp / "state.json")
     measure_latencies(claims)

@@ -23,9 +23,10 @@ sentences and claims with no counterpart anywhere.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from . import names
 from .vocabulary import (
     BACKGROUND,
     EVENTS,
@@ -56,6 +57,8 @@ class Fact:
     when: date
     place: tuple[str, ...]
     speaker: tuple[str, ...]
+    detail: str = ""
+    """Where exactly ("near the Brovka bridge"); empty in the closed vocabulary."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +101,16 @@ class ClaimTexts:
 # -- entities and their spellings ----------------------------------------------
 
 
-def _person(rng: random.Random) -> tuple[str, ...]:
-    """A person as spelling variants of one name ("Olena Shevchenko", "Olena Shevchenko")."""
+def _person(rng: random.Random, open_vocabulary: bool = False) -> tuple[str, ...]:
+    """A person as spelling variants of one name ("Olena Shevchenko", "Olena Shevchenco").
+
+    With ``open_vocabulary`` most family names are invented (see :mod:`.names`);
+    the known ones keep their spelling variants.
+    """
     first = choose(rng, FIRST_NAMES)
-    last = choose(rng, SURNAMES)
+    last = (
+        (names.surname(rng),) if open_vocabulary and rng.random() < 0.8 else choose(rng, SURNAMES)
+    )
     title = choose(rng, TITLES)
     return tuple(f"{title} {f} {s}" for f in first for s in last) + tuple(
         f"{f} {s}" for f in first for s in last
@@ -111,6 +120,13 @@ def _person(rng: random.Random) -> tuple[str, ...]:
 def choose(rng: random.Random, items):
     """``rng.choice`` with one random() call (twice as fast; bulk claim sets need millions)."""
     return items[int(rng.random() * len(items))]
+
+
+def _place(rng: random.Random, open_vocabulary: bool = False) -> tuple[str, ...]:
+    """A place as its spelling variants: a known city, or with ``open_vocabulary`` often a town."""
+    if open_vocabulary and rng.random() < 0.6:
+        return (names.town(rng),)
+    return choose(rng, PLACES)
 
 
 def _pick(rng: random.Random, variants: tuple[str, ...]) -> str:
@@ -143,7 +159,9 @@ def _nice_value(rng: random.Random, magnitude: int) -> int:
     return value
 
 
-def _make_fact(rng: random.Random, key: str, place, when: date, people) -> Fact:
+def _make_fact(
+    rng: random.Random, key: str, place, when: date, people, open_vocabulary: bool = False
+) -> Fact:
     kind = choose(rng, FACT_TYPES)
     speaker = choose(rng, people) if rng.random() < 0.6 else choose(rng, ORGANISATIONS)
     return Fact(
@@ -154,15 +172,17 @@ def _make_fact(rng: random.Random, key: str, place, when: date, people) -> Fact:
         when=when + _DAY_SHIFTS[int(rng.random() * 6)],
         place=place,
         speaker=speaker,
+        detail=names.detail(rng) if open_vocabulary and rng.random() < 0.7 else "",
     )
 
 
-def _make_story(rng: random.Random, index: int) -> Story:
-    place = choose(rng, PLACES)
+def _make_story(rng: random.Random, index: int, open_vocabulary: bool = False) -> Story:
+    place = _place(rng, open_vocabulary)
     when = date(2023, 1, 1) + timedelta(days=rng.randint(0, 900))
-    people = tuple(_person(rng) for _ in range(3))
+    people = tuple(_person(rng, open_vocabulary) for _ in range(3))
     facts = tuple(
-        _make_fact(rng, f"s{index}f{i}", place, when, people) for i in range(rng.randint(5, 8))
+        _make_fact(rng, f"s{index}f{i}", place, when, people, open_vocabulary)
+        for i in range(rng.randint(5, 8))
     )
     return Story(f"s{index}", choose(rng, EVENTS), place, when, facts, people)
 
@@ -174,9 +194,8 @@ def _conflicting(rng: random.Random, fact: Fact) -> Fact:
         value = max(2, int(fact.value * factor))
         if value == fact.value:
             value += 1
-        return Fact(fact.key, fact.kind, value, fact.qualifier, fact.when, fact.place, fact.speaker)
-    when = fact.when + timedelta(days=choose(rng, (-2, -1, 1, 2)))
-    return Fact(fact.key, fact.kind, fact.value, fact.qualifier, when, fact.place, fact.speaker)
+        return replace(fact, value=value)
+    return replace(fact, when=fact.when + timedelta(days=choose(rng, (-2, -1, 1, 2))))
 
 
 def render_fact(rng: random.Random, fact: Fact) -> str:
@@ -188,7 +207,7 @@ def render_fact(rng: random.Random, fact: Fact) -> str:
         "fig": figure,
         "unit": choose(rng, fact.kind.units),
         "pred": choose(rng, fact.kind.predicates),
-        "place": _pick(rng, fact.place),
+        "place": f"{_pick(rng, fact.place)} {fact.detail}".rstrip(),
         "date": format_date(rng, fact.when),
         "who": _pick(rng, fact.speaker),
         "said": choose(rng, ("said", "said", "told reporters", "stated", "announced")),
@@ -221,8 +240,9 @@ def _background(rng: random.Random, story: Story) -> str:
     )
 
 
-def _unique_claim(rng: random.Random, story: Story, tag: str) -> str:
-    fact = _make_fact(rng, tag, (_pick(rng, choose(rng, PLACES)),), story.when, story.people)
+def _unique_claim(rng: random.Random, story: Story, tag: str, open_vocabulary: bool = False) -> str:
+    place = (_pick(rng, _place(rng, open_vocabulary)),)
+    fact = _make_fact(rng, tag, place, story.when, story.people, open_vocabulary)
     return render_fact(rng, fact)
 
 
@@ -292,13 +312,27 @@ def generate_documents(n: int, seed: int = 0) -> list[tuple[str, str]]:
     return generate_corpus(n, seed).documents
 
 
+CORPUS_VERSION = 2
+"""Bumped whenever the generator's output changes (cached benchmark stores carry it in their name)."""
+
+STORY_CLAIMS = 150
+"""One story per this many claim sentences: a bigger store covers more events, not the same ones."""
+
+
 def generate_claim_texts(
-    n: int, seed: int = 0, *, planted_share: float = 0.3, conflict_rate: float = 0.2
+    n: int,
+    seed: int = 0,
+    *,
+    planted_share: float = 0.3,
+    conflict_rate: float = 0.2,
+    open_vocabulary: bool = True,
 ) -> ClaimTexts:
     """``n`` claim sentences, shuffled; about ``planted_share`` of them in near-duplicate groups.
 
     The rest are unique claims. Each group states one fact two to four times in
     different words; with ``conflict_rate`` a group also gets one conflicting sentence.
+    ``open_vocabulary=False`` draws every name from the fixed word lists and
+    every claim from 64 stories (the generator's first form, kept for comparison).
     """
     rng = random.Random(seed)
     texts: list[str] = []
@@ -306,10 +340,12 @@ def generate_claim_texts(
     conflict_of: dict[int, int] = {}  # sentence index -> group number it contradicts
     planted_target = int(n * planted_share)
     group = 0
-    stories = [_make_story(rng, i) for i in range(64)]
+    count = max(64, n // STORY_CLAIMS) if open_vocabulary else 64
+    stories = [_make_story(rng, i, open_vocabulary) for i in range(count)]
     while len(texts) < planted_target:
         story = choose(rng, stories)
-        fact = _make_fact(rng, f"g{group}", choose(rng, PLACES), story.when, story.people)
+        place = _place(rng, open_vocabulary)
+        fact = _make_fact(rng, f"g{group}", place, story.when, story.people, open_vocabulary)
         for _ in range(rng.randint(2, 4)):
             texts.append(render_fact(rng, fact))
             group_keys.append(group)
@@ -320,7 +356,7 @@ def generate_claim_texts(
         group += 1
     while len(texts) < n:
         story = choose(rng, stories)
-        texts.append(_unique_claim(rng, story, f"u{len(texts)}"))
+        texts.append(_unique_claim(rng, story, f"u{len(texts)}", open_vocabulary))
         group_keys.append(-1)
     texts, group_keys = texts[:n], group_keys[:n]
     order = list(range(n))

@@ -62,6 +62,8 @@ def add_alias(db: sqlite_utils.Database, alias: str, canonical: str, origin: str
         "INSERT OR IGNORE INTO aliases (alias, canonical, origin) VALUES (?, ?, ?)",
         [alias, canonical, origin],
     )
+    if cur.rowcount > 0:
+        _bump_version(db)
     return cur.rowcount > 0
 
 
@@ -71,7 +73,21 @@ def remove_alias(db: sqlite_utils.Database, alias: str, canonical: str | None = 
     if canonical is not None:
         sql += " AND canonical = ? COLLATE NOCASE"
         args.append(canonical)
-    return db.execute(sql, args).rowcount
+    removed = db.execute(sql, args).rowcount
+    if removed:
+        _bump_version(db)
+    return removed
+
+
+def _bump_version(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, '1')"
+        " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [_VERSION_KEY],
+    )
+
+
+_VERSION_KEY = "alias_version"
 
 
 def list_aliases(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
@@ -82,8 +98,15 @@ def list_aliases(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
 
 
 def alias_signature(db: sqlite_utils.Database) -> tuple[int, int]:
-    """Changes whenever the alias table changes (row count and newest id)."""
-    return tuple(db.execute("SELECT count(*), coalesce(max(id), 0) FROM aliases").fetchone())
+    """Changes whenever the alias table changes: its row count and a version every add and
+    removal bumps (a count alone misses a removal followed by an addition)."""
+    return tuple(
+        db.execute(
+            "SELECT (SELECT count(*) FROM aliases),"
+            " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0)",
+            [_VERSION_KEY],
+        ).fetchone()
+    )
 
 
 class AliasGroups:

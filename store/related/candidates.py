@@ -25,7 +25,7 @@ import sqlite_utils
 from .aliases import AliasGroups
 from .facts import read_figures
 from .normalize import fts_tokens, informative, stem
-from .scoring import Bag, make_bag
+from .scoring import Bag, bm25_terms, make_bag
 from .terms import TermTable
 
 MAX_TERMS = 16
@@ -80,6 +80,7 @@ class Query:
     variant_of: dict[str, str] = field(default_factory=dict)
     figures: list = field(default_factory=list)
     all_terms: list[tuple[str, float]] = field(default_factory=list)
+    """Every word of the query as ``(stem, idf)``, for the bm25 part of the final score."""
     postings: int = 0
     weighted: list[list[tuple[str, float]]] = field(default_factory=list)
     """Per chosen term, its FTS5 alternatives (phrases) with their bm25 idf."""
@@ -148,7 +149,7 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf, groups)
     figures = read_figures(text)
-    all_terms = [(t, table.bm25_idf(t)) for t in dict.fromkeys(tokens)]
+    all_terms = bm25_terms(tokens, table.bm25_idf)
     return Query(
         text=text,
         match=match,

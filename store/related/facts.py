@@ -40,7 +40,9 @@ _QUALIFIER = (
     r"|under|above|below|exactly|a\s+total\s+of)\s+"
 )
 _FIGURE = re.compile(
-    rf"(?:{_QUALIFIER})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*)"
+    # a figure starts a word, or follows letters glued to it ("euro30", rejected as mid-word)
+    r"(?:\b|(?<=[^\W\d])(?=\d))"
+    rf"(?:{_QUALIFIER})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD})\b)*)"
     r"(?P<scale>\s*(?:million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|per\s*cent|percent))?",
     re.I,
 )

@@ -12,7 +12,6 @@ the fuzzy part is rapidfuzz on the bags' strings (``processor=None``).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,7 +31,22 @@ FUZZY_CUTOFF = 40.0
 
 
 _KEYS: dict[str, str | None] = {}  # token -> its bag key (None: not informative)
+_STEMS: dict[str, str] = {}  # token -> its stem, for term counts
 _MISSING = object()
+
+
+def _counts(items) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    get = counts.get
+    for item in items:
+        counts[item] = get(item, 0) + 1
+    return counts
+
+
+def _key_of(token: str) -> str | None:
+    key = _KEYS[token] = stem(token) if informative(token) else None
+    _STEMS[token] = stem(token)
+    return key
 
 
 @dataclass
@@ -71,30 +85,33 @@ def make_bag(
             surface.setdefault(key, " ".join(phrase))
             order.append(key)
             covered.update(range(start, end))
+    keys = _KEYS
     for i, token in enumerate(tokens):
-        key = _KEYS.get(token, _MISSING)
+        key = keys.get(token, _MISSING)
         if key is _MISSING:
-            key = _KEYS[token] = stem(token) if informative(token) else None
+            key = _key_of(token)
         if key is None or (covered and i in covered):
             continue
-        weight = idf(token)
-        if weight > weights.get(key, 0.0):
-            weights[key] = weight
+        order.append(key)
         if key not in surface:
             surface[key] = token
-        order.append(key)
+            weights[key] = idf(token)
+        else:
+            weight = idf(token)
+            if weight > weights[key]:
+                weights[key] = weight
     return Bag(
         weights=weights,
         surface=surface,
         form=" ".join(order),
-        counts=Counter(stem(t) for t in tokens),
+        counts=_counts(map(_STEMS.__getitem__, tokens)),
         length=len(tokens),
     )
 
 
 def translate(bag: Bag, variant_of: dict[str, str]) -> Bag:
     """``bag`` with keys that are spelling variants of query keys renamed to those keys."""
-    if not variant_of or not any(k in variant_of for k in bag.weights):
+    if not variant_of or variant_of.keys().isdisjoint(bag.weights):
         return bag
     weights: dict[str, float] = {}
     for key, weight in bag.weights.items():
@@ -139,22 +156,31 @@ BM25_B = 0.75
 """bm25's length normalisation (FTS5's default)."""
 
 
+def bm25_terms(tokens: list[str], idf: Callable[[str], float]) -> list[tuple[str, float]]:
+    """The ``(stem, idf)`` pairs :func:`bm25` takes for a query's tokens: one per stem, the
+    idf of its first form (``koala`` and ``koalas`` count as one word).
+
+    >>> bm25_terms(["koala", "koalas", "the"], idf=len)
+    [('koala', 5), ('the', 3)]
+    """
+    out: dict[str, float] = {}
+    for token in tokens:
+        out.setdefault(stem(token), idf(token))
+    return list(out.items())
+
+
 def bm25(query_terms: list[tuple[str, float]], c: Bag, average_length: float) -> float:
-    """Okapi bm25 of candidate ``c`` for ``(term, idf)`` pairs: every query word, stop words too.
+    """Okapi bm25 of candidate ``c`` for the query's :func:`bm25_terms`: every query word,
+    stop words too.
 
     FTS5 ranks candidates by their rarest words only (that is what keeps it fast);
-    this scores the few hundred candidates on all the words, as plain bm25 would,
-    with plural and possessive forms counted as one word (``koala`` finds ``koalas``).
+    this scores the few hundred candidates on all the words, as plain bm25 would.
     """
     norm = BM25_K1 * (1 - BM25_B + BM25_B * c.length / max(average_length, 1.0))
+    counts = c.counts
     score = 0.0
-    seen: set[str] = set()
-    for term, idf in query_terms:
-        key = stem(term)
-        if key in seen:
-            continue
-        seen.add(key)
-        tf = c.counts.get(key)
+    for key, idf in query_terms:
+        tf = counts.get(key)
         if tf:
             score += idf * tf * (BM25_K1 + 1) / (tf + norm)
     return score

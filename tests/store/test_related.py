@@ -179,3 +179,15 @@ def test_cli_related_conflicts_and_alias(tmp_path):
     assert json.loads(out.output.splitlines()[0])["alias"] == "DPRK"
     assert runner.invoke(cli, ["--db", db, "alias", "rm", "DPRK"]).exit_code == 0
     assert runner.invoke(cli, ["--db", db, "alias", "rm", "DPRK"]).exit_code != 0
+
+
+def test_alias_swap_is_seen_by_a_running_engine(store):
+    first = add(store, "The DPRK has sent 12,000 troops to the Kursk front.", "A")
+    second = add(store, "North Korea has sent 12,000 troops to the Kursk front.", "B")
+    third = add(store, "Pyongyang has sent 12,000 troops to the Kursk front.", "C")
+    assert store.add_alias("DPRK", "North Korea")
+    assert store.related(first)[0].claim.id == second
+    # same row count and, with rowid reuse, possibly the same newest id as before
+    assert store.remove_alias("DPRK") == 1
+    assert store.add_alias("DPRK", "Pyongyang")
+    assert store.related(first)[0].claim.id == third

@@ -37,3 +37,20 @@ def test_relation_needs_the_same_counted_outcome(mine, theirs, relation):
 )
 def test_outcome_synonyms_count_the_same_thing(mine, theirs, relation):
     assert relation_of_figures(read_figures(mine), read_figures(theirs))[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Police discover 3 bodies", ["3"]),  # not "over 3" inside "discover"
+        ("a roundabout 5 km away", ["5"]),
+        ("the tone and tenor of the campaign", []),  # no "ten" inside "tenor"
+        ("born in Nashville, Tenn.", []),
+        ("hundreds of police officers searched", []),  # a vague amount is not a figure
+        ("it cost euro30 billion", []),  # glued to a word: not read, nor its scale alone
+        ("at least 100 killed and 1,000 wounded", ["at least 100", "1,000"]),
+        ("three hundred people fled", ["three hundred"]),
+    ],
+)
+def test_figures_start_at_a_word(sentence, figures):
+    assert [f.text for f in read_figures(sentence)] == figures
