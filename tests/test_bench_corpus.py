@@ -50,3 +50,16 @@ def test_timing_summary():
     assert percentile([1.0, 2.0], 95) == 1.95
     timing = summarise([0.3, 0.1, 0.2])
     assert (timing.median, timing.best, timing.worst, timing.runs) == (0.2, 0.1, 0.3, 3)
+
+
+def _vocabulary(sentences: list[str]) -> set[str]:
+    return {w for s in sentences for w in re.findall(r"[a-z]+", s.lower())}
+
+
+def test_claim_vocabulary_keeps_growing_as_news_does():
+    # news meets new names all the time: four times the sentences, more than twice the words
+    small = _vocabulary(generate_claim_texts(2000, seed=1).sentences)
+    large = _vocabulary(generate_claim_texts(8000, seed=1).sentences)
+    assert len(large) > 2 * len(small)
+    closed = generate_claim_texts(8000, seed=1, open_vocabulary=False).sentences
+    assert len(_vocabulary(closed)) < len(small) / 2

@@ -84,6 +84,8 @@ class Query:
     postings: int = 0
     weighted: list[list[tuple[str, float]]] = field(default_factory=list)
     """Per chosen term, its FTS5 alternatives (phrases) with their bm25 idf."""
+    aliases: AliasGroups | None = None
+    """The alias groups the query was built with."""
 
 
 def _quote(phrase: tuple[str, ...] | str) -> str:
@@ -160,6 +162,7 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         all_terms=all_terms,
         postings=postings,
         weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
+        aliases=groups,
     )
 
 

@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from .facts import EVENT_STEMS, Reading, read_dates, read_figures
+from .facts import EVENT_STEMS, Reading, read_dates, read_figures, read_places
+from .normalize import stem
 from .quantities import conflicting
 from .scoring import Bag, shared_keys, translate
 
@@ -111,6 +112,36 @@ def relation_of_dates(mine: str, theirs: str) -> tuple[str, str]:
     return "", ""
 
 
+def different_places(query, other_text: str) -> str:
+    """``"in X vs in Y"`` when both texts say where and name no place in common, else ``""``.
+
+    Spelling variants the query found count as the same place (Kharkiv is
+    Kharkov), and so do aliases (Bombay is Mumbai once the alias is known).
+
+    >>> from store.related.candidates import Query
+    >>> from store.related.scoring import Bag
+    >>> q = Query("100 died in Kharkiv", "", [], Bag({}))
+    >>> different_places(q, "3,000 died in Odesa"), different_places(q, "3,000 died in Kharkiv")
+    ('in kharkiv vs in odesa', '')
+    """
+    mine = read_places(query.text)
+    theirs = read_places(other_text) if mine else []
+    if not theirs:
+        return ""
+    if _place_keys(query, mine) & _place_keys(query, theirs):
+        return ""
+    return f"in {', '.join(map(' '.join, mine))} vs in {', '.join(map(' '.join, theirs))}"
+
+
+def _place_keys(query, places: list[tuple[str, ...]]) -> set[str]:
+    groups = query.aliases
+    keys = set()
+    for place in places:
+        words = groups.canonical(list(place)) if groups is not None else place
+        keys.update(query.variant_of.get(stem(w), stem(w)) for w in words)
+    return keys
+
+
 def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, str]:
     """``(relation, why)`` for a candidate ``other_text`` found for ``query`` with ``score``."""
     bag = translate(other_bag, query.variant_of)
@@ -122,6 +153,10 @@ def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, 
         relation, reason = "related", ""
     if not relation and score >= CONFLICT_MIN_SCORE:
         relation, reason = relation_of_dates(query.text, other_text)
+    if relation:
+        elsewhere = different_places(query, other_text)
+        if elsewhere:  # the same count in two places is two facts, not one agreed or disputed
+            relation, reason = "related", elsewhere
     if not relation:
         relation = "agrees" if score >= AGREE_MIN_SCORE else "related"
     if reason:

@@ -7,6 +7,8 @@
 ['killed', 'soldier', 'wounded']
 >>> sorted(read_dates("captured on December 26 in Kursk; on 14-15 December"))
 ['12-14', '12-15', '12-26']
+>>> read_places("In Mosul near the Braltrimba airfield, 200 were hurt on Monday")
+[('mosul',), ('braltrimba',)]
 """
 
 from __future__ import annotations
@@ -138,3 +140,27 @@ def read_figures(text: str) -> list[Reading]:
             )
         )
     return out
+
+
+_PLACE = re.compile(
+    r"\b(?i:in|near|outside|at|across|around|from)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+ern|[A-Z][\w-]*['\u2019]s)\s+)?"  # "eastern", "Russia's"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
+_NOT_PLACES = word_set(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday least most first last all total"""
+)
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def read_places(text: str) -> list[tuple[str, ...]]:
+    """The capitalised names after "in", "near", "at", ... (where something happened), as
+    lower-cased words; months and weekdays are left out."""
+    found = []
+    for m in _PLACE.finditer(strip_diacritics(text)):
+        words = tuple(w.lower() for w in _NAME_WORD.findall(m.group("name")))
+        words = tuple(w for w in words if w not in _NOT_PLACES)
+        if words:
+            found.append(words)
+    return found

@@ -191,3 +191,31 @@ def test_alias_swap_is_seen_by_a_running_engine(store):
     assert store.remove_alias("DPRK") == 1
     assert store.add_alias("DPRK", "Pyongyang")
     assert store.related(first)[0].claim.id == third
+
+
+def _relation(store, first: int, other: int):
+    return next(h for h in store.related(first) if h.claim.id == other)
+
+
+def test_the_same_count_in_two_places_is_two_facts(store):
+    kharkiv = add(store, "Officials said 100 people were killed in Kharkiv on Monday.", "A")
+    odesa = add(store, "Officials said 3,000 people were killed in Odesa on Monday.", "B")
+    spelled = add(store, "Officials said 3,000 people were killed in Kharkov on Monday.", "C")
+    elsewhere = _relation(store, kharkiv, odesa)
+    assert elsewhere.relation == "related"
+    assert "in kharkiv vs in odesa" in elsewhere.why
+    assert _relation(store, kharkiv, spelled).relation == "conflicts"  # a spelling, one place
+
+
+def test_an_alias_makes_two_place_names_one_place(store):
+    mumbai = add(store, "At least 40 people died in Mumbai after the storm, police said.", "A")
+    bombay = add(store, "More than 400 people died in Bombay after the storm, police said.", "B")
+    assert _relation(store, mumbai, bombay).relation == "related"
+    store.add_alias("Bombay", "Mumbai")
+    assert _relation(store, mumbai, bombay).relation == "conflicts"
+
+
+def test_a_claim_that_does_not_say_where_can_still_conflict(store):
+    first = add(store, "At least 40 people died in Mumbai after the storm, police said.", "A")
+    other = add(store, "More than 400 people died after the storm, police said.", "B")
+    assert _relation(store, first, other).relation == "conflicts"
