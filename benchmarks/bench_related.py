@@ -96,9 +96,47 @@ def measure(claims: int) -> None:
             "brute force median (per query, bags ready)": ms(brute_median),
             "brute force: building every bag (once)": ms(bag_seconds),
             "speed-up over brute force (median)": round(brute_median / latency.median, 1),
+            **relation_quality(store, generated),
         },
     )
     store.close()
+
+
+RELATION_QUERIES = 300
+"""Claims whose related lists are checked against the planted relations."""
+
+
+def relation_quality(store: Store, generated) -> dict[str, float]:
+    """How well the relation labels match the planted ground truth.
+
+    For claims that have a planted conflicting statement: how many of those
+    statements come back labelled ``conflicts`` (recall), and of every
+    ``conflicts`` / ``agrees`` label in their lists, how many are right
+    (precision: a conflict is the planted contradiction, an agreement another
+    statement of the same fact). Sentences from other facts count as wrong even
+    when they are about the same story, so precision is a lower bound.
+    """
+    group_of = {i: g for g, members in enumerate(generated.groups) for i in members}
+    contradicts = {j: group_of[i] for i, j in generated.conflicts}
+    pairs = generated.conflicts[:RELATION_QUERIES]
+    found = labelled = right = agreed = agreed_right = 0
+    for i, j in pairs:
+        hits = store.related(i + 1, limit=10)
+        for hit in hits:
+            other = hit.claim.id - 1
+            if hit.relation == "conflicts":
+                labelled += 1
+                right += contradicts.get(other) == group_of[i]
+                found += other == j
+            elif hit.relation == "agrees":
+                agreed += 1
+                agreed_right += group_of.get(other) == group_of[i]
+    return {
+        "planted conflicts checked": len(pairs),
+        "conflicts found (recall)": ratio(found, len(pairs)),
+        "conflicts labels right (precision)": ratio(right, labelled),
+        "agrees labels right (precision)": ratio(agreed_right, agreed),
+    }
 
 
 def ratio(part: int, whole: int) -> float:

@@ -28,25 +28,29 @@ _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 
 def comparable(a: Reading, b: Reading) -> bool:
-    """Whether two figures count the same thing (shared counted word, same unit).
+    """Whether two figures count the same thing (same unit, same outcome or counted word).
 
     When either figure counts an outcome (killed, wounded, captured, ...), both must
-    share one: 12,000 troops deployed and 100 troops killed are different counts.
+    share one, and that is enough (30 civilians wounded, 30 people hurt); 12,000 troops
+    deployed and 100 troops killed are different counts.
 
     >>> comparable(read_figures("12,000 troops are in Russia")[0],
     ...            read_figures("100 troops have died")[0])
     False
     """
-    if a.percent != b.percent or not a.counts & b.counts:
+    if a.percent != b.percent:
         return False
     mine, theirs = outcomes(a), outcomes(b)
-    return not (mine or theirs) or bool(mine & theirs)
+    if mine or theirs:  # an outcome is what is counted: 30 civilians wounded = 30 people hurt
+        return bool(mine & theirs)
+    return bool(a.counts & b.counts)
 
 
 _OUTCOME_OF = {
     **dict.fromkeys(("kill", "killed", "killing", "dead", "died", "death"), "death"),
     **dict.fromkeys(("wounded", "injured", "injury", "hurt"), "injury"),
     **dict.fromkeys(("captured", "arrested", "detained"), "capture"),
+    **dict.fromkeys(("displaced", "evacuated"), "displacement"),
     "casualty": "casualty",
     "victim": "casualty",
 }
@@ -113,7 +117,10 @@ def relation_of_dates(mine: str, theirs: str) -> tuple[str, str]:
 
 
 def different_places(query, other_text: str) -> str:
-    """``"in X vs in Y"`` when both texts say where and name no place in common, else ``""``.
+    """``"in X vs in Y"`` when each text names a place the other does not, else ``""``.
+
+    "In Mosul near the airfield" and "in Mosul" are one place; "in Tbilisi at the
+    steel works" and "in Gaza near the steel works" are two.
 
     Spelling variants the query found count as the same place (Kharkiv is
     Kharkov), and so do aliases (Bombay is Mumbai once the alias is known).
@@ -124,22 +131,26 @@ def different_places(query, other_text: str) -> str:
     >>> different_places(q, "3,000 died in Odesa"), different_places(q, "3,000 died in Kharkiv")
     ('in kharkiv vs in odesa', '')
     """
-    mine = read_places(query.text)
-    theirs = read_places(other_text) if mine else []
+    mine = _place_keys(query, read_places(query.text))
+    theirs = _place_keys(query, read_places(other_text)) if mine else {}
     if not theirs:
         return ""
-    if _place_keys(query, mine) & _place_keys(query, theirs):
-        return ""
-    return f"in {', '.join(map(' '.join, mine))} vs in {', '.join(map(' '.join, theirs))}"
+    all_mine, all_theirs = set().union(*mine.values()), set().union(*theirs.values())
+    only_mine = [name for name, keys in mine.items() if not keys & all_theirs]
+    only_theirs = [name for name, keys in theirs.items() if not keys & all_mine]
+    if not only_mine or not only_theirs:
+        return ""  # one names a place the other does not, or a site inside the same place
+    return f"in {', '.join(only_mine)} vs in {', '.join(only_theirs)}"
 
 
-def _place_keys(query, places: list[tuple[str, ...]]) -> set[str]:
+def _place_keys(query, places: list[tuple[str, ...]]) -> dict[str, set[str]]:
+    """Each place's name -> its words as keys: stemmed, spelling variants and aliases merged."""
     groups = query.aliases
-    keys = set()
+    out = {}
     for place in places:
         words = groups.canonical(list(place)) if groups is not None else place
-        keys.update(query.variant_of.get(stem(w), stem(w)) for w in words)
-    return keys
+        out[" ".join(place)] = {query.variant_of.get(stem(w), stem(w)) for w in words}
+    return out
 
 
 def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, str]:
@@ -148,11 +159,20 @@ def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, 
     names = [query.bag.surface.get(k, k).replace("_", " ") for k in shared_keys(query.bag, bag)]
     words = [n for n in names if not n.replace(".", "").isdigit()][:SHOWN_TERMS]
     parts = ["shares " + ", ".join(words)] if words else []
-    relation, reason = relation_of_figures(query.figures, read_figures(other_text))
+    theirs = read_figures(other_text)
+    relation, reason = relation_of_figures(query.figures, theirs)
     if relation == "conflicts" and score < CONFLICT_MIN_SCORE:
         relation, reason = "related", ""
-    if not relation and score >= CONFLICT_MIN_SCORE:
-        relation, reason = relation_of_dates(query.text, other_text)
+    # the same count, or the same event, on another day (captured 26 vs 27 December);
+    # figures on both sides that count different things make two facts, unless all else
+    # is the same
+    counts_differ = not relation and query.figures and theirs
+    if relation != "conflicts" and score >= (
+        AGREE_MIN_SCORE if counts_differ else CONFLICT_MIN_SCORE
+    ):
+        on_other_day, day_reason = relation_of_dates(query.text, other_text)
+        if on_other_day:
+            relation, reason = on_other_day, day_reason
     if relation:
         elsewhere = different_places(query, other_text)
         if elsewhere:  # the same count in two places is two facts, not one agreed or disputed

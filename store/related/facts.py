@@ -100,11 +100,28 @@ _NEXT_NUMBER = re.compile(r"\d")
 _SPACED_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
 
+_OUTCOME_PHRASES = (
+    (re.compile(r"\blost (?:their|his|her) lives?\b"), "died"),
+    (re.compile(r"\btaken into custody\b"), "detained"),
+    (re.compile(r"\bunaccounted for\b"), "missing"),
+    (
+        re.compile(
+            r"\b(?:fled|forced (?:out )?(?:from|of)|driven from) (?:their|his|her) homes?\b"
+        ),
+        "displaced",
+    ),
+)
+"""Phrases that name an outcome in several words, and the word that stands for each."""
+
+
 def _counted(after: str) -> frozenset[str]:
     cut = _NEXT_NUMBER.search(after)  # what a figure counts ends where the next figure starts
     if cut:
         after = after[: cut.start()]
-    words = _WORD.findall(after.lower())[:WINDOW]
+    after = after.lower()
+    for phrase, word in _OUTCOME_PHRASES:
+        after = phrase.sub(word, after)
+    words = _WORD.findall(after)[:WINDOW]
     near = [stem(w) for w in words[:3] if w not in STOPWORDS and w not in MONTHS]
     events = [stem(w) for w in words if w in EVENT_WORDS]
     return frozenset(near + events)

@@ -54,3 +54,17 @@ def test_outcome_synonyms_count_the_same_thing(mine, theirs, relation):
 )
 def test_figures_start_at_a_word(sentence, figures):
     assert [f.text for f in read_figures(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "relation"),
+    [
+        ("30 civilians lost their lives", "30 people were killed", "agrees"),
+        ("40 protesters were taken into custody", "400 demonstrators were detained", "conflicts"),
+        ("12 hikers remain unaccounted for", "12 hikers went missing", "agrees"),
+        ("2,000 families fled their homes", "about 2,000 residents were displaced", "agrees"),
+        ("100,000 people live in the city", "100 people were killed", ""),
+    ],
+)
+def test_outcomes_said_in_several_words(mine, theirs, relation):
+    assert relation_of_figures(read_figures(mine), read_figures(theirs))[0] == relation
