@@ -129,7 +129,7 @@ def different_places(query, other_text: str) -> str:
     >>> from store.related.scoring import Bag
     >>> q = Query("100 died in Kharkiv", "", [], Bag({}))
     >>> different_places(q, "3,000 died in Odesa"), different_places(q, "3,000 died in Kharkiv")
-    ('in kharkiv vs in odesa', '')
+    ('in Kharkiv vs in Odesa', '')
     """
     mine = _place_keys(query, read_places(query.text))
     theirs = _place_keys(query, read_places(other_text)) if mine else {}
@@ -148,7 +148,9 @@ def _place_keys(query, places: list[tuple[str, ...]]) -> dict[str, set[str]]:
     groups = query.aliases
     out = {}
     for place in places:
-        words = groups.canonical(list(place)) if groups is not None else place
+        words = [w.lower() for w in place]
+        if groups is not None:
+            words = groups.canonical(words)
         out[" ".join(place)] = {query.variant_of.get(stem(w), stem(w)) for w in words}
     return out
 

@@ -8,7 +8,7 @@
 >>> sorted(read_dates("captured on December 26 in Kursk; on 14-15 December"))
 ['12-14', '12-15', '12-26']
 >>> read_places("In Mosul near the Braltrimba airfield, 200 were hurt on Monday")
-[('mosul',), ('braltrimba',)]
+[('Mosul',), ('Braltrimba',)]
 """
 
 from __future__ import annotations
@@ -173,11 +173,11 @@ _NAME_WORD = re.compile(r"[^\W_]+")
 
 def read_places(text: str) -> list[tuple[str, ...]]:
     """The capitalised names after "in", "near", "at", ... (where something happened), as
-    lower-cased words; months and weekdays are left out."""
+    their words; months and weekdays are left out."""
     found = []
     for m in _PLACE.finditer(strip_diacritics(text)):
-        words = tuple(w.lower() for w in _NAME_WORD.findall(m.group("name")))
-        words = tuple(w for w in words if w not in _NOT_PLACES)
+        words = _NAME_WORD.findall(m.group("name"))
+        words = tuple(w for w in words if w.lower() not in _NOT_PLACES and len(w) > 1)
         if words:
             found.append(words)
     return found

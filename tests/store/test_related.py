@@ -203,7 +203,7 @@ def test_the_same_count_in_two_places_is_two_facts(store):
     spelled = add(store, "Officials said 3,000 people were killed in Kharkov on Monday.", "C")
     elsewhere = _relation(store, kharkiv, odesa)
     assert elsewhere.relation == "related"
-    assert "in kharkiv vs in odesa" in elsewhere.why
+    assert "in Kharkiv vs in Odesa" in elsewhere.why
     assert _relation(store, kharkiv, spelled).relation == "conflicts"  # a spelling, one place
 
 
