@@ -50,7 +50,8 @@ _OUTCOME_OF = {
     **dict.fromkeys(("kill", "killed", "killing", "dead", "died", "death"), "death"),
     **dict.fromkeys(("wounded", "injured", "injury", "hurt"), "injury"),
     **dict.fromkeys(("captured", "arrested", "detained"), "capture"),
-    **dict.fromkeys(("displaced", "evacuated"), "displacement"),
+    "displaced": "displacement",
+    "evacuated": "evacuation",
     "casualty": "casualty",
     "victim": "casualty",
 }
