@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from . import checkworthy, triggers
 from .attribution import Attribution, find_attributions, is_named, is_pronoun, resolve_source
 from .dates import find_dates
-from .features import headline_states_fact, sentence_features
+from .features import SentenceFeatures, reports_event, sentence_features
 from .figures import find_figures
+from .headlines import headline_states_fact
 from .sentences import Span, split_sentences
 from .textnorm import fold
 
@@ -124,6 +125,27 @@ def _sources(spans: list[Span], own_found: list[list[Attribution]]) -> list[tupl
     return result
 
 
+def is_claim(sentence: str, score: float, features: SentenceFeatures) -> bool:
+    """The claim decision for one sentence with its check-worthiness ``score``.
+
+    A heading-like line is a claim when it is a headline that states a fact in a verb
+    (:func:`store.headlines.headline_states_fact`), whatever its score: the scorer learnt
+    from debate speech, not headline grammar. Section titles, bylines and datelines never
+    are. Any other sentence is a claim from :data:`store.checkworthy.CLAIM_THRESHOLD`, or
+    when it reports in the third person that something happened
+    (:func:`store.features.reports_event`).
+
+    >>> sentence = "Mayor Resigns After Budget Vote"
+    >>> is_claim(sentence, 0.05, sentence_features(sentence, is_heading=True))
+    True
+    >>> is_claim("Related stories", 0.9, sentence_features("Related stories", is_heading=True))
+    False
+    """
+    if features.is_heading:
+        return headline_states_fact(sentence)
+    return score >= checkworthy.CLAIM_THRESHOLD or reports_event(sentence, features)
+
+
 def extract(text: str) -> list[ExtractedSentence]:
     """Split ``text`` into sentences and describe and score each one."""
     spans = split_sentences(text)
@@ -156,10 +178,7 @@ def extract(text: str) -> list[ExtractedSentence]:
                 end=span.end,
                 text=sentence,
                 norm=fold(sentence),
-                # Headings and bylines stay sentences whatever the score; a headline
-                # that states a fact in a verb is a claim like any sentence.
-                is_claim=value >= checkworthy.CLAIM_THRESHOLD
-                and (not span.is_heading or headline_states_fact(sentence)),
+                is_claim=is_claim(sentence, value, features),
                 score=value,
                 kind=features.kind,
                 source=source,

@@ -44,7 +44,8 @@ SENTENCE_STARTERS = frozenset(
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LEADING_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*•+‣▪–—][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*)*")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:;](?:\s*[\"'”’»)\]`])*$")
+_ONLY_CLOSERS = re.compile(r"[\"'”’»)\]`]+")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?$")
 _LINE = re.compile(r"[^\n]+")
 _WRAP_WIDTH = 55
@@ -167,10 +168,18 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _append(out: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
-    """Add ``text[start:end]`` without surrounding whitespace, if anything is left."""
+    """Add ``text[start:end]`` without surrounding whitespace, if anything is left.
+
+    Closing quotes or brackets left alone after a full stop (``said. "`` in text whose
+    quotes are spaced out) are no sentence: they join the sentence they close.
+    """
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
-        out.append(Span(start, end, text[start:end], paragraph))
+    if start >= end:
+        return
+    if out and out[-1].paragraph == paragraph and _ONLY_CLOSERS.fullmatch(text, start, end):
+        out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end])
+        return
+    out.append(Span(start, end, text[start:end], paragraph))

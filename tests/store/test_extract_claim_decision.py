@@ -15,11 +15,11 @@ def first(text: str):
 @pytest.mark.parametrize(
     "line",
     [
-        "Police discover 3 bodies, including 2 children, inside Henry County home",
-        "Family of Father of 4 Killed in Shooting Speaks Out",
+        "Divers recover 2 cars, including a stolen van, from the harbour basin",
+        "Family of Ferry Captain Killed in Storm Speaks Out",
         "Zelenskyy confirms Ukraine captured North Korean soldiers",
-        "Lindsay Lohan rehires longtime lawyer Shawn Holley, heads to rehab",
-        "Ellen DeGeneres to host 2014 Oscars",
+        "Jane Ortiz rehires longtime adviser Sam Rivers, heads to council",
+        "Jane Ortiz to chair 2026 harbour inquiry",
     ],
 )
 def test_headlines_that_state_a_fact_are_claims(line):
