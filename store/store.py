@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from . import documents, review, schema, search
@@ -220,11 +221,21 @@ class Store:
 
         return related_to_text(self, text, limit)
 
-    def conflicts(self, limit: int | None = None) -> list[ConflictPair]:
-        """Every pair of claims whose figures or dates conflict, most check-worthy first."""
+    def conflicts(
+        self,
+        limit: int | None = None,
+        *,
+        since: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[ConflictPair]:
+        """Every pair of claims whose figures or dates conflict, most check-worthy first.
+
+        ``since`` (ISO date or time): only pairs involving a document added since then.
+        ``progress(done, total)``: called as the claims are looked up.
+        """
         from .related.conflicts import find_conflicts
 
-        return find_conflicts(self, limit)
+        return find_conflicts(self, limit, since=since, progress=progress)
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """Every alias as ``(alias, canonical, origin)``; origin is ``user`` or ``corpus``."""

@@ -14,6 +14,8 @@ reported once, most check-worthy first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..models import ConflictPair
 from ..rows import CLAIM_COLUMNS, claim_from_row
 from .engine import engine_for
@@ -22,27 +24,43 @@ PER_CLAIM = 10
 """How many related claims of each claim are checked for conflicts."""
 
 
-def claims_with_figures(store) -> list:
-    """Claims (not mere sentences) whose text holds a digit, or that the extractor gave figures/dates."""
+def claims_with_figures(store, since: str | None = None) -> list:
+    """Claims (not mere sentences) whose text holds a digit, or that the extractor gave
+    figures/dates; ``since``: only those of documents added at or after that ISO time."""
     columns = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+    where, args = "", []
+    if since:
+        where, args = " AND d.added >= ?", [since]
     rows = store.db.execute(
         f"SELECT {columns}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
         " WHERE c.is_claim = 1 AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
-        " ORDER BY c.id"
+        + where
+        + " ORDER BY c.id",
+        args,
     ).fetchall()
     return [(claim_from_row(r[:-1]), r[-1]) for r in rows]
 
 
-def find_conflicts(store, limit: int | None = None) -> list[ConflictPair]:
+def find_conflicts(
+    store,
+    limit: int | None = None,
+    *,
+    since: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ConflictPair]:
     """Every cross-document conflicting pair, deduplicated, by priority (highest first).
 
     Priority = the pair's similarity (0..1) times the larger check-worthiness
     of its two claims: a close match on a check-worthy figure comes first.
+    ``since`` (an ISO date or time): only pairs with a claim from a document added
+    since then (its counterpart may be older): the morning report on what came in.
+    ``progress(done, total)`` is called as claims are looked up.
     """
     engine = engine_for(store)
     seen: set[tuple[int, int]] = set()
     pairs = []
-    for claim, title in claims_with_figures(store):
+    claims = claims_with_figures(store, since)
+    for done, (claim, title) in enumerate(claims, 1):
         for hit in engine.for_claim(claim.id, PER_CLAIM):
             if hit.relation != "conflicts" or hit.same_document:
                 continue
@@ -52,5 +70,7 @@ def find_conflicts(store, limit: int | None = None) -> list[ConflictPair]:
             seen.add(key)
             priority = hit.score / 100 * max(claim.score, hit.claim.score, 0.01)
             pairs.append(ConflictPair(claim=claim, doc_title=title, other=hit, priority=priority))
+        if progress is not None and (done % 50 == 0 or done == len(claims)):
+            progress(done, len(claims))
     pairs.sort(key=lambda p: (-p.priority, p.claim.id, p.other.claim.id))
     return pairs if limit is None else pairs[:limit]

@@ -245,3 +245,37 @@ def test_an_outcome_is_the_counted_thing_whatever_the_noun(store):
     hit = _relation(store, first, other)
     assert hit.relation == "conflicts"
     assert '"At least 30" vs "More than 300"' in hit.why
+
+
+def test_conflicts_since_keeps_pairs_with_a_new_document(store):
+    old = add(store, "At least 100 soldiers were killed in Kursk on Monday.", "Old A")
+    older = add(store, "More than 3,000 soldiers were killed in Kursk on Monday.", "Old B")
+    new = add(store, "About 900 soldiers were killed in Kursk on Monday.", "New")
+    store.db.execute(
+        "UPDATE documents SET added = '2026-01-01T09:00:00+00:00' WHERE id IN"
+        " (SELECT doc_id FROM claims WHERE id IN (?, ?))",
+        [old, older],
+    )
+    every = {frozenset((p.claim.id, p.other.claim.id)) for p in store.conflicts()}
+    assert frozenset((old, older)) in every
+    seen = []
+    recent = store.conflicts(since="2026-06-01", progress=lambda done, total: seen.append(total))
+    assert recent and all(new in (p.claim.id, p.other.claim.id) for p in recent)
+    assert seen == [1]  # only the new document's claim was looked up
+    assert store.conflicts(since="2099-01-01") == []
+
+
+def test_cli_conflicts_since_takes_dates_and_ages(tmp_path):
+    db = str(tmp_path / "cli.db")
+    store = Store.open(db)
+    add(store, LOW, "Seoul")
+    add(store, HIGH, "Kyiv")
+    store.close()
+    runner = CliRunner()
+    for since in ("2d", "12h", "2000-01-01", "2000-01-01T08:00"):
+        out = runner.invoke(cli, ["--db", db, "conflicts", "--since", since, "--json"])
+        assert out.exit_code == 0 and len(out.output.splitlines()) == 1, since
+    out = runner.invoke(cli, ["--db", db, "conflicts", "--since", "2099-01-01"])
+    assert out.exit_code == 0 and "no conflicting claims" in out.output
+    out = runner.invoke(cli, ["--db", db, "conflicts", "--since", "yesterday"])
+    assert out.exit_code == 1 and "not a date" in out.output

@@ -2,12 +2,17 @@
 
 $ claimdesk related 42 --limit 5
 $ claimdesk conflicts --json
+$ claimdesk conflicts --since 24h
 $ claimdesk alias add DPRK "North Korea"
 """
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime, timedelta
+
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import output
 from .main import Context, cli, emit_json, pass_ctx
@@ -45,13 +50,59 @@ def related_command(ctx: Context, claim_id: int, limit: int, as_json: bool) -> N
     output.print_table(("id", "document", "score", "relation", "why", "text"), rows)
 
 
+_RELATIVE = re.compile(r"(\d+)\s*([hdw])")
+_UNITS = {"h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str | None) -> str | None:
+    """``--since`` as an ISO UTC time: ``2026-11-26``, ``2026-11-26T08:00`` or ``24h``/``2d``/``1w`` ago.
+
+    >>> parse_since("2026-11-26")
+    '2026-11-26'
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    relative = _RELATIVE.fullmatch(value)
+    if relative:
+        delta = timedelta(**{_UNITS[relative.group(2)]: int(relative.group(1))})
+        return (datetime.now(UTC) - delta).isoformat(timespec="seconds")
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise click.ClickException(
+            f"--since {value!r} is not a date (2026-11-26), a time (2026-11-26T08:00) or an age (24h, 2d, 1w)"
+        ) from None
+    return value
+
+
 @cli.command("conflicts")
 @click.option("--limit", "-n", type=int, default=None, help="Only the first N pairs.")
+@click.option(
+    "--since",
+    help="Only pairs with a document added since this UTC date/time, or this long ago (24h, 2d).",
+)
 @json_option
 @pass_ctx
-def conflicts_command(ctx: Context, limit: int | None, as_json: bool) -> None:
+def conflicts_command(ctx: Context, limit: int | None, since: str | None, as_json: bool) -> None:
     """Every pair of claims in different documents whose figures or dates conflict, most check-worthy first."""
-    pairs = ctx.store.conflicts(limit)
+    since = parse_since(since)
+    err = output.console(stderr=True)
+    with Progress(
+        TextColumn("checking claims"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("conflicts", total=None)
+        pairs = ctx.store.conflicts(
+            limit,
+            since=since,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     if as_json:
         emit_json(p.to_json() for p in pairs)
         return
