@@ -43,23 +43,27 @@ def min_similarity(term: str) -> float:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Index terms sorted, with how many rows contain each, bucketed by length."""
+    """Index terms sorted, with how many rows contain each, bucketed for spelling lookup."""
 
     terms: tuple[str, ...]
     docs: tuple[int, ...]
-    by_length: dict[int, tuple[str, ...]]
+    by_letter: dict[tuple[int, int, str], tuple[str, ...]]
+    """``(length, position, letter)`` -> the terms of that length with that first (position 0)
+    or second (position 1) letter."""
 
     @classmethod
     def from_counts(cls, counts: dict[str, int]) -> Vocabulary:
         """A vocabulary from ``{term: rows containing it}``."""
         terms = tuple(sorted(counts))
-        buckets: dict[int, list[str]] = {}
+        buckets: dict[tuple[int, int, str], list[str]] = {}
         for term in terms:
-            buckets.setdefault(len(term), []).append(term)
+            for position in (0, 1):
+                if position < len(term):
+                    buckets.setdefault((len(term), position, term[position]), []).append(term)
         return cls(
             terms=terms,
             docs=tuple(counts[t] for t in terms),
-            by_length={n: tuple(ts) for n, ts in buckets.items()},
+            by_letter={key: tuple(ts) for key, ts in buckets.items()},
         )
 
     def count(self, term: str) -> int:
@@ -82,20 +86,25 @@ class Vocabulary:
         return found if len(found) <= limit else ()
 
     def close_terms(self, term: str, limit: int = MAX_ALTERNATIVES) -> tuple[str, ...]:
-        """Terms spelled like ``term`` (a few edits away), most similar and most used first."""
-        choices = [
-            t
-            for n in range(len(term) - LENGTH_SLACK, len(term) + LENGTH_SLACK + 1)
-            for t in self.by_length.get(n, ())
-            if t != term
-        ]
-        if not choices or len(term) < 3:
+        """Terms spelled like ``term`` (a few edits away), most similar and most used first.
+
+        Candidates share the first or the second letter with ``term`` (a typo rarely
+        hits both), so a large vocabulary is not compared whole on every keystroke.
+        """
+        if len(term) < 3:
             return ()
-        found = process.extract(
-            term, choices, scorer=fuzz.ratio, score_cutoff=min_similarity(term), limit=limit * 4
-        )
-        found.sort(key=lambda m: (-round(m[1]), -self.count(m[0]), m[0]))
-        return tuple(m[0] for m in found[:limit])
+        cutoff = min_similarity(term)
+        found: dict[str, float] = {}
+        for n in range(len(term) - LENGTH_SLACK, len(term) + LENGTH_SLACK + 1):
+            for position in (0, 1):
+                choices = self.by_letter.get((n, position, term[position]), ())
+                for match, score, _ in process.extract(
+                    term, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 4
+                ):
+                    if match != term:
+                        found[match] = score
+        ranked = sorted(found.items(), key=lambda m: (-round(m[1]), -self.count(m[0]), m[0]))
+        return tuple(m[0] for m in ranked[:limit])
 
 
 def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:

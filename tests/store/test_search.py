@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.search import Highlighter, fts_query, match_spans, parse_query
-from store.search_vocab import VocabularyCache
+from store.search_vocab import Vocabulary, VocabularyCache
 
 
 def add(store, text, title, not_claims=()):
@@ -226,3 +226,13 @@ def test_few_hits_for_a_known_name_also_bring_its_other_spellings(store):
     hits = store.search("zelenskiy 3000")
     assert [h.fuzzy for h in hits] == [False, True]
     assert hits[1].claim.text.startswith("Zelensky said")
+
+
+def test_spelling_candidates_share_the_first_or_the_second_letter():
+
+    words = {f"{a}{b}{c}ovsk": 1 for a in "bcdfg" for b in "aeiou" for c in "klmnp"}
+    vocab = Vocabulary.from_counts({**words, "zelensky": 40, "ministry": 12, "mimistry": 1})
+    assert vocab.close_terms("selensky") == ("zelensky",)  # first letter wrong
+    assert vocab.close_terms("zalensky") == ("zelensky",)  # second letter wrong
+    assert vocab.close_terms("minstry") == ("ministry", "mimistry")  # the more used first
+    assert vocab.close_terms("qqqqqqqq") == ()
