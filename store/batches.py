@@ -4,7 +4,7 @@ Documents are grouped ``batch_size`` at a time. Each group's claims are
 extracted first (in worker processes for large ingests, so both cores work),
 then the group is written in one transaction: a document and all of its
 sentences are committed together or not at all. While one group is written,
-the next one is already being extracted.
+the next ones are already being extracted (:data:`PIPELINE_DEPTH`).
 
     >>> from store import Store
     >>> from store.readers import ParsedDocument
@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Sized
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from . import documents
+from .claimrows import claim_rows
 from .extract import extract
 from .models import AddResult
 from .readers import ParsedDocument
@@ -32,6 +34,9 @@ Progress = Callable[[int, int, AddResult], None]
 
 PARALLEL_MIN_DOCUMENTS = 500
 """Below this many inputs, extraction runs in-process (a worker takes about a second to start)."""
+
+PIPELINE_DEPTH = 2
+"""Batches handed to the worker processes ahead of the one being written."""
 
 
 def refused(path: str, reason: str) -> AddResult:
@@ -47,6 +52,16 @@ def extract_or_reason(text: str):
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
+def claim_rows_or_reason(text: str):
+    """The claim rows of ``text`` (:func:`store.claimrows.claim_rows`), or why extraction failed.
+
+    What a worker process returns: rows pickle and unpickle much faster than
+    the sentence objects, and the writer then only inserts.
+    """
+    sentences = extract_or_reason(text)
+    return sentences if isinstance(sentences, str) else claim_rows(sentences)
+
+
 @dataclass
 class _Pending:
     position: int
@@ -54,7 +69,7 @@ class _Pending:
     text: str
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
-    sentences: object = None
+    rows: object = None  # claim rows, or the reason extraction failed
 
 
 @dataclass
@@ -84,7 +99,10 @@ class _Writer:
         self.failed: dict[str, str] = {}
         self.done = 0
         self.current = _Batch()
-        self.in_flight: _Batch | None = None
+        self.in_flight: deque[_Batch] = deque()
+        # With worker processes, keep one more batch queued than the one being
+        # written, so the workers stay busy while the writer is held up.
+        self.ahead = PIPELINE_DEPTH if pool is not None else 1
 
     def finish(self, position: int, result: AddResult) -> None:
         """Record the result for one input and report progress."""
@@ -118,26 +136,25 @@ class _Writer:
             self.rotate()
 
     def rotate(self) -> None:
-        """Start extracting the current batch; write the one extracted before it."""
+        """Start extracting the current batch; write the oldest one if enough are queued."""
         batch, self.current = self.current, _Batch()
         if self.pool is not None:
             batch.futures = [
-                self.pool.submit(extract_or_reason, p.text) for p in batch.items if not p.repeat
+                self.pool.submit(claim_rows_or_reason, p.text) for p in batch.items if not p.repeat
             ]
         else:
             for p in batch.items:
                 if not p.repeat:
-                    p.sentences = extract_or_reason(p.text)
-        previous, self.in_flight = self.in_flight, batch
-        if previous is not None:
-            self.write(previous)
+                    p.rows = claim_rows_or_reason(p.text)
+        self.in_flight.append(batch)
+        while len(self.in_flight) > self.ahead:
+            self.write(self.in_flight.popleft())
 
     def close(self) -> None:
         """Extract and write whatever is still queued."""
         self.rotate()
-        if self.in_flight is not None:
-            self.write(self.in_flight)
-            self.in_flight = None
+        while self.in_flight:
+            self.write(self.in_flight.popleft())
 
     def write(self, batch: _Batch) -> None:
         """Wait for a batch's extraction, then insert it in one transaction."""
@@ -145,31 +162,37 @@ class _Writer:
             extracted = iter([f.result() for f in batch.futures])
             for p in batch.items:
                 if not p.repeat:
-                    p.sentences = next(extracted)
+                    p.rows = next(extracted)
         written: list[tuple[int, AddResult]] = []
+        positions: list[int] = []
+        new: list[documents.NewDocument] = []
+        for p in batch.items:
+            if isinstance(p.rows, str):
+                self.failed[p.digest] = p.rows
+                written.append((p.position, refused(p.parsed.path, p.rows)))
+            elif p.repeat and p.digest in self.failed:
+                written.append((p.position, refused(p.parsed.path, self.failed[p.digest])))
+            else:
+                positions.append(p.position)
+                new.append(_new_document(p))
         db = self.store.db
         with db.atomic():
-            for p in batch.items:
-                if isinstance(p.sentences, str):
-                    self.failed[p.digest] = p.sentences
-                    written.append((p.position, refused(p.parsed.path, p.sentences)))
-                    continue
-                if p.repeat and p.digest in self.failed:
-                    written.append((p.position, refused(p.parsed.path, self.failed[p.digest])))
-                    continue
-                result = documents.insert_document(
-                    db,
-                    p.text,
-                    title=p.parsed.title,
-                    source=p.parsed.source,
-                    url=p.parsed.url,
-                    published=p.parsed.published,
-                    path=p.parsed.path,
-                    sentences=p.sentences or [],
-                )
-                written.append((p.position, result))
-        for position, result in written:
+            written.extend(zip(positions, documents.insert_documents(db, new), strict=True))
+        for position, result in sorted(written, key=lambda item: item[0]):
             self.finish(position, result)
+
+
+def _new_document(p: _Pending) -> documents.NewDocument:
+    parsed = p.parsed
+    return documents.NewDocument(
+        p.text,
+        p.rows or [],  # a repeat: found already stored, not inserted again
+        title=parsed.title,
+        source=parsed.source,
+        url=parsed.url,
+        published=parsed.published,
+        path=parsed.path,
+    )
 
 
 def add_parsed(

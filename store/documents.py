@@ -9,12 +9,14 @@ True
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 
 import sqlite_utils
 
+from .claimrows import IS_CLAIM, ClaimRow, claim_rows, insert_claim_rows
 from .extract import ExtractedSentence, extract
 from .models import AddResult, Document, NotFoundError
 from .rows import DOCUMENT_COLUMNS, document_from_row
@@ -37,6 +39,19 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
     return row[0] if row else None
 
 
+@dataclass(frozen=True)
+class NewDocument:
+    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`."""
+
+    text: str
+    rows: list[ClaimRow]
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    path: str = ""
+
+
 def insert_document(
     db: sqlite_utils.Database,
     text: str,
@@ -51,58 +66,62 @@ def insert_document(
     """Insert one document and its sentences; the caller owns the transaction.
 
     ``text`` must already be NFC; pass ``sentences`` when they were extracted
-    elsewhere (for example in a worker process), otherwise they are extracted here.
+    elsewhere, otherwise they are extracted here.
     """
-    digest = sha256_of(text)
-    existing = find_by_hash(db, digest)
-    if existing is not None:
-        return AddResult(
-            doc_id=existing, added=False, title=title, reason="already in the store", path=path
+    if find_by_hash(db, sha256_of(text)) is not None:
+        rows: list[ClaimRow] = []  # not stored again: no need to extract
+    else:
+        rows = claim_rows(extract(text) if sentences is None else sentences)
+    fields = {"title": title, "source": source, "url": url, "published": published, "path": path}
+    return insert_documents(db, [NewDocument(text, rows, **fields)])[0]
+
+
+def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
+    """Insert documents and their sentences, in order; the caller owns the transaction.
+
+    The same rows and results as :func:`insert_document` for each in turn (a
+    text already stored, or repeated in ``docs``, is not added again), but the
+    sentences of all the documents go in together, hundreds a statement.
+    """
+    results: list[AddResult] = []
+    claims: list[tuple[int, list[ClaimRow]]] = []
+    for doc in docs:
+        digest = sha256_of(doc.text)
+        existing = find_by_hash(db, digest)
+        if existing is not None:
+            reason = "already in the store"
+            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
+            continue
+        title = doc.title or default_title(doc.text)
+        cur = db.execute(
+            "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
+            " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                digest,
+                title,
+                doc.source,
+                doc.url,
+                doc.published,
+                doc.path,
+                now_iso(),
+                doc.text,
+                len(doc.text),
+            ],
         )
-    sents = list(extract(text) if sentences is None else sentences)
-    if not title:
-        title = default_title(text)
-    cur = db.execute(
-        "INSERT INTO documents (sha256, title, source, url, published, path, added, text, length)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [digest, title, source, url, published, path, now_iso(), text, len(text)],
-    )
-    doc_id = cur.lastrowid
-    db.conn.executemany(
-        'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim, extracted, score,'
-        " kind, source, cue, hedge, numbers, dates, entities)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                doc_id,
-                i,
-                s.start,
-                s.end,
-                s.text,
-                s.norm,
-                int(s.is_claim),
-                int(s.is_claim),
-                float(s.score),
-                s.kind,
-                s.source,
-                s.cue,
-                s.hedge,
-                json.dumps(s.numbers, ensure_ascii=False),
-                json.dumps(s.dates, ensure_ascii=False),
-                json.dumps(s.entities, ensure_ascii=False),
+        claims.append((cur.lastrowid, doc.rows))
+        bump_generation(db)
+        results.append(
+            AddResult(
+                doc_id=cur.lastrowid,
+                added=True,
+                title=title,
+                claims=sum(map(itemgetter(IS_CLAIM), doc.rows)),
+                sentences=len(doc.rows),
+                path=doc.path,
             )
-            for i, s in enumerate(sents)
-        ],
-    )
-    bump_generation(db)
-    return AddResult(
-        doc_id=doc_id,
-        added=True,
-        title=title,
-        claims=sum(1 for s in sents if s.is_claim),
-        sentences=len(sents),
-        path=path,
-    )
+        )
+    insert_claim_rows(db, claims)
+    return results
 
 
 def default_title(text: str) -> str:

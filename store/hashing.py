@@ -77,6 +77,7 @@ it"; product scoring leaves it at zero (see docs/EVALUATION.md)."""
 _TOKEN = re.compile(r"[\w']+|[$%?!\"“”€£]")
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”«»]")
+_ASCII_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
 
 def stable_hash(text: str) -> int:
@@ -90,7 +91,10 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Sales rose 12% to $3,400 in 2019?")
     ['sales', 'rose', '00', '%', 'to', '$', '0', '000', 'in', '0000', '?']
     """
-    return _TOKEN.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
+    low = text.lower()
+    if low.isascii():  # most sentences: one translate instead of a regex substitution
+        return _TOKEN.findall(low.translate(_ASCII_DIGITS_TO_ZERO))
+    return _TOKEN.findall(_DIGIT.sub("0", low.replace("’", "'")))
 
 
 def word_key(token: str) -> int:

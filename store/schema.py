@@ -123,6 +123,28 @@ def m002_claims_fts_prefixes(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
 
 
+@migrations()
+def m003_claims_fts_update_on_norm_change(db: sqlite_utils.Database) -> None:
+    """Re-index a claim only when its indexed text (``norm``) or its id changes.
+
+    The update trigger that ``enable_fts`` created re-indexed the claim on every
+    update, so each flag, note or status change rewrote its index entry. The
+    trigger keeps its sqlite-utils name and statements, so sqlite-utils'
+    ``disable_fts`` and ``enable_fts(replace=True)`` still recognise it.
+    """
+    db.execute('DROP TRIGGER IF EXISTS "claims_au"')
+    db.execute(
+        """
+        CREATE TRIGGER "claims_au" AFTER UPDATE ON "claims"
+        WHEN old."norm" IS NOT new."norm" OR old.rowid IS NOT new.rowid
+        BEGIN
+          INSERT INTO "claims_fts" ("claims_fts", rowid, "norm") VALUES('delete', old.rowid, old."norm");
+          INSERT INTO "claims_fts" (rowid, "norm") VALUES (new.rowid, new."norm");
+        END
+        """
+    )
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (a new file gets them all)."""
     migrations.apply(db)

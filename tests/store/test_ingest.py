@@ -320,17 +320,17 @@ def _files(tmp_path, n):
 
 def test_an_interrupted_batch_leaves_no_partial_document(store, tmp_path, monkeypatch):
     paths = _files(tmp_path, 5)
-    real_insert = documents.insert_document
+    real_insert = documents.insert_claim_rows
     calls = {"n": 0}
 
-    def failing_insert(db, text, **kwargs):
+    def failing_insert(db, claims):
         calls["n"] += 1
-        result = real_insert(db, text, **kwargs)  # the document and its sentences are written
-        if calls["n"] == 4:
-            raise KeyboardInterrupt  # ...then the ingest is interrupted mid-batch
-        return result
+        real_insert(db, claims)  # the batch's documents and their sentences are written
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # ...then the ingest is interrupted before the commit
+        return None
 
-    monkeypatch.setattr(documents, "insert_document", failing_insert)
+    monkeypatch.setattr(documents, "insert_claim_rows", failing_insert)
     with pytest.raises(KeyboardInterrupt):
         store.add_paths(paths, batch_size=2)
     # Batches 1 (docs 0, 1) committed; batch 2 (docs 2, 3) rolled back entirely.
@@ -340,7 +340,7 @@ def test_an_interrupted_batch_leaves_no_partial_document(store, tmp_path, monkey
     ).fetchone()[0]
     assert orphans == 0
     assert store.summary().sentences == 2 * 3
-    monkeypatch.setattr(documents, "insert_document", real_insert)
+    monkeypatch.setattr(documents, "insert_claim_rows", real_insert)
     results = store.add_paths(paths, batch_size=2)
     assert [r.added for r in results] == [False, False, True, True, True]
     assert store.summary().documents == 5

@@ -1,0 +1,95 @@
+"""The claims search index follows ``norm`` only: review changes leave it alone (m003)."""
+
+from __future__ import annotations
+
+from store import Store
+from store.db import connect
+from store.schema import migrate, migrations
+
+TEXT = (
+    "Officials said 40 people died in the flood on Monday. "
+    "Rescue teams reached the village on Tuesday.\n\n"
+    "The mayor reportedly asked for 200 more tents."
+)
+
+
+def index_pages(store: Store) -> list[tuple]:
+    """Every stored page of the FTS5 index: any re-indexing writes here."""
+    return store.db.execute("SELECT id, block FROM claims_fts_data ORDER BY id").fetchall()
+
+
+def search_texts(store: Store, query: str) -> list[str]:
+    return sorted(h.claim.text for h in store.search(query))
+
+
+def update_trigger_sql(db) -> str:
+    return db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claims_au'"
+    ).fetchone()[0]
+
+
+def test_status_note_and_review_changes_leave_the_index_untouched(store):
+    doc = store.add_text(TEXT, title="Flood")
+    claim = store.claims(doc.doc_id)[0]
+    before = index_pages(store)
+    store.set_status(claim.id, "needs-check")
+    store.set_note(claim.id, "call the ministry about the tents")
+    store.dismiss(claim.id)
+    store.promote(claim.id)
+    store.set_status(claim.id, "verified")
+    store.undo()
+    assert index_pages(store) == before
+    assert search_texts(store, "flood") == [claim.text]
+    assert search_texts(store, "ministry") == []  # notes are not indexed
+
+
+def test_a_norm_change_reindexes_the_claim(store):
+    doc = store.add_text(TEXT, title="Flood")
+    claim = store.claims(doc.doc_id)[0]
+    before = index_pages(store)
+    with store.db.atomic():
+        store.db.execute(
+            "UPDATE claims SET norm = ? WHERE id = ?", ["landslide in the hills", claim.id]
+        )
+    assert index_pages(store) != before
+    assert search_texts(store, "landslide") == [claim.text]
+    assert search_texts(store, "flood") == []
+    store.db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_deleting_a_document_still_removes_its_claims_from_the_index(store):
+    doc = store.add_text(TEXT, title="Flood")
+    store.remove_document(doc.doc_id)
+    assert search_texts(store, "flood") == []
+    store.db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_an_existing_store_migrates_and_keeps_its_index(tmp_path):
+    path = tmp_path / "old.db"
+    db = connect(path)
+    migrations.apply(db, stop_before="m003_claims_fts_update_on_norm_change")
+    assert "WHEN" not in update_trigger_sql(db)
+    db.conn.close()
+
+    old = Store(path)  # opened without migrating: a store written by the previous release
+    doc = old.add_text(TEXT, title="Flood")
+    old.close()
+
+    store = Store.open(path)
+    assert migrations.pending(store.db) == []
+    assert "WHEN" in update_trigger_sql(store.db)
+    claim = store.claims(doc.doc_id)[0]
+    before = index_pages(store)
+    store.set_status(claim.id, "false")
+    assert index_pages(store) == before
+    assert search_texts(store, "rescue village") == [store.claims(doc.doc_id)[1].text]
+    store.close()
+
+
+def test_sqlite_utils_still_sees_the_triggers_it_created(tmp_path):
+    db = connect(tmp_path / "fts.db")
+    migrate(db)
+    assert {"claims_ai", "claims_ad", "claims_au"} <= set(db["claims"].triggers_dict)
+    assert db["claims"].detect_fts() == "claims_fts"
+    db["claims"].disable_fts()
+    assert not {"claims_ai", "claims_ad", "claims_au"} & set(db["claims"].triggers_dict)
