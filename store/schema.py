@@ -145,6 +145,19 @@ def m003_claims_fts_update_on_norm_change(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_claims_review_counts_index(db: sqlite_utils.Database) -> None:
+    """Count each document's claims and reviewed claims from an index alone.
+
+    The documents list counts both for every document; through the
+    ``(doc_id, ordinal)`` index that meant reading every claim row, text and all
+    (about 2 s at a million claims). This index holds what the counts need.
+    """
+    db["claims"].create_index(
+        ["doc_id", "is_claim", "status"], index_name="claims_doc_review", if_not_exists=True
+    )
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (a new file gets them all)."""
     migrations.apply(db)

@@ -1,4 +1,5 @@
-"""The claims search index follows ``norm`` only: review changes leave it alone (m003)."""
+"""Later migrations: the claims search index follows ``norm`` only, so review changes leave
+it alone (m003); the documents list counts claims from an index (m004)."""
 
 from __future__ import annotations
 
@@ -93,3 +94,14 @@ def test_sqlite_utils_still_sees_the_triggers_it_created(tmp_path):
     assert db["claims"].detect_fts() == "claims_fts"
     db["claims"].disable_fts()
     assert not {"claims_ai", "claims_ad", "claims_au"} & set(db["claims"].triggers_dict)
+
+
+def test_document_counts_come_from_an_index(store):
+    from store.rows import DOCUMENT_COLUMNS
+
+    plan = store.db.execute(
+        f"EXPLAIN QUERY PLAN SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id"
+    ).fetchall()
+    counts = [detail for *_, detail in plan if detail.startswith("SEARCH c ")]
+    assert len(counts) == 2
+    assert all("COVERING INDEX claims_doc_review" in detail for detail in counts)
