@@ -47,6 +47,10 @@ FALLBACK_TERMS = 3
 FALLBACK_DF_FACTOR = 5
 """...if they are found in at most this many times the usual limit (else it has no candidates)."""
 
+EXTEND_POSTINGS = 3000
+"""While the chosen terms' sentence counts add up to less than this, the claim's next rarest
+words (common ones too) are added, so that bm25 has more than one rare word to rank by."""
+
 CANDIDATES = 200
 """How many bm25-ranked candidates the final score looks at."""
 
@@ -126,6 +130,10 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         for variant in alternatives[1:]:
             variant_of.setdefault(stem(variant), stem(token))
         seen = sum(table.df.get(a, 0) for a in alternatives) - own
+        if seen > max_df >= table.df.get(token, 0) - own:
+            # a rare word must not be lost to its look-alikes: keep the rarest that fit
+            alternatives, seen = _rarest_within(alternatives, table, max_df + own)
+            seen -= own
         if seen <= 0:
             continue  # nothing else in the store can match it
         options[token] = (seen, [_quote(a) for a in alternatives])
@@ -141,6 +149,14 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
             break
         chosen.append(key)
         postings += rarity
+    # Few postings leave bm25 little to rank by (one rare figure, 900 rows sharing it):
+    # the claim's next rarest words join while FTS5 ranking stays cheap.
+    for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
+        if len(chosen) >= MAX_TERMS or postings + rarity > EXTEND_POSTINGS:
+            break
+        if key not in chosen:
+            chosen.append(key)
+            postings += rarity
     read, read_postings = list(chosen), postings
     for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
         if len(read) >= MAX_READ_TERMS or read_postings + rarity > READ_BUDGET:
@@ -164,6 +180,18 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
         aliases=groups,
     )
+
+
+def _rarest_within(alternatives: list[str], table: TermTable, limit: int) -> tuple[list[str], int]:
+    """``alternatives[0]`` and then its rarest variants while their sentence counts add up
+    to at most ``limit``; returns them and that sum."""
+    kept, total = [alternatives[0]], table.df.get(alternatives[0], 0)
+    for variant in sorted(alternatives[1:], key=lambda a: table.df.get(a, 0)):
+        if total + table.df.get(variant, 0) > limit:
+            break
+        kept.append(variant)
+        total += table.df.get(variant, 0)
+    return kept, total
 
 
 def fetch_candidates(

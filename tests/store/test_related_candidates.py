@@ -1,0 +1,37 @@
+"""Stage one of related claims: which words of a claim go to FTS5."""
+
+from __future__ import annotations
+
+from store.related.aliases import AliasGroups
+from store.related.candidates import EXTEND_POSTINGS, build_query
+from store.related.terms import TermTable
+
+
+def _table(texts: list[str]) -> TermTable:
+    table = TermTable()
+    table.add_texts(texts)
+    return table
+
+
+def test_a_rare_word_is_not_lost_to_common_look_alikes():
+    # "mossoumba" is in two sentences; words one letter away are in 1,200
+    table = _table(
+        ["the mossoumba bridge", "near mossoumba"]
+        + [f"moussoumba market {i}" for i in range(600)]
+        + [f"mosoumba depot {i}" for i in range(600)]
+    )
+    query = build_query("shelling near the Mossoumba bridge", table, AliasGroups([]))
+    assert "mossoumba" in query.terms
+    assert '"mossoumba"' in query.match
+    # the look-alikes still count as the same word when candidates are scored
+    assert query.variant_of.get("moussoumba") == "mossoumba"
+
+
+def test_a_claim_with_one_rare_word_is_ranked_by_its_next_words_too():
+    # only "900" is rare; the other words are in 1,100 sentences, past the 1,000 limit
+    common = [f"officials said patients in porto alegre {i}" for i in range(1100)]
+    table = _table([*common, "900 patients in porto alegre", "900 reports"])
+    query = build_query("900 patients in Porto Alegre", table, AliasGroups([]), stored=True)
+    assert query.terms[0] == "900"
+    assert len(query.terms) > 1 and set(query.terms[1:]) <= {"patients", "porto", "alegre"}
+    assert query.postings <= EXTEND_POSTINGS
