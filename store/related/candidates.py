@@ -149,14 +149,16 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
             break
         chosen.append(key)
         postings += rarity
-    # Few postings leave bm25 little to rank by (one rare figure, 900 rows sharing it):
-    # the claim's next rarest words join while FTS5 ranking stays cheap.
-    for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
-        if len(chosen) >= MAX_TERMS or postings + rarity > EXTEND_POSTINGS:
-            break
-        if key not in chosen:
-            chosen.append(key)
-            postings += rarity
+    # One rare word found in more sentences than can be scored gives bm25 nothing to rank
+    # by (one rare figure, 900 rows sharing it): the claim's next rarest words join it
+    # while FTS5 ranking stays cheap.
+    if len(chosen) == 1 and postings > CANDIDATES:
+        for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
+            if len(chosen) >= MAX_TERMS or postings + rarity > EXTEND_POSTINGS:
+                break
+            if key not in chosen:
+                chosen.append(key)
+                postings += rarity
     read, read_postings = list(chosen), postings
     for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
         if len(read) >= MAX_READ_TERMS or read_postings + rarity > READ_BUDGET:

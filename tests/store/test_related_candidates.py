@@ -28,10 +28,19 @@ def test_a_rare_word_is_not_lost_to_common_look_alikes():
 
 
 def test_a_claim_with_one_rare_word_is_ranked_by_its_next_words_too():
-    # only "900" is rare; the other words are in 1,100 sentences, past the 1,000 limit
+    # only "900" is rare enough, yet found in 300 sentences: more than are scored; the
+    # other words are in 1,100 sentences, past the 1,000 limit
     common = [f"officials said patients in porto alegre {i}" for i in range(1100)]
-    table = _table([*common, "900 patients in porto alegre", "900 reports"])
+    figures = [f"900 reports {i}" for i in range(300)]
+    table = _table([*common, *figures, "900 patients in porto alegre"])
     query = build_query("900 patients in Porto Alegre", table, AliasGroups([]), stored=True)
     assert query.terms[0] == "900"
     assert len(query.terms) > 1 and set(query.terms[1:]) <= {"patients", "porto", "alegre"}
     assert query.postings <= EXTEND_POSTINGS
+
+
+def test_a_few_rare_words_need_no_common_ones():
+    common = [f"officials said patients in porto alegre {i}" for i in range(1100)]
+    table = _table([*common, "900 patients in porto alegre", "900 reports"])
+    query = build_query("900 patients in Porto Alegre", table, AliasGroups([]), stored=True)
+    assert query.terms == ["900"]  # one row to find: nothing to rank
