@@ -152,20 +152,10 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
     # One rare word found in more sentences than can be scored gives bm25 nothing to rank
     # by (one rare figure, 900 rows sharing it): the claim's next rarest words join it
     # while FTS5 ranking stays cheap.
+    by_rarity = sorted((v[0], k) for k, v in options.items() if v[0] > 0)
     if len(chosen) == 1 and postings > CANDIDATES:
-        for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
-            if len(chosen) >= MAX_TERMS or postings + rarity > EXTEND_POSTINGS:
-                break
-            if key not in chosen:
-                chosen.append(key)
-                postings += rarity
-    read, read_postings = list(chosen), postings
-    for rarity, key in sorted((v[0], k) for k, v in options.items() if v[0] > 0):
-        if len(read) >= MAX_READ_TERMS or read_postings + rarity > READ_BUDGET:
-            break
-        if key not in read:
-            read.append(key)
-            read_postings += rarity
+        chosen, postings = _add_rarest(chosen, postings, by_rarity, MAX_TERMS, EXTEND_POSTINGS)
+    read, _ = _add_rarest(list(chosen), postings, by_rarity, MAX_READ_TERMS, READ_BUDGET)
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf, groups)
     figures = read_figures(text)
@@ -182,6 +172,21 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
         aliases=groups,
     )
+
+
+def _add_rarest(
+    terms: list[str], postings: int, by_rarity: list[tuple[int, str]], most: int, budget: int
+) -> tuple[list[str], int]:
+    """``terms`` and then the rarest others, while there are at most ``most`` terms and
+    their sentence counts add up to at most ``budget``; returns them and that sum."""
+    terms = list(terms)
+    for rarity, key in by_rarity:
+        if len(terms) >= most or postings + rarity > budget:
+            break
+        if key not in terms:
+            terms.append(key)
+            postings += rarity
+    return terms, postings
 
 
 def _rarest_within(alternatives: list[str], table: TermTable, limit: int) -> tuple[list[str], int]:

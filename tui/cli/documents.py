@@ -12,7 +12,6 @@ import os
 import sys
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from store import STATUSES, AddResult
 
@@ -27,16 +26,7 @@ def _refusal_line(result: AddResult) -> str:
 
 
 def _add_files(store, paths: list[str], max_bytes: int | None, as_json: bool) -> list[AddResult]:
-    err = output.console(stderr=True)
-    with Progress(
-        TextColumn("adding"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
+    with output.progress_bar("adding") as bar:
         task = bar.add_task("add", total=None)
 
         def progress(done: int, total: int, result: AddResult) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -108,3 +109,21 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
         ("entities", ", ".join(claim.entities)),
     ]
     return table(("field", "value"), rows, show_header=False)
+
+
+def progress_bar(label: str) -> Progress:
+    """A bar on standard error for a long command (hidden when that is not a terminal).
+
+    >>> with progress_bar("checking claims") as bar:
+    ...     task = bar.add_task("work", total=None)
+    """
+    err = console(stderr=True)
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )

@@ -12,7 +12,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import output
 from .main import Context, cli, emit_json, pass_ctx
@@ -87,16 +86,7 @@ def parse_since(value: str | None) -> str | None:
 def conflicts_command(ctx: Context, limit: int | None, since: str | None, as_json: bool) -> None:
     """Every pair of claims in different documents whose figures or dates conflict, most check-worthy first."""
     since = parse_since(since)
-    err = output.console(stderr=True)
-    with Progress(
-        TextColumn("checking claims"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
+    with output.progress_bar("checking claims") as bar:
         task = bar.add_task("conflicts", total=None)
         pairs = ctx.store.conflicts(
             limit,
