@@ -67,6 +67,13 @@ read more of the query's terms, common ones too (rarest first, up to this many p
 MAX_READ_TERMS = 24
 """...and at most this many terms."""
 
+ANCHORED_TERMS = 3
+"""Past the terms read, this many more of the query's terms are looked up only among the
+rows of its chosen terms (an FTS5 AND query), to rank those rows..."""
+
+ANCHOR_POSTINGS = 10_000
+"""...while the chosen terms are found in at most this many rows (the cost of each lookup)."""
+
 _SMALL_NUMBERS = {
     "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
     "8": "eight", "9": "nine", "10": "ten", "12": "twelve", "20": "twenty",
@@ -88,6 +95,9 @@ class Query:
     postings: int = 0
     weighted: list[list[tuple[str, float]]] = field(default_factory=list)
     """Per chosen term, its FTS5 alternatives (phrases) with their bm25 idf."""
+    anchored: list[tuple[str, float]] = field(default_factory=list)
+    """The next rarest terms after those read, as ``(FTS5 expression, bm25 idf)``: looked up
+    only among the rows of the chosen terms."""
     aliases: AliasGroups | None = None
     """The alias groups the query was built with."""
 
@@ -156,6 +166,7 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
     if len(chosen) == 1 and postings > CANDIDATES:
         chosen, postings = _add_rarest(chosen, postings, by_rarity, MAX_TERMS, EXTEND_POSTINGS)
     read, _ = _add_rarest(list(chosen), postings, by_rarity, MAX_READ_TERMS, READ_BUDGET)
+    unread = [k for _, k in by_rarity if k not in read][:ANCHORED_TERMS]
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf, groups)
     figures = read_figures(text)
@@ -170,6 +181,7 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         all_terms=all_terms,
         postings=postings,
         weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
+        anchored=[(_group(options[k][1]), max(weights[k])) for k in unread],
         aliases=groups,
     )
 
@@ -250,6 +262,13 @@ def _rank_unranked(db: sqlite_utils.Database, query: Query) -> list[tuple[int, f
             best.update(dict.fromkeys(_rowids(db, phrase), weight))
         for rowid, weight in best.items():
             scores[rowid] = get(rowid, 0.0) + weight
+    if len(scores) > CANDIDATES and query.postings <= ANCHOR_POSTINGS:
+        # Common words are too costly to read whole, but cheap to look up among the rows
+        # of the rare ones (FTS5 skips through the longer list): they break the ties.
+        for expression, weight in query.anchored:
+            for rowid in _rowids(db, f"({query.match}) AND {expression}"):
+                if rowid in scores:
+                    scores[rowid] += weight
     return heapq.nsmallest(CANDIDATES, scores.items(), key=lambda item: (-item[1], item[0]))
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from store.related import candidates
 from store.related.aliases import AliasGroups
-from store.related.candidates import EXTEND_POSTINGS, build_query
+from store.related.candidates import EXTEND_POSTINGS, build_query, fetch_candidates
+from store.related.engine import engine_for
 from store.related.terms import TermTable
 
 
@@ -44,3 +46,31 @@ def test_a_few_rare_words_need_no_common_ones():
     table = _table([*common, "900 patients in porto alegre", "900 reports"])
     query = build_query("900 patients in Porto Alegre", table, AliasGroups([]), stored=True)
     assert query.terms == ["900"]  # one row to find: nothing to rank
+
+
+def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch):
+    texts = [f"Kherson officials met on day {i}." for i in range(1, 4)]
+    texts.append("Kherson streets flooded after the storm.")
+    texts += [f"Streets flooded in town {i} after rain." for i in range(6)]
+    ids = []
+    for i, text in enumerate(texts):
+        doc_id = store.add_text(text, title=f"doc {i}").doc_id
+        ids.append(store.claims(doc_id, include_sentences=True)[0].id)
+    engine = engine_for(store)
+    engine.refresh()
+    # a store this small never reaches the limits: shrink them so that only "kherson" is
+    # read, unranked, and one row is kept
+    for name, value in [
+        ("MIN_MAX_DF", 4), ("RANKED_POSTINGS", 1), ("READ_BUDGET", 4),
+        ("CANDIDATES", 1), ("EXTEND_POSTINGS", 0),
+    ]:  # fmt: skip
+        monkeypatch.setattr(candidates, name, value)
+
+    def best() -> int:
+        query = build_query("Kherson streets flooded", engine.terms, engine.groups)
+        assert query.terms == ["kherson"]
+        return fetch_candidates(store.db, query, include_sentences=True)[0][0]
+
+    assert best() == ids[3]  # "flooded" and "streets" looked up among the Kherson rows
+    monkeypatch.setattr(candidates, "ANCHORED_TERMS", 0)
+    assert best() == ids[0]  # without them, a tie: the oldest row
