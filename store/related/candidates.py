@@ -67,6 +67,9 @@ read more of the query's terms, common ones too (rarest first, up to this many p
 MAX_READ_TERMS = 24
 """...and at most this many terms."""
 
+ONE_WORD_UNRANKED = True
+"""Whether a single chosen word with more rows than are scored takes the unranked path."""
+
 ANCHORED_TERMS = 3
 """Past the terms read, this many more of the query's terms are looked up only among the
 rows of its chosen terms (an FTS5 AND query), to rank those rows..."""
@@ -223,7 +226,7 @@ def fetch_candidates(
     """
     if not query.match:
         return []
-    if query.postings > RANKED_POSTINGS and query.weighted:
+    if query.weighted and (query.postings > RANKED_POSTINGS or _one_word_to_rank(query)):
         return _fetch_unranked(db, query, include_sentences)
     where = "" if include_sentences else " WHERE c.is_claim = 1"
     return db.execute(
@@ -232,6 +235,12 @@ def fetch_candidates(
         + where,
         [query.match, CANDIDATES],
     ).fetchall()
+
+
+def _one_word_to_rank(query: Query) -> bool:
+    """A single chosen word found in more rows than are scored: bm25 cannot rank its rows,
+    the unranked path with its lookups of the next words can."""
+    return ONE_WORD_UNRANKED and len(query.terms) == 1 and query.postings > CANDIDATES
 
 
 def _rowids(db: sqlite_utils.Database, phrase: str) -> list[int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from store.related import candidates
 from store.related.aliases import AliasGroups
 from store.related.candidates import EXTEND_POSTINGS, build_query, fetch_candidates
@@ -48,7 +50,8 @@ def test_a_few_rare_words_need_no_common_ones():
     assert query.terms == ["900"]  # one row to find: nothing to rank
 
 
-def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch):
+@pytest.mark.parametrize("route", ["past the ranked limit", "one word to rank"])
+def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch, route):
     texts = [f"Kherson officials met on day {i}." for i in range(1, 4)]
     texts.append("Kherson streets flooded after the storm.")
     texts += [f"Streets flooded in town {i} after rain." for i in range(6)]
@@ -61,10 +64,12 @@ def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch):
     # a store this small never reaches the limits: shrink them so that only "kherson" is
     # read, unranked, and one row is kept
     for name, value in [
-        ("MIN_MAX_DF", 4), ("RANKED_POSTINGS", 1), ("READ_BUDGET", 4),
-        ("CANDIDATES", 1), ("EXTEND_POSTINGS", 0),
+        ("MIN_MAX_DF", 4), ("READ_BUDGET", 4), ("CANDIDATES", 1), ("EXTEND_POSTINGS", 0),
     ]:  # fmt: skip
         monkeypatch.setattr(candidates, name, value)
+    if route == "past the ranked limit":
+        monkeypatch.setattr(candidates, "RANKED_POSTINGS", 1)
+        monkeypatch.setattr(candidates, "ONE_WORD_UNRANKED", False)
 
     def best() -> int:
         query = build_query("Kherson streets flooded", engine.terms, engine.groups)
