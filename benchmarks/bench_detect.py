@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 from store import checkworthy
 from store.extract import extract
@@ -24,19 +23,6 @@ from .corpus import generate_documents
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "detect"
 TARGET = 20_000
-
-
-def as_features(found: dict[str, Any]) -> SentenceFeatures:
-    """The extractor's features object for one sentence's :func:`features_of_text` dict."""
-    return SentenceFeatures(
-        numbers=tuple(found["numbers"]),
-        dates=tuple(found["dates"]),
-        source=found["source"],
-        cue=found["cue"],
-        hedge=found["hedge"],
-        entities=tuple(found["entities"]),
-        kind=found["kind"],
-    )
 
 
 def news_sentences(documents: int) -> list[str]:
@@ -80,7 +66,7 @@ def run(args) -> None:
         if not texts:
             figures[f"{name}: skipped"] = "../shared/eval absent"
             continue
-        items = [(t, as_features(checkworthy.features_of_text(t))) for t in texts]
+        items = [(t, SentenceFeatures.from_dict(checkworthy.features_of_text(t))) for t in texts]
         warm = sentences_per_second(items, cold=False)
         cold = sentences_per_second(items, cold=True)
         figures[f"{name}: sentences"] = len(items)

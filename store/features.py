@@ -98,6 +98,20 @@ class SentenceFeatures(NamedTuple):
     opinion: bool = False
     event: bool = False
 
+    @classmethod
+    def from_dict(cls, found: dict) -> SentenceFeatures:
+        """The record for a :func:`store.checkworthy.features_of_text` dict (the fields
+        training and evaluation read; the rest keep their defaults)."""
+        return cls(
+            numbers=tuple(found["numbers"]),
+            dates=tuple(found["dates"]),
+            source=found["source"],
+            cue=found["cue"],
+            hedge=found["hedge"],
+            entities=tuple(found["entities"]),
+            kind=found["kind"],
+        )
+
 
 def entities(sentence: str) -> list[str]:
     """Capitalised (multi-word) names in order, without sentence-initial function words."""

@@ -290,3 +290,13 @@ def test_claimdesk_db_environment_variable_names_an_empty_store(runner, tmp_path
     result = runner.invoke(cli, ["summary", "--json"], catch_exceptions=False)
     (summary,) = lines(result)
     assert summary["documents"] == 0 and summary["path"].endswith("env.db")
+
+
+def test_matching_evaluations_require_out_and_report_missing_files_whole(tmp_path):
+    runner = CliRunner()
+    missing_out = runner.invoke(cli, ["eval", "retrieve", str(tmp_path)])
+    assert missing_out.exit_code == 2 and "Missing option '--out'" in missing_out.output
+    out = str(tmp_path / "pred.jsonl")
+    no_corpus = runner.invoke(cli, ["eval", "retrieve", str(tmp_path), "--out", out])
+    assert no_corpus.exit_code == 1
+    assert f"'{tmp_path / 'corpus.jsonl'}'" in no_corpus.output  # both quotes kept

@@ -100,15 +100,7 @@ def test_ingest_scores_with_the_same_code_as_eval():
 
 def test_extractor_features_object_and_dict_score_alike():
     found = checkworthy.features_of_text(SENTENCES[2])
-    as_object = SentenceFeatures(
-        numbers=tuple(found["numbers"]),
-        dates=tuple(found["dates"]),
-        source=found["source"],
-        cue=found["cue"],
-        hedge=found["hedge"],
-        entities=tuple(found["entities"]),
-        kind=found["kind"],
-    )
+    as_object = SentenceFeatures.from_dict(found)
     assert checkworthy.score(SENTENCES[2], as_object) == checkworthy.score(SENTENCES[2], found)
 
 

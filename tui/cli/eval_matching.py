@@ -24,15 +24,9 @@ from store.evaluation import crossdoc, metrics, pairs, retrieve
 from store.evaluation.jsonl import read_jsonl, read_qrels, write_jsonl
 from store.evaluation.scoring import FINAL, final_keys, fmt, summary_line
 
-from .main import eval_group
+from .main import eval_group, out_option
 
-OUT = click.option(
-    "--out",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Write predictions here (JSON Lines).",
-)
+OUT = out_option(required=True)
 """The ``--out PRED.jsonl`` option every matching evaluation takes."""
 
 SAMPLE = click.option(

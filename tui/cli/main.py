@@ -41,7 +41,9 @@ class ClaimdeskGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (NotFoundError, UnknownStatusError, ValueError, OSError) as exc:
-            raise click.ClickException(str(exc).strip("'\"")) from exc
+            # str() of a one-argument KeyError quotes it; the message is the argument
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            raise click.ClickException(str(message)) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
@@ -79,13 +81,21 @@ def train_group() -> None:
     """Rebuild claimdesk's shipped models from labelled data."""
 
 
-predictions_option = click.option(
-    "--out",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write predictions here (JSON Lines).",
-)
+def out_option(required: bool = False):
+    """The ``--out PRED.jsonl`` option of the ``eval`` commands (``required`` where the
+    predictions are the point: the matching evaluations)."""
+    optional = {} if required else {"default": None}
+    return click.option(
+        "--out",
+        "out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=required,
+        help="Write predictions here (JSON Lines).",
+        **optional,
+    )
+
+
+predictions_option = out_option()
 """The ``--out PRED.jsonl`` option of the ``eval`` commands that may skip writing."""
 
 
