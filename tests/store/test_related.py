@@ -272,7 +272,7 @@ def test_cli_conflicts_since_takes_dates_and_ages(tmp_path):
     add(store, HIGH, "Kyiv")
     store.close()
     runner = CliRunner()
-    for since in ("2d", "12h", "2000-01-01", "2000-01-01T08:00"):
+    for since in ("2d", "12h", "2000-01-01", "2000-01-01T08:00", "99999999999w"):
         out = runner.invoke(cli, ["--db", db, "conflicts", "--since", since, "--json"])
         assert out.exit_code == 0 and len(out.output.splitlines()) == 1, since
     out = runner.invoke(cli, ["--db", db, "conflicts", "--since", "2099-01-01"])

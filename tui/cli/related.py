@@ -64,8 +64,11 @@ def parse_since(value: str | None) -> str | None:
     value = value.strip()
     relative = _RELATIVE.fullmatch(value)
     if relative:
-        delta = timedelta(**{_UNITS[relative.group(2)]: int(relative.group(1))})
-        return (datetime.now(UTC) - delta).isoformat(timespec="seconds")
+        try:
+            delta = timedelta(**{_UNITS[relative.group(2)]: int(relative.group(1))})
+            return (datetime.now(UTC) - delta).isoformat(timespec="seconds")
+        except (OverflowError, ValueError):
+            return "0001-01-01"  # longer ago than dates go: everything
     try:
         datetime.fromisoformat(value)
     except ValueError:
