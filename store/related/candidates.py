@@ -23,7 +23,7 @@ from operator import itemgetter
 import sqlite_utils
 
 from .aliases import AliasGroups
-from .facts import read_figures
+from .facts import read_figures, read_places
 from .normalize import fts_tokens, informative, stem
 from .scoring import Bag, bm25_terms, make_bag
 from .terms import TermTable
@@ -103,6 +103,8 @@ class Query:
     only among the rows of the chosen terms."""
     aliases: AliasGroups | None = None
     """The alias groups the query was built with."""
+    places: list[tuple[str, ...]] | None = None
+    """The places the query names (:func:`~store.related.facts.read_places`), read once."""
 
 
 def _quote(phrase: tuple[str, ...] | str) -> str:
@@ -186,6 +188,7 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
         anchored=[(_group(options[k][1]), max(weights[k])) for k in unread],
         aliases=groups,
+        places=read_places(text),
     )
 
 

@@ -132,7 +132,8 @@ def different_places(query, other_text: str) -> str:
     >>> different_places(q, "3,000 died in Odesa"), different_places(q, "3,000 died in Kharkiv")
     ('in Kharkiv vs in Odesa', '')
     """
-    mine = _place_keys(query, read_places(query.text))
+    places = query.places if query.places is not None else read_places(query.text)
+    mine = _place_keys(query, places)
     theirs = _place_keys(query, read_places(other_text)) if mine else {}
     if not theirs:
         return ""
