@@ -33,7 +33,18 @@ def process_age() -> float:
 
 
 def rss_mb() -> float:
-    """Peak resident memory of this process in MB."""
+    """Peak resident memory of this process in MB.
+
+    From ``VmHWM`` where Linux provides it: ``ru_maxrss`` survives ``exec``, so a
+    process started by a large parent (a benchmark run) would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
