@@ -23,7 +23,7 @@ from . import aliases as alias_store
 from .candidates import Query, build_query, fetch_candidates
 from .explain import explain
 from .normalize import norm_tokens
-from .scoring import bm25, combine, fuzzy, make_bag, overlap, translate
+from .scoring import Bag, bm25, combine, fuzzy, make_bag, overlap, translate
 from .terms import TermTable
 
 CACHE_SIZE = 4096
@@ -47,7 +47,7 @@ class Engine:
         self._alias_sig: tuple[int, int] | None = None
         self._lock = threading.RLock()
         self._results: OrderedDict[tuple, list[RelatedClaim]] = OrderedDict()
-        self._bags: OrderedDict[int, object] = OrderedDict()
+        self._bags: OrderedDict[int, tuple] = OrderedDict()
 
     # state ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -71,15 +71,20 @@ class Engine:
 
     def bag_of(self, norm: str):
         """The scoring bag of a stored ``norm`` value (uncached)."""
-        return make_bag(norm, self.terms.idf, self.groups, tokens=norm_tokens(norm))
+        terms = self.terms
+        return make_bag(
+            norm, terms.idf_lookup, self.groups, tokens=norm_tokens(norm), info=terms.token_info
+        )
 
-    def _bag(self, claim_id: int, norm: str):
-        bag = self._bags.get(claim_id)
-        if bag is None:
-            bag = self.bag_of(norm)
-            self._bags[claim_id] = bag
-            if len(self._bags) > BAG_CACHE_SIZE:
-                self._bags.popitem(last=False)
+    def _bag(self, claim_id: int, norm: str) -> Bag:
+        kept = self._bags.get(claim_id)
+        if kept is not None:
+            return Bag._make(kept)
+        bag = self.bag_of(norm)
+        # kept as a plain tuple, which the cycle collector stops tracking (a Bag it would not)
+        self._bags[claim_id] = tuple(bag)
+        if len(self._bags) > BAG_CACHE_SIZE:
+            self._bags.popitem(last=False)
         return bag
 
     # ranking -------------------------------------------------------------

@@ -32,8 +32,30 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAYS = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|to|and)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
-_DATE_MD = re.compile(rf"\b{_MONTH}\s+{_DAYS}\b", re.I)
-_DATE_DM = re.compile(rf"\b{_DAYS}\s+(?:of\s+)?{_MONTH}\b", re.I)
+
+
+class _Caseless:
+    """A lowercase pattern matched ignoring case.
+
+    Matched on the lowered text where lowering keeps every offset (nearly always):
+    2-3x faster than ``re.I``, under which a failed branch of an alternation is not
+    skipped on its first letter. Otherwise matched with ``re.I``.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.exact = re.compile(pattern)
+        self.caseless = re.compile(pattern, re.I)
+
+    def finditer(self, text: str):
+        """Like :meth:`re.Pattern.finditer`; groups come from the lowered text."""
+        low = text.lower()
+        if len(low) == len(text):
+            return self.exact.finditer(low)
+        return self.caseless.finditer(text)
+
+
+_DATE_MD = _Caseless(rf"\b{_MONTH}\s+{_DAYS}\b")
+_DATE_DM = _Caseless(rf"\b{_DAYS}\s+(?:of\s+)?{_MONTH}\b")
 
 _QUALIFIER = (
     r"(?P<qual>at\s+least|no\s+(?:fewer|less|more)\s+than|more\s+than|less\s+than|fewer\s+than"
@@ -41,12 +63,11 @@ _QUALIFIER = (
     r"|approximately|about|around|roughly|some|an\s+estimated|estimated|nearly|almost|over"
     r"|under|above|below|exactly|a\s+total\s+of)\s+"
 )
-_FIGURE = re.compile(
+_FIGURE = _Caseless(
     # a figure starts a word, or follows letters glued to it ("euro30", rejected as mid-word)
     r"(?:\b|(?<=[^\W\d])(?=\d))"
     rf"(?:{_QUALIFIER})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD})\b)*)"
-    r"(?P<scale>\s*(?:million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|per\s*cent|percent))?",
-    re.I,
+    r"(?P<scale>\s*(?:million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|per\s*cent|percent))?"
 )
 _WORD = re.compile(r"[a-z]+")
 EVENT_WORDS = word_set(
@@ -151,7 +172,7 @@ def read_figures(text: str) -> list[Reading]:
             Reading(
                 value=value,
                 kind=qualifier_kind(qual),
-                text=" ".join(m.group(0).split()),
+                text=" ".join(text[m.start() : m.end()].split()),
                 counts=_counted(text[m.end() : m.end() + 80]),
                 percent=bool(m.group("pct")),
             )

@@ -112,8 +112,10 @@ def _numbers_to_digits(tokens: list[str]) -> list[str]:
         return tokens
     out, i = [], 0
     while i < len(tokens):
-        if not _starts_number(tokens, i):
-            out.append(tokens[i])
+        token = tokens[i]
+        # most words are not numbers: test that inline before the full check
+        if (token not in _NUMBER_WORDS and not token.isdigit()) or not _starts_number(tokens, i):
+            out.append(token)
             i += 1
             continue
         j = i + 1

@@ -13,7 +13,7 @@ the fuzzy part is rapidfuzz on the bags' strings (``processor=None``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -30,38 +30,46 @@ FUZZY_CUTOFF = 40.0
 """Below this rapidfuzz similarity the fuzzy part counts as zero (``score_cutoff``)."""
 
 
-_KEYS: dict[str, str | None] = {}  # token -> its bag key (None: not informative)
-_STEMS: dict[str, str] = {}  # token -> its stem, for term counts
-_MISSING = object()
+class TokenInfo(dict):
+    """``info[token]``: the token's bag key (its stem, ``None`` if not informative), its stem,
+    and its idf; computed on first use, one dict lookup after.
+
+    One per idf table (see :meth:`~store.related.terms.TermTable.token_info`): a bag is
+    built for every candidate of every query, and a single lookup per token is what keeps
+    that cheap.
+
+    >>> TokenInfo(len)["soldiers"], TokenInfo(len)["the"]
+    (('soldier', 'soldier', 8), (None, 'the', 3))
+    """
+
+    def __init__(self, idf: Callable[[str], float]) -> None:
+        super().__init__()
+        self.idf = idf
+
+    def __missing__(self, token: str) -> tuple[str | None, str, float]:
+        token_stem = stem(token)
+        key = token_stem if informative(token) else None
+        value = self[token] = (key, token_stem, self.idf(token) if key is not None else 0.0)
+        return value
 
 
-def _counts(items) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    get = counts.get
-    for item in items:
-        counts[item] = get(item, 0) + 1
-    return counts
+class Bag(NamedTuple):
+    """A text ready for comparison: key -> idf weight, the surface token of each key, and a string.
 
-
-def _key_of(token: str) -> str | None:
-    key = _KEYS[token] = stem(token) if informative(token) else None
-    _STEMS[token] = stem(token)
-    return key
-
-
-@dataclass
-class Bag:
-    """A text ready for comparison: key -> idf weight, the surface token of each key, and a string."""
+    A tuple of strings, numbers and dicts of them: the cycle collector stops tracking it,
+    so tens of thousands of cached bags add nothing to a full collection's pause.
+    """
 
     weights: dict[str, float]
-    surface: dict[str, str] = field(default_factory=dict)
+    surface: dict[str, str] = {}
     form: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = {}
     length: int = 0
-    total: float = field(init=False)
+    total: float = 0.0
 
-    def __post_init__(self) -> None:
-        self.total = sum(self.weights.values())
+
+def _bag(weights, surface, form, counts, length) -> Bag:
+    return Bag(weights, surface, form, counts, length, sum(weights.values()))
 
 
 def make_bag(
@@ -69,10 +77,16 @@ def make_bag(
     idf: Callable[[str], float],
     aliases: AliasGroups | None = None,
     tokens: list[str] | None = None,
+    info: TokenInfo | None = None,
 ) -> Bag:
-    """Build the :class:`Bag` of ``text``, or of its ready ``tokens`` (idf is of the unstemmed token)."""
+    """Build the :class:`Bag` of ``text``, or of its ready ``tokens`` (idf is of the unstemmed token).
+
+    ``info``: a :class:`TokenInfo` of the same ``idf`` kept between calls.
+    """
     if tokens is None:
         tokens = fts_tokens(text)
+    if info is None:
+        info = TokenInfo(idf)
     weights: dict[str, float] = {}
     surface: dict[str, str] = {}
     order: list[str] = []
@@ -85,28 +99,23 @@ def make_bag(
             surface.setdefault(key, " ".join(phrase))
             order.append(key)
             covered.update(range(start, end))
-    keys = _KEYS
+    # This runs for every candidate of every query: one pass, one lookup per token (faster
+    # here than map/compress pipelines, which pay a call per token and step).
+    counts: dict[str, int] = {}
+    count_of = counts.get
     for i, token in enumerate(tokens):
-        key = keys.get(token, _MISSING)
-        if key is _MISSING:
-            key = _key_of(token)
+        key, token_stem, weight = info[token]
+        counts[token_stem] = count_of(token_stem, 0) + 1
         if key is None or (covered and i in covered):
             continue
         order.append(key)
-        if key not in surface:
+        old = weights.get(key)
+        if old is None:
+            weights[key] = weight
             surface[key] = token
-            weights[key] = idf(token)
-        else:
-            weight = idf(token)
-            if weight > weights[key]:
-                weights[key] = weight
-    return Bag(
-        weights=weights,
-        surface=surface,
-        form=" ".join(order),
-        counts=_counts(map(_STEMS.__getitem__, tokens)),
-        length=len(tokens),
-    )
+        elif weight > old:
+            weights[key] = weight
+    return _bag(weights, surface, " ".join(order), counts, len(tokens))
 
 
 def translate(bag: Bag, variant_of: dict[str, str]) -> Bag:
@@ -118,9 +127,7 @@ def translate(bag: Bag, variant_of: dict[str, str]) -> Bag:
         new = variant_of.get(key, key)
         weights[new] = max(weights.get(new, 0.0), weight)
     form = " ".join(variant_of.get(k, k) for k in bag.form.split())
-    return Bag(
-        weights=weights, surface=bag.surface, form=form, counts=bag.counts, length=bag.length
-    )
+    return _bag(weights, bag.surface, form, bag.counts, bag.length)
 
 
 def shared_keys(q: Bag, c: Bag) -> list[str]:
@@ -137,11 +144,12 @@ def overlap(q: Bag, c: Bag) -> float:
 
     The query side weighs more: a claim restated inside a longer sentence still matches.
     """
-    keys = set(q.weights) & set(c.weights)
+    mine, theirs = q.weights, c.weights
+    keys = mine.keys() & theirs.keys()
     if not keys or not q.total or not c.total:
         return 0.0
-    cov_q = sum(q.weights[k] for k in keys) / q.total
-    cov_c = sum(c.weights[k] for k in keys) / c.total
+    cov_q = sum(map(mine.__getitem__, keys)) / q.total
+    cov_c = sum(map(theirs.__getitem__, keys)) / c.total
     return cov_q**QUERY_SIDE * cov_c ** (1 - QUERY_SIDE)
 
 
@@ -156,33 +164,32 @@ BM25_B = 0.75
 """bm25's length normalisation (FTS5's default)."""
 
 
-def bm25_terms(tokens: list[str], idf: Callable[[str], float]) -> list[tuple[str, float]]:
-    """The ``(stem, idf)`` pairs :func:`bm25` takes for a query's tokens: one per stem, the
+def bm25_terms(tokens: list[str], idf: Callable[[str], float]) -> dict[str, float]:
+    """The ``stem -> idf`` that :func:`bm25` takes for a query's tokens: one per stem, the
     idf of its first form (``koala`` and ``koalas`` count as one word).
 
     >>> bm25_terms(["koala", "koalas", "the"], idf=len)
-    [('koala', 5), ('the', 3)]
+    {'koala': 5, 'the': 3}
     """
     out: dict[str, float] = {}
     for token in tokens:
         out.setdefault(stem(token), idf(token))
-    return list(out.items())
+    return out
 
 
-def bm25(query_terms: list[tuple[str, float]], c: Bag, average_length: float) -> float:
+def bm25(query_terms: dict[str, float], c: Bag, average_length: float) -> float:
     """Okapi bm25 of candidate ``c`` for the query's :func:`bm25_terms`: every query word,
     stop words too.
 
-    FTS5 ranks candidates by their rarest words only (that is what keeps it fast);
+    Candidates are found by their rarest words only (that is what keeps it fast);
     this scores the few hundred candidates on all the words, as plain bm25 would.
     """
     norm = BM25_K1 * (1 - BM25_B + BM25_B * c.length / max(average_length, 1.0))
     counts = c.counts
     score = 0.0
-    for key, idf in query_terms:
-        tf = counts.get(key)
-        if tf:
-            score += idf * tf * (BM25_K1 + 1) / (tf + norm)
+    for key in query_terms.keys() & counts.keys():
+        tf = counts[key]
+        score += query_terms[key] * tf * (BM25_K1 + 1) / (tf + norm)
     return score
 
 

@@ -23,6 +23,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from .normalize import strip_diacritics
+from .scoring import TokenInfo
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -41,6 +42,20 @@ def index_tokens(norm: str) -> set[str]:
     return set(_TOKEN.findall(strip_diacritics(norm)))
 
 
+class _IdfMemo(dict):
+    """bm25's idf per term, computed on first lookup (``memo[term]`` costs a dict lookup)."""
+
+    def __init__(self, count: int, df: Counter) -> None:
+        super().__init__()
+        self.count = max(count, 1)
+        self.df = df
+
+    def __missing__(self, term: str) -> float:
+        df = self.df.get(term, 0) or 1
+        value = self[term] = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+        return value
+
+
 def _id_stats(db: sqlite_utils.Database) -> tuple[int, int, int]:
     row = db.execute("SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM claims")
     return tuple(row.fetchone())
@@ -55,7 +70,8 @@ class TermTable:
         self.last_id = 0
         self.id_sum = 0
         self.tokens = 0
-        self._idf: dict[str, float] = {}
+        self._idf: _IdfMemo | None = None
+        self._token_info: TokenInfo | None = None
         self._buckets: dict[str, list[str]] = defaultdict(list)
 
     def _bucket_key(self, term: str) -> str:
@@ -69,7 +85,7 @@ class TermTable:
     def add_texts(self, norms: Iterable[str]) -> None:
         """Count the terms of newly added sentences (their ``norm`` values)."""
         new_terms = []
-        self._idf = {}
+        self._idf = self._token_info = None
         for norm in norms:
             self.count += 1
             self.tokens += len(_TOKEN.findall(norm))
@@ -93,7 +109,7 @@ class TermTable:
         self.tokens = sum(cnt for _, _, cnt in rows)
         self.count, self.last_id, self.id_sum = stats or _id_stats(db)
         self._buckets = defaultdict(list)
-        self._idf = {}
+        self._idf = self._token_info = None
         self._index_new_terms(self.df)
 
     def refresh(self, db: sqlite_utils.Database) -> None:
@@ -123,12 +139,28 @@ class TermTable:
 
     def idf(self, term: str) -> float:
         """bm25's idf of ``term`` (unknown terms count as seen once); memoised until a refresh."""
-        value = self._idf.get(term)
-        if value is None:
-            n = max(self.count, 1)
-            df = self.df.get(term, 0) or 1
-            value = self._idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return value
+        return self.idf_lookup(term)
+
+    @property
+    def idf_lookup(self):
+        """:meth:`idf` as a bound dict lookup, for hot loops (valid until the next refresh).
+
+        >>> table = TermTable()
+        >>> table.add_texts(["north korea", "south korea"])
+        >>> table.idf_lookup("north") > table.idf_lookup("korea")
+        True
+        """
+        if self._idf is None:
+            self._idf = _IdfMemo(self.count, self.df)
+        return self._idf.__getitem__
+
+    @property
+    def token_info(self) -> TokenInfo:
+        """Each token's bag key, stem and :meth:`idf` (see :class:`TokenInfo`), valid until
+        the next refresh."""
+        if self._token_info is None:
+            self._token_info = TokenInfo(self.idf_lookup)
+        return self._token_info
 
     def bm25_idf(self, term: str) -> float:
         """FTS5's own idf of ``term``: ``log((N - n + 0.5) / (n + 0.5))``, at least 1e-6."""

@@ -50,7 +50,7 @@ def test_a_few_rare_words_need_no_common_ones():
     assert query.terms == ["900"]  # one row to find: nothing to rank
 
 
-@pytest.mark.parametrize("route", ["past the ranked limit", "one word to rank"])
+@pytest.mark.parametrize("route", ["past the wide limit", "one word to rank"])
 def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch, route):
     texts = [f"Kherson officials met on day {i}." for i in range(1, 4)]
     texts.append("Kherson streets flooded after the storm.")
@@ -62,14 +62,14 @@ def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch, route):
     engine = engine_for(store)
     engine.refresh()
     # a store this small never reaches the limits: shrink them so that only "kherson" is
-    # read, unranked, and one row is kept
+    # read and one row is kept
     for name, value in [
         ("MIN_MAX_DF", 4), ("READ_BUDGET", 4), ("CANDIDATES", 1), ("EXTEND_POSTINGS", 0),
     ]:  # fmt: skip
         monkeypatch.setattr(candidates, name, value)
-    if route == "past the ranked limit":
-        monkeypatch.setattr(candidates, "RANKED_POSTINGS", 1)
-        monkeypatch.setattr(candidates, "ONE_WORD_UNRANKED", False)
+    if route == "past the wide limit":
+        monkeypatch.setattr(candidates, "WIDE_POSTINGS", 1)
+        monkeypatch.setattr(candidates, "ONE_WORD_WIDE", False)
 
     def best() -> int:
         query = build_query("Kherson streets flooded", engine.terms, engine.groups)
