@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import (
     _NUMBER_WORD,
@@ -78,6 +79,11 @@ EVENT_WORDS = word_set(
 EVENT_STEMS = frozenset(stem(w) for w in EVENT_WORDS)
 """:data:`EVENT_WORDS` in the stemmed form that :attr:`Reading.counts` holds."""
 
+READ_CACHE = 8192
+"""How many sentences' readings (figures, dates, places) are kept: a related list reads
+the figures of each claim it shows, and the same claims come back as the cursor moves."""
+
+
 WINDOW = 8
 """How many words after a figure may name what it counts."""
 
@@ -102,6 +108,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for rx in (_DATE_MD, _DATE_DM) for m in rx.finditer(text)]
 
 
+@lru_cache(maxsize=READ_CACHE)
 def read_dates(text: str) -> frozenset[str]:
     """Month-day dates mentioned in ``text``, as ``MM-DD`` (a range gives every day)."""
     found: set[str] = set()
@@ -150,6 +157,11 @@ def _counted(after: str) -> frozenset[str]:
 
 def read_figures(text: str) -> list[Reading]:
     """Every figure in ``text`` that is not part of a date or a year, with qualifier and counted words."""
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _figures(text: str) -> tuple[Reading, ...]:
     text = _SPACED_GROUP.sub(",", strip_diacritics(text.replace("\u2019", "'")))
     dates = _date_spans(text)
     out = []
@@ -177,7 +189,7 @@ def read_figures(text: str) -> list[Reading]:
                 percent=bool(m.group("pct")),
             )
         )
-    return out
+    return tuple(out)
 
 
 _PLACE = re.compile(
@@ -195,10 +207,15 @@ _NAME_WORD = re.compile(r"[^\W_]+")
 def read_places(text: str) -> list[tuple[str, ...]]:
     """The capitalised names after "in", "near", "at", ... (where something happened), as
     their words; months and weekdays are left out."""
+    return list(_places(text))
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _places(text: str) -> tuple[tuple[str, ...], ...]:
     found = []
     for m in _PLACE.finditer(strip_diacritics(text)):
         words = _NAME_WORD.findall(m.group("name"))
         words = tuple(w for w in words if w.lower() not in _NOT_PLACES and len(w) > 1)
         if words:
             found.append(words)
-    return found
+    return tuple(found)

@@ -152,14 +152,28 @@ def clean(text: str) -> str:
     return strip_diacritics(fold(text))
 
 
+_ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(256))
+
+
+def words(text: str) -> list[str]:
+    """The ``\\w+`` runs of ``text``: ``re.findall(r"\\w+", text)``, faster for ASCII text.
+
+    >>> words("Zelenskyy's 3,000 (approx.) soldiers_killed")
+    ['Zelenskyy', 's', '3', '000', 'approx', 'soldiers_killed']
+    """
+    if text.isascii():  # bytes.translate and split run in C, without the regex engine
+        return text.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
+    return _WORD.findall(text)
+
+
 def fts_tokens(text: str) -> list[str]:
     """The tokens FTS5 (unicode61, diacritics removed) indexes for ``text``, number words as digits."""
-    return _numbers_to_digits(_WORD.findall(clean(text)))
+    return _numbers_to_digits(words(clean(text)))
 
 
 def norm_tokens(norm: str) -> list[str]:
     """:func:`fts_tokens` for a stored ``norm`` value (already folded; links are not cleaned)."""
-    return _numbers_to_digits(_WORD.findall(strip_diacritics(norm)))
+    return _numbers_to_digits(words(strip_diacritics(norm)))
 
 
 @lru_cache(maxsize=200_000)

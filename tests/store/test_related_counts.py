@@ -68,3 +68,25 @@ def test_figures_start_at_a_word(sentence, figures):
 )
 def test_outcomes_said_in_several_words(mine, theirs, relation):
     assert relation_of_figures(read_figures(mine), read_figures(theirs))[0] == relation
+
+
+def test_readings_are_kept_but_not_shared():
+    sentence = "At least 100 soldiers were killed in Kursk on December 26"
+    first = read_figures(sentence)
+    first.clear()  # a caller's list is its own: the kept reading is unchanged
+    again = read_figures(sentence)
+    assert [f.text for f in again] == ["At least 100"]
+    assert again is not read_figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "İstanbul: more than 3,000 people were killed",  # lowering changes the length
+        "MORE THAN 3,000 PEOPLE WERE KILLED",
+    ],
+)
+def test_figures_read_whatever_the_case(sentence):
+    (figure,) = read_figures(sentence)
+    assert (figure.value, figure.kind) == (3000.0, "more_than")
+    assert figure.text.lower() == "more than 3,000"
