@@ -151,3 +151,8 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
             [event.id],
         ).fetchone()
     return event_from_row(new) if new else None
+
+
+def last_event_id(db: sqlite_utils.Database) -> int:
+    """The id of the newest change (0 before any): it moves whenever anything is edited."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]

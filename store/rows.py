@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from .models import Claim, Document, Event, dates_from_json, figures_from_json
+from .models import Claim, Document, Event, dates_from_json, figures_from_json, json_list
 
 CLAIM_COLUMNS = (
     'id, doc_id, ordinal, start, "end", text, is_claim, extracted, score, kind, source, cue, '
@@ -32,7 +31,7 @@ def claim_from_row(row: tuple[Any, ...]) -> Claim:
         hedge=row[12],
         numbers=figures_from_json(row[13]),
         dates=dates_from_json(row[14]),
-        entities=tuple(json.loads(row[15] or "[]")),
+        entities=tuple(json_list(row[15])),
         status=row[16],
         note=row[17],
         norm=row[18],

@@ -1,7 +1,8 @@
 """Keystroke search over all claims: FTS5 with prefix matching and a spelling fallback.
 
-Every word of the query must match; the last one is a prefix while it is being
-typed (no trailing space). Words are folded like the index (case, apostrophes,
+Every word of the query must match, except the commonest function words ("the",
+"of", ...) beside other words (see :func:`required`); the last one is a prefix while
+it is being typed (no trailing space). Words are folded like the index (case, apostrophes,
 quotes, ``3,000`` -> ``3000``), and a word with inner apostrophes, hyphens or dots
 (``Korea's``, ``year-old``, ``U.S.``) becomes a phrase. Nothing typed is ever
 passed to FTS5 as syntax. When a word is not in the index at all, close spellings
@@ -24,7 +25,9 @@ are ranked (see :func:`ranked_ids`).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -76,6 +79,34 @@ def parse_query(query: str) -> ParsedQuery:
     """
     words = tuple(_QUERY_WORD.findall(fold(query)))
     return ParsedQuery(words=words, prefix=bool(words) and not query[-1:].isspace())
+
+
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "by", "with", "from",
+     "as", "is", "was", "were", "are", "be", "been", "that", "this", "it", "its"}
+)  # fmt: skip
+"""Words that nearly every claim contains: required only when the query has nothing else.
+Asking FTS5 for them means walking their posting lists, the longest in the index, on every
+keystroke; the claims that have the words in the order typed still rank first."""
+
+
+def required(parsed: ParsedQuery) -> ParsedQuery:
+    """``parsed`` without its complete :data:`FUNCTION_WORDS` (a last word being typed stays).
+
+    >>> required(parse_query("the ministry of health sa"))
+    ParsedQuery(words=('ministry', 'health', 'sa'), prefix=True)
+    >>> required(parse_query("the of")), required(parse_query("ministry of"))
+    (ParsedQuery(words=('the', 'of'), prefix=True), ParsedQuery(words=('ministry', 'of'), prefix=True))
+    """
+    last = len(parsed.words) - 1
+    kept = tuple(
+        w
+        for i, w in enumerate(parsed.words)
+        if w not in FUNCTION_WORDS or (parsed.prefix and i == last)
+    )
+    if not kept or all(w in FUNCTION_WORDS for w in kept):
+        return parsed
+    return ParsedQuery(words=kept, prefix=parsed.prefix and kept[-1] == parsed.words[-1])
 
 
 def query_terms(query: str) -> list[str]:
@@ -246,19 +277,81 @@ def match_spans(text: str, terms: Sequence[str], prefix: str = "") -> tuple[tupl
     return tuple(spans)
 
 
-def unknown_words(db: sqlite_utils.Database, parsed: ParsedQuery) -> list[str]:
-    """Single-token words of the query that match no row of the index at all."""
+def unknown_words(
+    db: sqlite_utils.Database, parsed: ParsedQuery, vocab: Vocabulary | None = None
+) -> list[str]:
+    """Single-token words of the query that match no row of the index at all.
+
+    Answered from ``vocab`` (the index's terms) when it is fresh, else by FTS5.
+    """
     unknown = []
     for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
         star = parsed.prefix and i == len(parsed.words) - 1
-        if (
-            len(tokens) == 1
-            and not db.execute(
+        if len(tokens) != 1:
+            continue
+        if vocab is not None:
+            found = vocab.has_prefix(tokens[0]) if star else vocab.count(tokens[0]) > 0
+        else:
+            found = db.execute(
                 "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1", [_quoted(tokens, star)]
             ).fetchone()
-        ):
+        if not found:
             unknown.append(word)
     return unknown
+
+
+class DeadEnds:
+    """Typed queries that matched no claim, for one state of the store (its documents and
+    its review edits, which make sentences claims or not).
+
+    Typing on never makes them match: a longer last word, or more words after it,
+    only narrow an AND query. The next keystrokes skip straight to the spelling
+    fallback instead of asking the index again.
+
+    >>> ends = DeadEnds()
+    >>> ends.add((1, 0), parse_query("north korean s"))
+    >>> ends.covers((1, 0), parse_query("north korean sol"))
+    True
+    >>> ends.covers((1, 0), parse_query("north kor")), ends.covers((1, 1), parse_query("north korean"))
+    (False, False)
+    """
+
+    SIZE = 256
+    """How many dead ends are kept."""
+
+    def __init__(self) -> None:
+        self._state: object = None
+        self._queries: OrderedDict[ParsedQuery, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, state: object, parsed: ParsedQuery) -> None:
+        """Remember that ``parsed`` matched nothing in the store's ``state``."""
+        with self._lock:
+            if state != self._state:
+                self._queries.clear()
+                self._state = state
+            self._queries[parsed] = None
+            if len(self._queries) > self.SIZE:
+                self._queries.popitem(last=False)
+
+    def covers(self, state: object, parsed: ParsedQuery) -> bool:
+        """Whether ``parsed`` can match nothing because a dead end it narrows matched nothing."""
+        with self._lock:
+            if state != self._state:
+                return False
+            return any(_narrows(parsed, end) for end in self._queries)
+
+
+def _narrows(query: ParsedQuery, end: ParsedQuery) -> bool:
+    """Whether every claim ``query`` matches is matched by ``end`` too."""
+    n = len(end.words)
+    if len(query.words) < n or query.words[: n - 1] != end.words[:-1]:
+        return False
+    word, last = query.words[n - 1], end.words[-1]
+    if not end.prefix:
+        return word == last
+    # a prefix narrows only to a longer prefix or a whole word, not back to a prefix of itself
+    return word.startswith(last) and word.isalnum() and last.isalnum()
 
 
 def search_claims(
@@ -268,11 +361,15 @@ def search_claims(
     *,
     vocabulary: VocabularyCache | None = None,
     generation: int = 0,
+    dead_ends: DeadEnds | None = None,
+    edits: int = 0,
 ) -> list[SearchHit]:
     """Claims matching every word of ``query`` (the last a prefix), best first.
 
     With a ``vocabulary`` cache, words missing from the index are respelled
-    (the extra hits come after the exact ones, with ``fuzzy=True``).
+    (the extra hits come after the exact ones, with ``fuzzy=True``). ``dead_ends``
+    remembers the queries that matched nothing, for the keystrokes that follow, while
+    ``generation`` and ``edits`` (the newest review edit) stay the same.
     """
     parsed = parse_query(query)
     if not parsed.words or limit <= 0:
@@ -280,14 +377,23 @@ def search_claims(
     tokens = [t for part in parsed.parts() for t in part]
     last = tokens[-1] if parsed.prefix else ""
     phrase = " ".join(tokens)
-    completions = prefix_completions(parsed, vocabulary.peek(generation) if vocabulary else None)
-    ids = ranked_ids(db, fts_query(parsed, completions=completions), phrase, limit)
+    fresh = vocabulary.peek(generation) if vocabulary else None
+    wanted = required(parsed)
+    state = (generation, edits)
+    if dead_ends is not None and dead_ends.covers(state, wanted):
+        ids = []
+    else:
+        ids = ranked_ids(
+            db, fts_query(wanted, completions=prefix_completions(wanted, fresh)), phrase, limit
+        )
+        if not ids and dead_ends is not None:
+            dead_ends.add(state, wanted)
     hits = load_hits(db, ids, Highlighter(tokens, last), fuzzy=False)
     if len(hits) >= FUZZY_BELOW or vocabulary is None:
         return hits
     # Misspelled words first; with few hits, also respell known names ("Zelenskiy"
     # is a real spelling, and so are "Zelensky" and "Zelenskyy").
-    unknown = unknown_words(db, parsed) or [
+    unknown = unknown_words(db, wanted, fresh) or [
         w
         for w, part in zip(parsed.words, parsed.parts(), strict=True)
         if len(part) == 1 and len(w) >= RESPELL_KNOWN_MIN and not any(c.isdigit() for c in w)
@@ -300,7 +406,7 @@ def search_claims(
         return hits
     seen = set(ids)
     respelled = " ".join(alternatives.get(w, (w,))[0] for w in parsed.words)
-    more = ranked_ids(db, fts_query(parsed, alternatives), respelled, limit)
+    more = ranked_ids(db, fts_query(wanted, alternatives), respelled, limit)
     more = [i for i in more if i not in seen]
     highlight = tokens + [a for alts in alternatives.values() for a in alts]
     if parsed.prefix and parsed.words[-1] in alternatives:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
@@ -50,6 +50,10 @@ class Vocabulary:
     by_letter: dict[tuple[int, int, str], tuple[str, ...]]
     """``(length, position, letter)`` -> the terms of that length with that first (position 0)
     or second (position 1) letter."""
+    _close: dict[tuple[str, int], tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """:meth:`close_terms` already found: a word is looked up again on every keystroke after it."""
 
     @classmethod
     def from_counts(cls, counts: dict[str, int]) -> Vocabulary:
@@ -93,6 +97,12 @@ class Vocabulary:
         """
         if len(term) < 3:
             return ()
+        known = self._close.get((term, limit))
+        if known is None:
+            known = self._close[(term, limit)] = self._find_close_terms(term, limit)
+        return known
+
+    def _find_close_terms(self, term: str, limit: int) -> tuple[str, ...]:
         cutoff = min_similarity(term)
         found: dict[str, float] = {}
         for n in range(len(term) - LENGTH_SLACK, len(term) + LENGTH_SLACK + 1):

@@ -43,6 +43,7 @@ class Store:
             self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
         self._conns = Connections(self.path)
         self._search_vocabulary = VocabularyCache(self.path)
+        self._dead_ends = search.DeadEnds()
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -199,6 +200,8 @@ class Store:
             limit,
             vocabulary=self._search_vocabulary,
             generation=self.generation(),
+            dead_ends=self._dead_ends,
+            edits=review.last_event_id(self.db),
         )
 
     # related claims ------------------------------------------------------------

@@ -236,3 +236,51 @@ def test_spelling_candidates_share_the_first_or_the_second_letter():
     assert vocab.close_terms("zalensky") == ("zelensky",)  # second letter wrong
     assert vocab.close_terms("minstry") == ("ministry", "mimistry")  # the more used first
     assert vocab.close_terms("qqqqqqqq") == ()
+
+
+def test_typing_on_after_no_match_skips_the_index(news, monkeypatch):
+    import store.search as search
+
+    asked = []
+    real = search.ranked_ids
+    monkeypatch.setattr(
+        search, "ranked_ids", lambda db, match, *rest: asked.append(match) or real(db, match, *rest)
+    )
+    assert texts(news.search("kursk weath")) == []
+    assert asked == ['"kursk" AND "weath"*']
+    asked.clear()
+    assert texts(news.search("kursk weathe")) == []
+    # "kursk" AND "weath"* matched nothing, and so does a longer prefix: only the
+    # respelled words are looked up
+    assert asked == ['"kursk" AND ("weathe"* OR "weather"*)']
+    asked.clear()
+    assert len(texts(news.search("kursk"))) == 1  # not a narrowing: asked again
+    assert len(asked) == 1
+
+
+@pytest.mark.parametrize("change", ["add a document", "promote a sentence"])
+def test_a_dead_end_reopens_when_the_store_changes(news, change):
+    assert texts(news.search("pleasant weath")) == []
+    if change == "add a document":
+        add(news, "The weather was pleasant in Kursk.", "Third report")
+    else:
+        (weather,) = [s for s in news.sentences(1) if s.text.startswith("The weather")]
+        news.promote(weather.id)
+    assert texts(news.search("pleasant weathe")) != []
+
+
+def test_function_words_need_not_match_beside_other_words(store):
+    add(store, "Ministry officials said 40 patients were treated.", "t")
+    assert len(store.search("the ministry of health")) == 0  # "health" is missing
+    assert len(store.search("the ministry officials")) == 1
+    assert len(store.search("the of")) == 0  # nothing else typed: required
+    assert len(store.search("ministry of")) == 1  # "of" is being typed: "officials"
+
+
+def test_the_words_in_the_order_typed_rank_first(store):
+    add(store, "The health ministry of Gaza said 40 died.", "a")
+    add(store, "The ministry of health said 40 died.", "b")
+    add(store, "Health officials from the ministry said 40 died.", "c")
+    hits = store.search("the ministry of health")
+    assert [h.doc_title for h in hits][0] == "b"
+    assert len(hits) == 3
