@@ -47,7 +47,7 @@ class Engine:
         self._alias_sig: tuple[int, int] | None = None
         self._lock = threading.RLock()
         self._results: OrderedDict[tuple, list[RelatedClaim]] = OrderedDict()
-        self._bags: OrderedDict[int, tuple] = OrderedDict()
+        self._bags: OrderedDict[int, Bag] = OrderedDict()
 
     # state ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -77,14 +77,11 @@ class Engine:
         )
 
     def _bag(self, claim_id: int, norm: str) -> Bag:
-        kept = self._bags.get(claim_id)
-        if kept is not None:
-            return Bag._make(kept)
-        bag = self.bag_of(norm)
-        # kept as a plain tuple, which the cycle collector stops tracking (a Bag it would not)
-        self._bags[claim_id] = tuple(bag)
-        if len(self._bags) > BAG_CACHE_SIZE:
-            self._bags.popitem(last=False)
+        bag = self._bags.get(claim_id)
+        if bag is None:
+            bag = self._bags[claim_id] = self.bag_of(norm)
+            if len(self._bags) > BAG_CACHE_SIZE:
+                self._bags.popitem(last=False)
         return bag
 
     # ranking -------------------------------------------------------------

@@ -54,11 +54,7 @@ class TokenInfo(dict):
 
 
 class Bag(NamedTuple):
-    """A text ready for comparison: key -> idf weight, the surface token of each key, and a string.
-
-    A tuple of strings, numbers and dicts of them: the cycle collector stops tracking it,
-    so tens of thousands of cached bags add nothing to a full collection's pause.
-    """
+    """A text ready for comparison: key -> idf weight, the surface token of each key, and a string."""
 
     weights: dict[str, float]
     surface: dict[str, str] = {}
