@@ -59,6 +59,9 @@ class Engine:
                 self.terms.refresh(db)
                 alias_store.learn_from_store(db)
                 self._results.clear()
+                # a removed document's claim ids come back with the next one added, and
+                # every bag's idf weights move with the store
+                self._bags.clear()
                 self._generation = generation
             signature = alias_store.alias_signature(db)
             if signature != self._alias_sig:
