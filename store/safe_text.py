@@ -1,4 +1,4 @@
-"""Neutralising control and escape characters before anything is displayed.
+r"""Neutralising control and escape characters before anything is displayed.
 
 Document text is data: it must never move the cursor, change colours or
 rewrite the terminal title. ``display_safe`` keeps the length of the text the

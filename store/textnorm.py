@@ -8,7 +8,7 @@ back into offsets.
     >>> nfc("Korea\u02bcs")
     'Koreaʼs'
     >>> fold("Korea\u02bcs “significant” 3,000")
-    "korea's \\"significant\\" 3000"
+    'korea\\'s "significant" 3000'
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ class TokenInfo(dict):
     that cheap.
 
     >>> TokenInfo(len)["soldiers"], TokenInfo(len)["the"]
-    (('soldier', 'soldier', 8), (None, 'the', 3))
+    (('soldier', 'soldier', 8), (None, 'the', 0.0))
     """
 
     def __init__(self, idf: Callable[[str], float]) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.search import Highlighter, fts_query, match_spans, parse_query
+from store.highlight import Highlighter, match_spans
+from store.search_query import fts_query, parse_query
 from store.search_vocab import Vocabulary, VocabularyCache
 
 
