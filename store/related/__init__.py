@@ -1,9 +1,10 @@
 """Related claims: find the claims that say the same thing as a claim, or contradict it.
 
-Two stages. Candidates come from FTS5 (bm25 over the claim's rarest informative
-terms, their spelling variants found in the store's vocabulary and their
-aliases); a final score combines that evidence with a fuzzy similarity of the
-normalised texts and with figure agreement. See docs/MATCHING.md.
+Two stages. Candidates come from FTS5: the rows holding the claim's rarest
+informative terms, their spelling variants found in the store's vocabulary and
+their aliases, ranked by the bm25 idf of the terms each row holds. A final score
+combines bm25 over every word with an idf-weighted overlap, a fuzzy similarity of
+the normalised texts and figure agreement. See docs/MATCHING.md.
 
 Public API (the evaluation harness and the CLI code against these names;
 ``Store.related``, ``Store.related_text``, ``Store.conflicts`` and the alias
