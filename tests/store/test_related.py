@@ -227,36 +227,43 @@ def test_an_alias_makes_two_place_names_one_place(store):
     assert _relation(store, mumbai, bombay).relation == "conflicts"
 
 
-def test_a_claim_that_does_not_say_where_can_still_conflict(store):
-    first = add(store, "At least 40 people died in Mumbai after the storm, police said.", "A")
-    other = add(store, "More than 400 people died after the storm, police said.", "B")
-    assert _relation(store, first, other).relation == "conflicts"
-
-
-def test_the_same_count_on_another_day_conflicts(store):
-    first = add(store, "Police said 100 people were killed in Kharkiv on 26 December.", "A")
-    other = add(store, "Police said 100 people died in Kharkiv on 27 December.", "B")
-    hit = _relation(store, first, other)
-    assert hit.relation == "conflicts"
-    assert "dates 26 Dec vs 27 Dec" in hit.why
-
-
-def test_two_different_counts_on_two_days_are_two_facts(store):
-    first = add(
-        store, "Governor Ivanenko said 120 soldiers were lost in Lima on 22 September.", "A"
-    )
-    other = add(
-        store, "Governor Ivanenko said 40,000 employees were laid off in Lima on 25 September.", "B"
-    )
-    assert _relation(store, first, other).relation == "related"
-
-
-def test_an_outcome_is_the_counted_thing_whatever_the_noun(store):
-    first = add(store, "At least 30 civilians were wounded in Kherson on Monday.", "A")
-    other = add(store, "More than 300 people were hurt in Kherson on Monday.", "B")
-    hit = _relation(store, first, other)
-    assert hit.relation == "conflicts"
-    assert '"At least 30" vs "More than 300"' in hit.why
+@pytest.mark.parametrize(
+    ("first", "other", "relation", "reason"),
+    [
+        pytest.param(
+            "At least 40 people died in Mumbai after the storm, police said.",
+            "More than 400 people died after the storm, police said.",
+            "conflicts",
+            "",
+            id="one side does not say where",
+        ),
+        pytest.param(
+            "Police said 100 people were killed in Kharkiv on 26 December.",
+            "Police said 100 people died in Kharkiv on 27 December.",
+            "conflicts",
+            "dates 26 Dec vs 27 Dec",
+            id="the same count on another day",
+        ),
+        pytest.param(
+            "Governor Ivanenko said 120 soldiers were lost in Lima on 22 September.",
+            "Governor Ivanenko said 40,000 employees were laid off in Lima on 25 September.",
+            "related",
+            "",
+            id="two different counts on two days",
+        ),
+        pytest.param(
+            "At least 30 civilians were wounded in Kherson on Monday.",
+            "More than 300 people were hurt in Kherson on Monday.",
+            "conflicts",
+            '"At least 30" vs "More than 300"',
+            id="an outcome whatever the noun",
+        ),
+    ],
+)
+def test_relation_of_two_reports(store, first, other, relation, reason):
+    hit = _relation(store, add(store, first, "A"), add(store, other, "B"))
+    assert hit.relation == relation
+    assert reason in hit.why
 
 
 def test_conflicts_since_keeps_pairs_with_a_new_document(store):
