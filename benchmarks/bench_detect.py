@@ -14,9 +14,9 @@ import json
 import time
 from pathlib import Path
 
-from store import checkworthy
-from store.extract import extract
-from store.features import SentenceFeatures
+from claimdesk.store.extract import checkworthy
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.extract.features import SentenceFeatures
 
 from .common import report
 from .corpus import generate_documents

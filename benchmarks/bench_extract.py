@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from store.extract import extract
-from store.sentences import split_sentences
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.extract.sentences import split_sentences
 
 from .common import report
 from .corpus import generate_documents

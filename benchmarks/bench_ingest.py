@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import random
 
-from store import Store, documents
-from store.batches import add_parsed, default_workers
-from store.claimrows import claim_rows
-from store.documents import normalise_input_text
-from store.extract import extract
-from store.readers import ParsedDocument, read_file
-from store.textnorm import fold
+from claimdesk.store import Store
+from claimdesk.store.database import documents
+from claimdesk.store.database.documents import normalise_input_text
+from claimdesk.store.database.sentence_rows import claim_rows
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.folding import fold
+from claimdesk.store.ingest.readers import ParsedDocument, read_file
+from claimdesk.store.ingest.writer import add_parsed, default_workers
 
 from .common import Quantity, cpu_stopwatch, ms, report, scratch_dir, stopwatch, time_each
 from .corpus import generate_documents

@@ -30,9 +30,9 @@ import time
 from array import array
 from statistics import median
 
-from store import Store
-from store.related import engine_for
-from store.related.engine import order_by_score
+from claimdesk.store import Store
+from claimdesk.store.related import engine_for
+from claimdesk.store.related.engine import order_by_score
 
 from .common import ms, report, stopwatch, time_each
 from .stores import cached_store, claim_texts

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from store import Store
+from claimdesk.store import Store
 
 from .common import Timing, ms, report, summarise
 from .stores import cached_store

@@ -24,7 +24,7 @@ import termios
 import time
 from pathlib import Path
 
-from store import Store
+from claimdesk.store import Store
 
 from .common import ms, percentile, report, scratch_dir
 from .stores import cached_store, store_path
@@ -91,7 +91,7 @@ async def drive(store: Store, claim_moves: int, jumps: int, query: str) -> dict[
     ``step``: claim changes with j (neighbours are prefetched); ``jump``: opening a
     random document, whose related claims are not cached; ``search``: keystrokes.
     """
-    from tui.factory import create_app
+    from claimdesk.tui.factory import create_app
 
     app = create_app(store, config_path=None, remember_places=False)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -153,7 +153,7 @@ def measure_latencies(claims: int) -> None:
 
 def run(args) -> None:
     """Benchmark entry point (``args.quick``: a 20k-claim store instead of 100k)."""
-    from seeds import seed_store
+    from claimdesk.seeds import seed_store
 
     claims = 20_000 if getattr(args, "quick", False) else 100_000
     with scratch_dir() as tmp:

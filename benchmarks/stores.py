@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store import Store
-from store.documents import now_iso, sha256_of
-from store.textnorm import fold
+from claimdesk.store import Store
+from claimdesk.store.database.documents import now_iso, sha256_of
+from claimdesk.store.folding import fold
 
 from .common import stopwatch
 from .corpus import CORPUS_VERSION, ClaimTexts, generate_claim_texts

@@ -2,12 +2,12 @@
 
 Nothing here imports the user interface.
 
-    >>> from store import Store
+    >>> from claimdesk.store import Store
     >>> Store.open(":memory:").summary().documents
     0
 """
 
-from .models import (
+from claimdesk.store.models import (
     STATUSES,
     AddResult,
     Claim,
@@ -20,7 +20,7 @@ from .models import (
     StoreSummary,
     UnknownStatusError,
 )
-from .store import Store
+from claimdesk.store.store import Store
 
 __all__ = [
     "STATUSES",

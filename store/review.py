@@ -3,7 +3,7 @@
 Every change updates the current value and inserts an ``events`` row in one
 transaction, so the history always explains the present state.
 
-    >>> from store import Store
+    >>> from claimdesk.store import Store
     >>> store = Store.open(":memory:")
     >>> doc = store.add_text("The army lost 30 soldiers on Monday.", title="t")
     >>> claim = store.claims(doc.doc_id)[0]
@@ -19,9 +19,9 @@ import getpass
 
 import sqlite_utils
 
-from .documents import now_iso
-from .models import STATUSES, Event, NotFoundError, UnknownStatusError
-from .rows import EVENT_COLUMNS, event_from_row
+from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.row_mapping import EVENT_COLUMNS, event_from_row
+from claimdesk.store.models import STATUSES, Event, NotFoundError, UnknownStatusError
 
 # Event kinds and the column each one changes.
 CLAIM_FIELDS = {"status": "status", "note": "note", "claim": "is_claim"}

@@ -1,6 +1,6 @@
 """The :class:`Store`: claimdesk's Python API over one SQLite file.
 
->>> from store import Store
+>>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
 >>> result = store.add_text("Officials said 40 people died on Monday.", title="Flood")
 >>> [c.text for c in store.claims(result.doc_id)]
@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import documents, review, schema, search
-from .db import Connections
-from .models import (
+from claimdesk.store import review
+from claimdesk.store.database import documents, schema
+from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.models import (
     STATUSES,
     AddResult,
     Claim,
@@ -29,8 +31,8 @@ from .models import (
     StoreSummary,
     UnknownStatusError,
 )
-from .rows import CLAIM_COLUMNS, claim_from_row
-from .search_vocab import VocabularyCache
+from claimdesk.store.search import searcher
+from claimdesk.store.search.vocabulary import VocabularyCache
 
 
 class Store:
@@ -43,7 +45,7 @@ class Store:
             self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
         self._conns = Connections(self.path)
         self._search_vocabulary = VocabularyCache(self.path)
-        self._dead_ends = search.DeadEnds()
+        self._dead_ends = searcher.DeadEnds()
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -86,7 +88,7 @@ class Store:
 
     def add_file(self, path: str | Path) -> AddResult:
         """Read one file (txt, md, html) and add it; refusals come back as ``reason``."""
-        from .ingest import add_file
+        from claimdesk.store.ingest.inputs import add_file
 
         return add_file(self, Path(path))
 
@@ -105,8 +107,8 @@ class Store:
         result)`` is called as each input is finished. Large ingests extract
         claims in ``workers`` processes (default: one per core from 500 files).
         """
-        from .ingest import add_paths
-        from .readers import DEFAULT_MAX_BYTES
+        from claimdesk.store.ingest.inputs import add_paths
+        from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES
 
         return add_paths(
             self,
@@ -123,7 +125,7 @@ class Store:
         ``metadata`` (``title``, ``source``, ``url``, ``published``) overrides the
         front matter; ``max_bytes`` lowers or raises the 20 MB limit.
         """
-        from .ingest import add_bytes
+        from claimdesk.store.ingest.inputs import add_bytes
 
         return add_bytes(self, raw, name=name, **metadata)
 
@@ -194,7 +196,7 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Claims matching ``query`` as typed (last word a prefix), best first."""
-        return search.search_claims(
+        return searcher.search_claims(
             self.db,
             query,
             limit,
@@ -214,13 +216,13 @@ class Store:
         each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related) and
         a ``why``. Cached per claim until documents are added or removed.
         """
-        from .related import related_to_claim
+        from claimdesk.store.related import related_to_claim
 
         return related_to_claim(self, claim_id, limit, include_sentences=include_sentences)
 
     def related_text(self, text: str, limit: int = 10) -> list[RelatedClaim]:
         """Stored claims related to free ``text`` (not itself stored), best first."""
-        from .related import related_to_text
+        from claimdesk.store.related import related_to_text
 
         return related_to_text(self, text, limit)
 
@@ -236,26 +238,26 @@ class Store:
         ``since`` (ISO date or time): only pairs involving a document added since then.
         ``progress(done, total)``: called as the claims are looked up.
         """
-        from .related.conflicts import find_conflicts
+        from claimdesk.store.related.conflicts import find_conflicts
 
         return find_conflicts(self, limit, since=since, progress=progress)
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """Every alias as ``(alias, canonical, origin)``; origin is ``user`` or ``corpus``."""
-        from .related import aliases
+        from claimdesk.store.related import aliases
 
         return aliases.list_aliases(self.db)
 
     def add_alias(self, alias: str, canonical: str) -> bool:
         """Make ``alias`` match ``canonical`` (``"DPRK"``, ``"North Korea"``); False if known."""
-        from .related import aliases
+        from claimdesk.store.related import aliases
 
         with self.db.atomic():
             return aliases.add_alias(self.db, alias, canonical)
 
     def remove_alias(self, alias: str, canonical: str | None = None) -> int:
         """Forget ``alias`` (only its link to ``canonical`` if given); returns rows removed."""
-        from .related import aliases
+        from claimdesk.store.related import aliases
 
         with self.db.atomic():
             return aliases.remove_alias(self.db, alias, canonical)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store import Store
+from claimdesk.store import Store
 
 
 @pytest.fixture

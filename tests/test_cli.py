@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
 
-from store import Store
-from tui import paths
-from tui.cli import cli
+from claimdesk.store import Store
+from claimdesk.tui import paths
+from claimdesk.tui.cli import cli
 
 REPORT = (
     "---\ntitle: Seoul estimate\nsource: Northern Ledger\npublished: 2024-12-19\n---\n\n"
@@ -300,3 +302,19 @@ def test_matching_evaluations_require_out_and_report_missing_files_whole(tmp_pat
     no_corpus = runner.invoke(cli, ["eval", "retrieve", str(tmp_path), "--out", out])
     assert no_corpus.exit_code == 1
     assert f"'{tmp_path / 'corpus.jsonl'}'" in no_corpus.output  # both quotes kept
+
+
+def test_a_closed_pipe_ends_quietly_with_status_zero(db, tmp_path):
+    """``claimdesk claims --json | head -1``: no "Broken pipe" error, exit status 0."""
+    (tmp_path / "a.txt").write_text("Officials said 40 people died on Monday.\n" * 2000)
+    subprocess.run(
+        [sys.executable, "-m", "claimdesk", "--db", db, "add", str(tmp_path)], check=True
+    )
+    script = (
+        f"{sys.executable} -m claimdesk --db {db} claims --json --all-sentences | head -c 10;"
+        " echo; echo status=${PIPESTATUS[0]}"
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("status=0")
+    assert "Broken pipe" not in done.stderr
+    assert done.stderr == ""

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.documents import normalise_input_text
-from store.extract import ExtractedSentence, extract
+from claimdesk.store.database.documents import normalise_input_text
+from claimdesk.store.extract.extractor import ExtractedSentence, extract
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_zelenskyy_north_korean_soldiers.md"
 

@@ -1,6 +1,6 @@
-"""The claimdesk reader: ``ClaimdeskApp(store)`` (built by ``tui.factory.create_app``).
+"""The claimdesk reader: ``ClaimdeskApp(store)`` (built by ``claimdesk.tui.factory.create_app``).
 
->>> from tui.factory import open_store, create_app
+>>> from claimdesk.tui.factory import open_store, create_app
 >>> app = create_app(open_store(":memory:"), config_path=None)
 >>> app.title
 'claimdesk'
@@ -16,23 +16,22 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import BindingType
 
-from store import Store
-
-from .bindings import APP_BINDINGS
-from .config import Config, load_config
-from .navigation import Place
-from .paths import config_path as default_config_path
-from .screens.main import MainScreen
-from .startup import exit_after_paint_requested, startup_line
-from .state import load_last_place, state_path
-from .widgets.status_bar import StatusBar
+from claimdesk.store import Store
+from claimdesk.tui.bindings import APP_BINDINGS
+from claimdesk.tui.config import Config, load_config
+from claimdesk.tui.navigation import Place
+from claimdesk.tui.paths import config_path as default_config_path
+from claimdesk.tui.screens.main_screen import MainScreen
+from claimdesk.tui.startup import exit_after_paint_requested, startup_line
+from claimdesk.tui.state import load_last_place, state_path
+from claimdesk.tui.widgets.status_bar import StatusBar
 
 _DEFAULT = object()
 
 
 def claimdesk_commands():
     """The command palette provider (imported when the palette first opens)."""
-    from .commands import ClaimdeskCommands
+    from claimdesk.tui.commands import ClaimdeskCommands
 
     return ClaimdeskCommands
 
@@ -42,7 +41,7 @@ class ClaimdeskApp(App):
 
     Options: ``config_path`` (``None``: no config file; default: the user's),
     ``remember_places`` (reopen the last document; default: on for stores on
-    disk), ``state_file`` and ``exit_after_paint`` (see :mod:`tui.startup`).
+    disk), ``state_file`` and ``exit_after_paint`` (see :mod:`claimdesk.tui.startup`).
     """
 
     TITLE = "claimdesk"
@@ -96,7 +95,7 @@ class ClaimdeskApp(App):
 
     async def action_quit(self) -> None:
         """Quit once pending writes are stored; an edited, unsaved note asks first."""
-        from .screens.confirm import ConfirmScreen
+        from claimdesk.tui.screens.confirm import ConfirmScreen
 
         editors = [s for s in self.screen_stack if getattr(s, "edited", False)]
         if editors and not isinstance(self.screen, ConfirmScreen):
@@ -118,7 +117,7 @@ class ClaimdeskApp(App):
 
     def action_help(self) -> None:
         """Show every binding."""
-        from .screens.help import HelpScreen
+        from claimdesk.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

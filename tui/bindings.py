@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from store.models import STATUSES
+from claimdesk.store.models import STATUSES
 
 APP_BINDINGS: list[Binding] = [
     Binding("q", "quit", "Quit", id="quit"),

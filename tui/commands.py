@@ -12,11 +12,10 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from store.models import STATUSES
-
-from .bindings import APP_BINDINGS, MAIN_BINDINGS, display_keys
-from .filters import SCORE_STEPS, ClaimFilter
-from .widgets.documents_list import one_line
+from claimdesk.store.models import STATUSES
+from claimdesk.tui.bindings import APP_BINDINGS, MAIN_BINDINGS, display_keys
+from claimdesk.tui.filters import SCORE_STEPS, ClaimFilter
+from claimdesk.tui.widgets.documents_list import one_line
 
 MAX_DOCUMENT_HITS = 200
 """At most this many documents are offered for one query."""

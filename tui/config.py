@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bindings import BINDING_IDS
+from claimdesk.tui.bindings import BINDING_IDS
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The one place that opens a store and builds the app, for the CLI and the tests.
 
->>> from tui.factory import open_store
+>>> from claimdesk.tui.factory import open_store
 >>> store = open_store(":memory:")
 >>> store.summary().documents
 0
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store import Store
-
-from .paths import resolve_db_path
+from claimdesk.store import Store
+from claimdesk.tui.paths import resolve_db_path
 
 
 def open_store(db: str | Path | None = None) -> Store:
@@ -26,7 +25,7 @@ def open_store(db: str | Path | None = None) -> Store:
     path, is_default = resolve_db_path(str(db) if db is not None else None)
     store = Store.open(path)
     if is_default and store.summary().documents == 0:
-        from seeds import seed_store
+        from claimdesk.seeds import seed_store
 
         seed_store(store)
     return store
@@ -34,6 +33,6 @@ def open_store(db: str | Path | None = None) -> Store:
 
 def create_app(store: Store, **options):
     """Build the reader application over ``store`` (imported lazily: the CLI stays fast)."""
-    from .app import ClaimdeskApp
+    from claimdesk.tui.app import ClaimdeskApp
 
     return ClaimdeskApp(store, **options)

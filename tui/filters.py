@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from store.models import Claim
+from claimdesk.store.models import Claim
 
 SCORE_STEPS: tuple[float, ...] = (0.0, 0.5, 0.7, 0.9)
 """The minimum scores that the filter cycles through."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store.models import Claim, Document, Event, RelatedClaim, SearchHit, StoreSummary
+from claimdesk.store.models import Claim, Document, Event, RelatedClaim, SearchHit, StoreSummary
 
 
 @dataclass

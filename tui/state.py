@@ -18,8 +18,8 @@ from pathlib import Path
 
 import platformdirs
 
-from .navigation import Place
-from .paths import APP_NAME
+from claimdesk.tui.navigation import Place
+from claimdesk.tui.paths import APP_NAME
 
 STATE_ENV = "CLAIMDESK_STATE"
 

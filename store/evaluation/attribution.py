@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from ..extract import extract_attributions
-from . import metrics
+from claimdesk.store.evaluation import span_metrics
+from claimdesk.store.extract.extractor import extract_attributions
 
 FIGURES: tuple[str, ...] = (
     "source_exact_f1",
@@ -60,11 +60,11 @@ def predict(
 
 def score(gold: list[Mapping[str, Any]], predictions: list[Mapping[str, Any]]) -> dict[str, Any]:
     """Source and cue precision/recall/F1 (exact and lenient), as the reference scorer defines them."""
-    return metrics.attribution_metrics(gold, {str(p["id"]): p for p in predictions})
+    return span_metrics.attribution_metrics(gold, {str(p["id"]): p for p in predictions})
 
 
 def count_sentences(units: Iterable[Mapping[str, Any]]) -> int:
     """How many sentences the units hold (for throughput figures)."""
-    from ..sentences import split_sentences
+    from claimdesk.store.extract.sentences import split_sentences
 
     return sum(len(split_sentences(u.get("text") or "")) for u in units)

@@ -7,7 +7,7 @@ documents by rapidfuzz ``token_set_ratio``.
 
 >>> docs = [{"id": "x", "text": "Police said 3 people were shot in Dallas on Monday."},
 ...         {"id": "y", "text": "Three people were shot in Dallas on Monday, police said."}]
->>> from store.evaluation.retrieve import throwaway_store
+>>> from claimdesk.store.evaluation.retrieve import throwaway_store
 >>> with throwaway_store() as store:
 ...     source_ids, _ = load_documents(store, docs)
 ...     preds = fuzzy_baseline_predictions(store, source_ids)
@@ -22,11 +22,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ..documents import normalise_input_text
-from ..models import Claim
-from ..store import Store
-from ..textnorm import fold
-from .retrieve import Progress
+from claimdesk.store.database.documents import normalise_input_text
+from claimdesk.store.evaluation.retrieve import Progress
+from claimdesk.store.folding import fold
+from claimdesk.store.models import Claim
+from claimdesk.store.store import Store
 
 BASELINE_CHUNK = 256
 """Claims scored against all sentences at once by the baseline (bounds its memory)."""

@@ -1,7 +1,7 @@
 """Check-worthiness on labelled sentences: the scorer ingest uses, run on every gold sentence.
 
 Each sentence goes through the extractor for its features and through
-:func:`store.checkworthy.score`, exactly as during ingest. Figures are the shared scorer's:
+:func:`claimdesk.store.extract.checkworthy.score`, exactly as during ingest. Figures are the shared scorer's:
 P / R / F1 of ``is_claim``, AP of ``score`` and mean per-group AP.
 
 >>> rows = [{"id": "a", "text": "Prices rose 40% in 2020.", "label": 1, "group": "g"},
@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import checkworthy
-from .metrics import detect_metrics
+from claimdesk.store.evaluation.metrics import detect_metrics
+from claimdesk.store.extract import checkworthy
 
 FIGURES: tuple[str, ...] = ("precision", "recall", "f1", "ap", "mean_group_ap", "missing")
 """The figures of the summary line, in the shared scorer's order."""

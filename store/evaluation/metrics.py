@@ -247,13 +247,8 @@ def detect_metrics(
     }
 
 
-# Span metrics live in their own module; import them from here like the rest.
-from .span_metrics import attribution_metrics, crossdoc_metrics  # noqa: E402
-
 __all__ = [
-    "attribution_metrics",
     "average_precision",
-    "crossdoc_metrics",
     "detect_metrics",
     "pairs_metrics",
     "prf",

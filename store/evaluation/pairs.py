@@ -16,8 +16,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..textnorm import fold
-from .retrieve import Progress
+from claimdesk.store.evaluation.retrieve import Progress
+from claimdesk.store.folding import fold
 
 
 def fuzzy_similarity(a: str, b: str) -> float:
@@ -27,7 +27,7 @@ def fuzzy_similarity(a: str, b: str) -> float:
 
 def engine_similarity(a: str, b: str) -> float:
     """The related-claims engine's pair similarity (0..100)."""
-    from ..related import similarity
+    from claimdesk.store.related import similarity
 
     return similarity(a, b)
 

@@ -22,10 +22,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..documents import insert_document, normalise_input_text
-from ..extract import ExtractedSentence, extract
-from ..store import Store
-from ..textnorm import fold
+from claimdesk.store.database.documents import insert_document, normalise_input_text
+from claimdesk.store.extract.extractor import ExtractedSentence, extract
+from claimdesk.store.folding import fold
+from claimdesk.store.store import Store
 
 Progress = Callable[[int], None]
 """Called with how many more items were done."""

@@ -1,7 +1,7 @@
 """Metrics over text spans: cross-document related claims and attribution sources.
 
 Defined exactly as the evaluation sets' reference scorer defines them;
-:mod:`store.evaluation.metrics` re-exports both functions.
+:mod:`claimdesk.store.evaluation.metrics` re-exports both functions.
 
 >>> gold = [{"doc": "a", "start": 0, "end": 4, "cluster": "c"},
 ...         {"doc": "b", "start": 0, "end": 4, "cluster": "c"}]
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .metrics import prf
+from claimdesk.store.evaluation.metrics import prf
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:

@@ -10,8 +10,8 @@ Public API (the evaluation harness and the CLI code against these names;
 ``Store.related``, ``Store.related_text``, ``Store.conflicts`` and the alias
 methods of :class:`store.Store` call into it):
 
-    >>> from store import Store
-    >>> from store.related import related_to_text, similarity
+    >>> from claimdesk.store import Store
+    >>> from claimdesk.store.related import related_to_text, similarity
     >>> store = Store.open(":memory:")
     >>> _ = store.add_text("Zelensky said 3,000 soldiers were killed.", title="A")
     >>> _ = store.add_text("Zelenskyy said that 3000 soldiers had been killed.", title="B")
@@ -26,7 +26,7 @@ methods of :class:`store.Store` call into it):
 
 from __future__ import annotations
 
-from .engine import engine_for, related_to_claim, related_to_text
-from .pairs import similarity
+from claimdesk.store.related.engine import engine_for, related_to_claim, related_to_text
+from claimdesk.store.related.similarity import similarity
 
 __all__ = ["engine_for", "related_to_claim", "related_to_text", "similarity"]

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from .normalize import fts_tokens
+from claimdesk.store.related.matching_form import fts_tokens
 
 _DEFINITION = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*\s+)(?:(?:of|the|and|for|on|de|du|la|des|[A-Z][\w'\u2019.-]*)\s+){0,7}?)"

@@ -7,8 +7,8 @@ and its aliases. FTS5 returns the rows of each term; a row scores the bm25 idf
 of every term it contains, its next rarer words looked up among those rows break
 the ties, and the best :data:`CANDIDATES` come back (see :func:`fetch_candidates`).
 
-    >>> from store.related.terms import TermTable
-    >>> from store.related.aliases import AliasGroups
+    >>> from claimdesk.store.related.terms import TermTable
+    >>> from claimdesk.store.related.aliases import AliasGroups
     >>> table = TermTable()
     >>> table.add_texts(["zelenskyy said 3000 soldiers died", "the soldiers said"])
     >>> build_query("Zelensky said 3,000 soldiers died", table, AliasGroups([])).match
@@ -24,11 +24,11 @@ from operator import add, itemgetter
 
 import sqlite_utils
 
-from .aliases import AliasGroups
-from .facts import read_figures, read_places
-from .normalize import fts_tokens, informative, stem
-from .scoring import Bag, bm25_terms, make_bag
-from .terms import TermTable
+from claimdesk.store.related.aliases import AliasGroups
+from claimdesk.store.related.facts import read_figures, read_places
+from claimdesk.store.related.matching_form import fts_tokens, informative, stem
+from claimdesk.store.related.scoring import Bag, bm25_terms, make_bag
+from claimdesk.store.related.terms import TermTable
 
 MAX_TERMS = 16
 """At most this many of the query's rarest terms go to FTS5..."""
@@ -104,7 +104,7 @@ class Query:
     aliases: AliasGroups | None = None
     """The alias groups the query was built with."""
     places: list[tuple[str, ...]] | None = None
-    """The places the query names (:func:`~store.related.facts.read_places`), read once."""
+    """The places the query names (:func:`~claimdesk.store.related.facts.read_places`), read once."""
 
 
 def _quote(phrase: tuple[str, ...] | str) -> str:

@@ -4,7 +4,7 @@ Only claims that carry a figure or a date can conflict, so only those are
 looked up (each through the cached related-claims engine); each pair is
 reported once, most check-worthy first.
 
-    >>> from store import Store
+    >>> from claimdesk.store import Store
     >>> store = Store.open(":memory:")
     >>> _ = store.add_text("At least 100 soldiers were killed in Kursk.", title="A")
     >>> _ = store.add_text("More than 3,000 soldiers were killed in Kursk.", title="B")
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..models import ConflictPair
-from ..rows import CLAIM_COLUMNS, claim_from_row
-from .engine import engine_for
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.models import ConflictPair
+from claimdesk.store.related.engine import engine_for
 
 PER_CLAIM = 10
 """How many related claims of each claim are checked for conflicts."""

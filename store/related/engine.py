@@ -1,6 +1,6 @@
 """The related-claims engine of one store: candidates from FTS5, final scores, a per-claim cache.
 
->>> from store import Store
+>>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
 >>> _ = store.add_text("The DPRK sent 12,000 soldiers to Kursk.", title="A")
 >>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
@@ -17,14 +17,14 @@ import threading
 import weakref
 from collections import OrderedDict
 
-from ..models import RelatedClaim
-from ..rows import CLAIM_COLUMNS, claim_from_row
-from . import aliases as alias_store
-from .candidates import Query, build_query, fetch_candidates
-from .explain import explain
-from .normalize import norm_tokens
-from .scoring import Bag, bm25, combine, fuzzy, make_bag, overlap, translate
-from .terms import TermTable
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.models import RelatedClaim
+from claimdesk.store.related import aliases as alias_store
+from claimdesk.store.related.candidates import Query, build_query, fetch_candidates
+from claimdesk.store.related.explain import explain
+from claimdesk.store.related.matching_form import norm_tokens
+from claimdesk.store.related.scoring import Bag, bm25, combine, fuzzy, make_bag, overlap, translate
+from claimdesk.store.related.terms import TermTable
 
 CACHE_SIZE = 4096
 """How many claims' results are kept (per store, in memory)."""

@@ -10,10 +10,16 @@
 
 from __future__ import annotations
 
-from .facts import EVENT_STEMS, Reading, read_dates, read_figures, read_places
-from .normalize import stem
-from .quantities import conflicting
-from .scoring import Bag, shared_keys, translate
+from claimdesk.store.related.facts import (
+    EVENT_STEMS,
+    Reading,
+    read_dates,
+    read_figures,
+    read_places,
+)
+from claimdesk.store.related.matching_form import stem
+from claimdesk.store.related.quantities import conflicting
+from claimdesk.store.related.scoring import Bag, shared_keys, translate
 
 SHOWN_TERMS = 4
 """How many shared terms the explanation names."""
@@ -126,8 +132,8 @@ def different_places(query, other_text: str) -> str:
     Spelling variants the query found count as the same place (Kharkiv is
     Kharkov), and so do aliases (Bombay is Mumbai once the alias is known).
 
-    >>> from store.related.candidates import Query
-    >>> from store.related.scoring import Bag
+    >>> from claimdesk.store.related.candidates import Query
+    >>> from claimdesk.store.related.scoring import Bag
     >>> q = Query("100 died in Kharkiv", "", [], Bag({}))
     >>> different_places(q, "3,000 died in Odesa"), different_places(q, "3,000 died in Kharkiv")
     ('in Kharkiv vs in Odesa', '')

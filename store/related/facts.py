@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import (
+from claimdesk.store.related.matching_form import (
     _NUMBER_WORD,
     STOPWORDS,
     number_value,
@@ -25,7 +25,7 @@ from .normalize import (
     strip_diacritics,
     word_set,
 )
-from .quantities import Interval, interval, qualifier_kind
+from claimdesk.store.related.quantities import Interval, interval, qualifier_kind
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -100,7 +100,7 @@ class Reading:
 
     @property
     def interval(self) -> Interval:
-        """The values this figure allows (see :mod:`store.related.quantities`)."""
+        """The values this figure allows (see :mod:`claimdesk.store.related.quantities`)."""
         return interval(self.value, self.kind.replace("_", " ") if self.kind != "exact" else "")
 
 

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .aliases import AliasGroups
-from .normalize import fts_tokens, informative, stem
+from claimdesk.store.related.aliases import AliasGroups
+from claimdesk.store.related.matching_form import fts_tokens, informative, stem
 
 W_BM25 = 0.30
 """Weight of the candidate's bm25 over every query word, relative to the best candidate's."""
@@ -34,7 +34,7 @@ class TokenInfo(dict):
     """``info[token]``: the token's bag key (its stem, ``None`` if not informative), its stem,
     and its idf; computed on first use, one dict lookup after.
 
-    One per idf table (see :meth:`~store.related.terms.TermTable.token_info`): a bag is
+    One per idf table (see :meth:`~claimdesk.store.related.terms.TermTable.token_info`): a bag is
     built for every candidate of every query, and a single lookup per token is what keeps
     that cheap.
 

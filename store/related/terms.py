@@ -22,8 +22,8 @@ from collections.abc import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from .normalize import strip_diacritics
-from .scoring import TokenInfo
+from claimdesk.store.related.matching_form import strip_diacritics
+from claimdesk.store.related.scoring import TokenInfo
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 

@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from store.attribution import find_attributions, plausible_source, resolve_source
-from store.evaluation.attribution import predict_unit
-from tui.cli import cli
+from claimdesk.store.evaluation.attribution import predict_unit
+from claimdesk.store.extract.reported_speech import (
+    find_attributions,
+    plausible_source,
+    resolve_source,
+)
+from claimdesk.tui.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"

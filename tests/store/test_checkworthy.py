@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store import checkworthy, hashing
-from store.extract import extract
-from store.features import SentenceFeatures
+from claimdesk.store.extract import checkworthy
+from claimdesk.store.extract import feature_hashing as hashing
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.extract.features import SentenceFeatures
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
@@ -140,7 +141,9 @@ def test_tokens_share_number_shapes():
 
 def test_threshold_choice_maximises_f1_between_scores():
     np = pytest.importorskip("numpy")
-    training = pytest.importorskip("store.training", reason="training needs scikit-learn")
+    training = pytest.importorskip(
+        "claimdesk.store.extract.training", reason="training needs scikit-learn"
+    )
     scores = np.array([0.9, 0.8, 0.7, 0.4, 0.3, 0.1])
     labels = np.array([1, 1, 0, 1, 0, 0])
     threshold, f1 = training.best_threshold(scores, labels)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from store import checkworthy
-from store.evaluation import detect
-from store.evaluation.jsonl import read_jsonl, write_jsonl
-from store.evaluation.scoring import summary_line
-from tui.cli import cli
+from claimdesk.store.evaluation import detect
+from claimdesk.store.evaluation.jsonl import read_jsonl, write_jsonl
+from claimdesk.store.evaluation.report import summary_line
+from claimdesk.store.extract import checkworthy
+from claimdesk.tui.cli import cli
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 

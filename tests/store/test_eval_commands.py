@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from store.evaluation.jsonl import read_jsonl, write_jsonl
-from store.evaluation.scoring import FINAL, final_keys, score_files, summary_line
-from tui.cli import cli
+from claimdesk.store.evaluation.jsonl import read_jsonl, write_jsonl
+from claimdesk.store.evaluation.report import FINAL, final_keys, score_files, summary_line
+from claimdesk.tui.cli import cli
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 

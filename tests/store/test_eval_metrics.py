@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from store.evaluation import metrics
-from store.evaluation.jsonl import write_jsonl
-from store.evaluation.scoring import score_files, summary_line
+from claimdesk.store.evaluation import metrics
+from claimdesk.store.evaluation.jsonl import write_jsonl
+from claimdesk.store.evaluation.report import score_files, summary_line
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 needs_scorer = pytest.mark.skipif(

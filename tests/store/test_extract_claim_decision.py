@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store import checkworthy
-from store.extract import extract
+from claimdesk.store.extract import checkworthy
+from claimdesk.store.extract.extractor import extract
 
 
 def first(text: str):

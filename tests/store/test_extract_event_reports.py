@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.extract import extract, is_claim
-from store.features import reports_event, sentence_features
+from claimdesk.store.extract.extractor import extract, is_claim
+from claimdesk.store.extract.features import reports_event, sentence_features
 
 
 @pytest.mark.parametrize(

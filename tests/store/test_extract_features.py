@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from store import checkworthy
-from store.dates import find_dates
-from store.extract import extract
-from store.features import SentenceFeatures, entities, hedge_of, sentence_features
-from store.figures import find_figures
-from store.textnorm import fold
+from claimdesk.store.extract import checkworthy
+from claimdesk.store.extract.dates import find_dates
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.extract.features import SentenceFeatures, entities, hedge_of, sentence_features
+from claimdesk.store.extract.figures import find_figures
+from claimdesk.store.folding import fold
 
 
 def figures(sentence: str) -> list[tuple[str, float, str, str]]:

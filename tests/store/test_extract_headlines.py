@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.extract import extract, is_claim
-from store.features import sentence_features
-from store.headlines import headline_states_fact
+from claimdesk.store.extract.extractor import extract, is_claim
+from claimdesk.store.extract.features import sentence_features
+from claimdesk.store.extract.headlines import headline_states_fact
 
 
 def first(line: str):

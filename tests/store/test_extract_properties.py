@@ -7,9 +7,9 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.extract import extract
-from store.models import dates_from_json, figures_from_json
-from store.sentences import split_sentences
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.extract.sentences import split_sentences
+from claimdesk.store.models import dates_from_json, figures_from_json
 
 # Every code point except lone surrogates (which cannot be stored as UTF-8 text).
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))

@@ -6,10 +6,12 @@ import codecs
 
 import pytest
 
-from store import Store, batches, documents
-from store.decoding import decode_bytes, plausibility
-from store.frontmatter import split_front_matter
-from store.readers import RefusedError, parse_bytes
+from claimdesk.store import Store
+from claimdesk.store.database import documents
+from claimdesk.store.ingest import writer as batches
+from claimdesk.store.ingest.decoding import decode_bytes, plausibility
+from claimdesk.store.ingest.front_matter import split_front_matter
+from claimdesk.store.ingest.readers import RefusedError, parse_bytes
 
 UKRAINIAN = (
     "Президент України Володимир Зеленський заявив, що понад 3000 північнокорейських "
@@ -412,7 +414,7 @@ def test_store_round_trip_after_reopening(tmp_path):
 
 
 def test_seed_corpus_loads_with_metadata(store):
-    from seeds import seed_paths, seed_store
+    from claimdesk.seeds import seed_paths, seed_store
 
     assert seed_store(store) == len(seed_paths()) >= 6
     docs = store.documents()

@@ -6,11 +6,13 @@ import json
 
 import pytest
 
-from store import Store, claimrows, documents
-from store.batches import add_parsed
-from store.claimrows import claim_rows
-from store.extract import extract
-from store.readers import ParsedDocument
+from claimdesk.store import Store
+from claimdesk.store.database import documents
+from claimdesk.store.database import sentence_rows as claimrows
+from claimdesk.store.database.sentence_rows import claim_rows
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.ingest.readers import ParsedDocument
+from claimdesk.store.ingest.writer import add_parsed
 
 STORED = (
     'ordinal, start, "end", text, norm, is_claim, extracted, score, kind, source, cue, hedge,'

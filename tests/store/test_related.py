@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import Store
-from store.related import related_to_text, similarity
-from store.related.normalize import fts_tokens
-from tui.cli import cli
+from claimdesk.store import Store
+from claimdesk.store.related import related_to_text, similarity
+from claimdesk.store.related.matching_form import fts_tokens
+from claimdesk.tui.cli import cli
 
 LOW = (
     "South Korean intelligence said that at least 100 North Korean soldiers had been killed"
@@ -156,7 +156,7 @@ def test_never_the_claim_itself_and_scores_ordered(store, sentences):
 
 
 def test_seed_corpus_conflict(store):
-    from seeds import seed_store
+    from claimdesk.seeds import seed_store
 
     seed_store(store)
     pairs = store.conflicts()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from store.related import candidates
-from store.related.aliases import AliasGroups
-from store.related.candidates import EXTEND_POSTINGS, build_query, fetch_candidates
-from store.related.engine import engine_for
-from store.related.terms import TermTable
+from claimdesk.store.related import candidates
+from claimdesk.store.related.aliases import AliasGroups
+from claimdesk.store.related.candidates import EXTEND_POSTINGS, build_query, fetch_candidates
+from claimdesk.store.related.engine import engine_for
+from claimdesk.store.related.terms import TermTable
 
 
 def _table(texts: list[str]) -> TermTable:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.related.explain import relation_of_figures
-from store.related.facts import read_figures
+from claimdesk.store.related.explain import relation_of_figures
+from claimdesk.store.related.facts import read_figures
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.related.explain import relation_of_dates, relation_of_figures
-from store.related.facts import read_dates, read_figures
-from store.related.quantities import conflicting, interval, qualifier_kind
+from claimdesk.store.related.explain import relation_of_dates, relation_of_figures
+from claimdesk.store.related.facts import read_dates, read_figures
+from claimdesk.store.related.quantities import conflicting, interval, qualifier_kind
 
 CASES = [
     # (value a, qualifier a, value b, qualifier b, conflict?)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from store.related.normalize import norm_tokens, words
+from claimdesk.store.related.matching_form import norm_tokens, words
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@ it alone (m003); the documents list counts claims from an index (m004)."""
 
 from __future__ import annotations
 
-from store import Store
-from store.db import connect
-from store.schema import migrate, migrations
+from claimdesk.store import Store
+from claimdesk.store.database.connections import connect
+from claimdesk.store.database.schema import migrate, migrations
 
 TEXT = (
     "Officials said 40 people died in the flood on Monday. "
@@ -97,7 +97,7 @@ def test_sqlite_utils_still_sees_the_triggers_it_created(tmp_path):
 
 
 def test_document_counts_come_from_an_index(store):
-    from store.rows import DOCUMENT_COLUMNS
+    from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS
 
     plan = store.db.execute(
         f"EXPLAIN QUERY PLAN SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id"

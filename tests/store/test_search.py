@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.highlight import Highlighter, match_spans
-from store.search_query import fts_query, parse_query
-from store.search_vocab import Vocabulary, VocabularyCache
+from claimdesk.store.search.highlight import Highlighter, match_spans
+from claimdesk.store.search.query import fts_query, parse_query
+from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
 
 
 def add(store, text, title, not_claims=()):
@@ -240,7 +240,7 @@ def test_spelling_candidates_share_the_first_or_the_second_letter():
 
 
 def test_typing_on_after_no_match_skips_the_index(news, monkeypatch):
-    import store.search as search
+    import claimdesk.store.search.searcher as search
 
     asked = []
     real = search.ranked_ids

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from store.extract import extract
-from store.sentences import split_sentences
+from claimdesk.store.extract.extractor import extract
+from claimdesk.store.extract.sentences import split_sentences
 
 
 def test_a_spaced_closing_quote_at_the_end_of_a_line_joins_its_sentence():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.sentences import split_sentences
+from claimdesk.store.extract.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from store import Store
-from store.db import connect
-from store.schema import migrate, migrations
+from claimdesk.store import Store
+from claimdesk.store.database.connections import connect
+from claimdesk.store.database.schema import migrate, migrations
 
 TEXT = "Officials said 40 people died on Monday. The river rose by 3 metres overnight."
 

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from store import STATUSES, NotFoundError, Store, UnknownStatusError
+from claimdesk.store import STATUSES, NotFoundError, Store, UnknownStatusError
 
 TEXT = (
     "Officials said 40 people died in the flood on Monday. "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store import Store
-from tui.factory import create_app
+from claimdesk.store import Store
+from claimdesk.tui.factory import create_app
 
 REPORTS = [
     (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from tui.screens.filter_chooser import FilterChooser
-from tui.screens.help import HelpScreen
-from tui.screens.status_chooser import StatusChooser
-from tui.widgets.claims_list import ClaimsList
+from claimdesk.tui.screens.filter_chooser import FilterChooser
+from claimdesk.tui.screens.help import HelpScreen
+from claimdesk.tui.screens.status_chooser import StatusChooser
+from claimdesk.tui.widgets.claims_list import ClaimsList
 
 from .conftest import make_app, settle
 
@@ -88,7 +88,7 @@ async def test_palette_offers_actions_and_documents(filled_store):
     app = make_app(filled_store)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        from tui.commands import ClaimdeskCommands
+        from claimdesk.tui.commands import ClaimdeskCommands
 
         provider = ClaimdeskCommands(app.screen)
         names = [hit.text async for hit in provider.search("unrelated market")]

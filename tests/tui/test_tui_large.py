@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.widgets.claims_list import ClaimsList
-from tui.widgets.document_view import DocumentView
+from claimdesk.tui.widgets.claims_list import ClaimsList
+from claimdesk.tui.widgets.document_view import DocumentView
 
 from .conftest import make_app, settle
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, TextArea
 
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.history import HistoryScreen
-from tui.screens.note_editor import NoteEditor
-from tui.screens.status_chooser import StatusChooser
-from tui.widgets.claims_list import ClaimsList
-from tui.widgets.status_styles import STATUS_GLYPHS
+from claimdesk.tui.screens.confirm import ConfirmScreen
+from claimdesk.tui.screens.history import HistoryScreen
+from claimdesk.tui.screens.note_editor import NoteEditor
+from claimdesk.tui.screens.status_chooser import StatusChooser
+from claimdesk.tui.widgets.claims_list import ClaimsList
+from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS
 
 from .conftest import make_app, settle
 

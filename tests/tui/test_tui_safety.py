@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.widgets.claims_list import ClaimsList
-from tui.widgets.document_view import DocumentView
-from tui.widgets.documents_list import DocumentsList
+from claimdesk.tui.widgets.claims_list import ClaimsList
+from claimdesk.tui.widgets.document_view import DocumentView
+from claimdesk.tui.widgets.documents_list import DocumentsList
 
 from .conftest import make_app, settle
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.screens.search import SearchScreen
-from tui.widgets.search_results import SearchResultsList
+from claimdesk.tui.screens.search_screen import SearchScreen
+from claimdesk.tui.widgets.search_results import SearchResultsList
 
 from .conftest import make_app, settle
 

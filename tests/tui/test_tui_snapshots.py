@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.navigation import Place
-from tui.state import save_last_place
+from claimdesk.tui.navigation import Place
+from claimdesk.tui.state import save_last_place
 
 from .conftest import make_app, settle
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
+from claimdesk.store import Store
 
 from .conftest import fill
 

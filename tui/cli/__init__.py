@@ -8,18 +8,29 @@ from __future__ import annotations
 
 import sys
 
+from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F401
+from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
+from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
+from claimdesk.tui.cli import related_commands as _related  # noqa: F401
+
 # Subcommand modules register themselves on import.
-from . import documents as _documents  # noqa: E402,F401
-from . import eval_attribution as _eval_attribution  # noqa: F401
-from . import eval_detect as _eval_detect  # noqa: F401
-from . import eval_matching as _eval_matching  # noqa: E402,F401
-from . import related as _related  # noqa: F401
-from .main import cli
+from claimdesk.tui.cli import store_commands as _documents  # noqa: F401
+from claimdesk.tui.cli.main import cli, quiet_closed_pipe
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli.main(prog_name="claimdesk", standalone_mode=True))
+    """Console-script entry point.
+
+    A reader that stops reading (``claimdesk claims --json | head -1``) ends the
+    command quietly with status 0, as ``git`` and ``sqlite-utils`` do.
+    """
+    try:
+        status = cli.main(prog_name="claimdesk", standalone_mode=True)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_closed_pipe()
+        status = 0
+    sys.exit(status)
 
 
 __all__ = ["cli", "main"]

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import click
 
-from store.evaluation import attribution
-from store.evaluation.jsonl import read_jsonl, write_jsonl
-from store.evaluation.scoring import fmt, summary_line
-
-from .main import eval_group, predictions_option
+from claimdesk.store.evaluation import attribution
+from claimdesk.store.evaluation.jsonl import read_jsonl, write_jsonl
+from claimdesk.store.evaluation.report import fmt, summary_line
+from claimdesk.tui.cli.main import eval_group, predictions_option
 
 
 @eval_group.command("attribution")

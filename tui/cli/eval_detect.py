@@ -17,12 +17,11 @@ from pathlib import Path
 
 import click
 
-from store import checkworthy
-from store.evaluation import detect
-from store.evaluation.jsonl import read_jsonl, write_jsonl
-from store.evaluation.scoring import fmt, summary_line
-
-from .main import eval_group, predictions_option, train_group
+from claimdesk.store.evaluation import detect
+from claimdesk.store.evaluation.jsonl import read_jsonl, write_jsonl
+from claimdesk.store.evaluation.report import fmt, summary_line
+from claimdesk.store.extract import checkworthy
+from claimdesk.tui.cli.main import eval_group, predictions_option, train_group
 
 
 @eval_group.command("detect")
@@ -80,7 +79,7 @@ def eval_detect(gold: Path, out: Path | None, sample: int | None) -> None:
 def train_detect(data: Path, out: Path) -> None:
     """Rebuild the check-worthiness weights from the development sets (takes minutes)."""
     try:
-        from store import training
+        from claimdesk.store.extract import training
     except ImportError as exc:
         raise click.ClickException(
             f"training needs scikit-learn: pip install 'claimdesk[train]' ({exc})"

@@ -20,11 +20,10 @@ from typing import Any
 
 import click
 
-from store.evaluation import crossdoc, metrics, pairs, retrieve
-from store.evaluation.jsonl import read_jsonl, read_qrels, write_jsonl
-from store.evaluation.scoring import FINAL, final_keys, fmt, summary_line
-
-from .main import eval_group, out_option
+from claimdesk.store.evaluation import crossdoc, metrics, pairs, retrieve, span_metrics
+from claimdesk.store.evaluation.jsonl import read_jsonl, read_qrels, write_jsonl
+from claimdesk.store.evaluation.report import FINAL, final_keys, fmt, summary_line
+from claimdesk.tui.cli.main import eval_group, out_option
 
 OUT = out_option(required=True)
 """The ``--out PRED.jsonl`` option every matching evaluation takes."""
@@ -153,7 +152,9 @@ def eval_crossdoc(
     if limit_docs is not None:
         kept = set(source_ids.values())
         mentions = [m for m in mentions if str(m["doc"]) in kept]
-    print_table("crossdoc", {m: metrics.crossdoc_metrics(mentions, p) for m, p in results.items()})
+    print_table(
+        "crossdoc", {m: span_metrics.crossdoc_metrics(mentions, p) for m, p in results.items()}
+    )
 
 
 @eval_group.command("pairs")

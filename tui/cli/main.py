@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from store import NotFoundError, Store, UnknownStatusError
-
-from ..factory import create_app, open_store
+from claimdesk.store import NotFoundError, Store, UnknownStatusError
+from claimdesk.tui.factory import create_app, open_store
 
 
 class Context:
@@ -33,6 +33,14 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
+def quiet_closed_pipe() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush into a
+    pipe whose reader has gone (``claimdesk claims --json | head -1``) says nothing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 class ClaimdeskGroup(click.Group):
     """A group that turns store errors into one clear line and exit code 1."""
 
@@ -40,6 +48,9 @@ class ClaimdeskGroup(click.Group):
         """Run the subcommand, reporting expected errors without a traceback."""
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_closed_pipe()
+            raise click.exceptions.Exit(0) from None
         except (NotFoundError, UnknownStatusError, ValueError, OSError) as exc:
             # str() of a one-argument KeyError quotes it; the message is the argument
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc

@@ -13,8 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from store import Claim, Document, Event
-from store.safe_text import display_safe
+from claimdesk.store import Claim, Document, Event
+from claimdesk.store.safe_text import display_safe
 
 
 def console(stderr: bool = False) -> Console:

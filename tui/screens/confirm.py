@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..bindings import CONFIRM_BINDINGS
-from ..widgets.css import css_beside
+from claimdesk.tui.bindings import CONFIRM_BINDINGS
+from claimdesk.tui.widgets.css import css_beside
 
 
 class ConfirmScreen(ModalScreen[bool]):

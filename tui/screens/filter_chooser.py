@@ -11,11 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.models import STATUSES
-
-from ..bindings import FILTER_BINDINGS, binding_for, display_keys
-from ..filters import ClaimFilter
-from ..widgets.css import css_beside
+from claimdesk.store.models import STATUSES
+from claimdesk.tui.bindings import FILTER_BINDINGS, binding_for, display_keys
+from claimdesk.tui.filters import ClaimFilter
+from claimdesk.tui.widgets.css import css_beside
 
 
 class FilterChooser(ModalScreen[ClaimFilter]):

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
-from ..bindings import (
+from claimdesk.tui.bindings import (
     APP_BINDINGS,
     CLOSE_BINDINGS,
     CONFIRM_BINDINGS,
@@ -22,7 +22,7 @@ from ..bindings import (
     STATUS_BINDINGS,
     display_keys,
 )
-from ..widgets.css import css_beside
+from claimdesk.tui.widgets.css import css_beside
 
 SECTIONS: list[tuple[str, list[Binding]]] = [
     ("everywhere", APP_BINDINGS),

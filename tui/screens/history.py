@@ -11,13 +11,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from store import Store
-from store.models import Claim, Event
-
-from .. import messages, workers
-from ..bindings import CLOSE_BINDINGS
-from ..widgets.css import css_beside
-from ..widgets.documents_list import one_line
+from claimdesk.store import Store
+from claimdesk.store.models import Claim, Event
+from claimdesk.tui import messages, store_calls
+from claimdesk.tui.bindings import CLOSE_BINDINGS
+from claimdesk.tui.widgets.css import css_beside
+from claimdesk.tui.widgets.documents_list import one_line
 
 KIND_NAMES: dict[str, str] = {
     "status": "flag",
@@ -63,7 +62,7 @@ class HistoryScreen(ModalScreen[None]):
 
         def job() -> None:
             try:
-                self.post_message(workers.load_history(self.store, claim_id))
+                self.post_message(store_calls.load_history(self.store, claim_id))
             except Exception as exc:  # shown in place of the table
                 self.post_message(messages.StoreFailed("history", str(exc)))
 

@@ -1,12 +1,12 @@
 """Moving around on the main screen: claim to claim, sentence to sentence, back and forward, panes.
 
-A mixin for :class:`~tui.screens.main.MainScreen`.
+A mixin for :class:`~claimdesk.tui.screens.main_screen.MainScreen`.
 """
 
 from __future__ import annotations
 
-from ..widgets.documents_list import DocumentsList
-from ..widgets.related_list import RelatedList
+from claimdesk.tui.widgets.documents_list import DocumentsList
+from claimdesk.tui.widgets.related_list import RelatedList
 
 
 class MovingActions:

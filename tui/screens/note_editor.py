@@ -12,11 +12,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from store.safe_text import display_safe
-
-from ..bindings import NOTE_BINDINGS, binding_for, display_keys
-from ..widgets.css import css_beside
-from .confirm import ConfirmScreen
+from claimdesk.store.safe_text import display_safe
+from claimdesk.tui.bindings import NOTE_BINDINGS, binding_for, display_keys
+from claimdesk.tui.screens.confirm import ConfirmScreen
+from claimdesk.tui.widgets.css import css_beside
 
 
 class NoteEditor(ModalScreen[str | None]):

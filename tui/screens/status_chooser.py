@@ -11,11 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.models import STATUSES
-
-from ..bindings import STATUS_BINDINGS, STATUS_KEYS, binding_for, display_keys
-from ..widgets.css import css_beside
-from ..widgets.status_styles import STATUS_GLYPHS
+from claimdesk.store.models import STATUSES
+from claimdesk.tui.bindings import STATUS_BINDINGS, STATUS_KEYS, binding_for, display_keys
+from claimdesk.tui.widgets.css import css_beside
+from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS
 
 
 class StatusChooser(ModalScreen[str | None]):

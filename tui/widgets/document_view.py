@@ -22,12 +22,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.models import Claim, Document
-from store.safe_text import display_safe
-
-from .css import css_beside
-from .line_layout import line_of_offset, wrap_lines
-from .status_styles import StatusStyled
+from claimdesk.store.models import Claim, Document
+from claimdesk.store.safe_text import display_safe
+from claimdesk.tui.widgets.css import css_beside
+from claimdesk.tui.widgets.line_layout import line_of_offset, wrap_lines
+from claimdesk.tui.widgets.status_styles import StatusStyled
 
 
 class DocumentView(StatusStyled, ScrollView, can_focus=True):

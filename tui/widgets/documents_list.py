@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from store.models import Document
-from store.safe_text import display_safe
-
-from .css import css_beside
-from .status_styles import StatusStyled
-from .virtual_list import VirtualList
+from claimdesk.store.models import Document
+from claimdesk.store.safe_text import display_safe
+from claimdesk.tui.widgets.css import css_beside
+from claimdesk.tui.widgets.status_styles import StatusStyled
+from claimdesk.tui.widgets.virtual_list import VirtualList
 
 
 def one_line(text: str) -> str:

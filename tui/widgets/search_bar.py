@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from .css import css_beside
+from claimdesk.tui.widgets.css import css_beside
 
 
 class SearchBar(Input):

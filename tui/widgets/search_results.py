@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from store.models import SearchHit
-
-from .css import css_beside
-from .documents_list import one_line
-from .status_styles import STATUS_GLYPHS, StatusStyled
-from .virtual_list import VirtualList
+from claimdesk.store.models import SearchHit
+from claimdesk.tui.widgets.css import css_beside
+from claimdesk.tui.widgets.documents_list import one_line
+from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS, StatusStyled
+from claimdesk.tui.widgets.virtual_list import VirtualList
 
 
 class SearchResultsList(StatusStyled, VirtualList):

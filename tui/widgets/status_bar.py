@@ -12,12 +12,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from store.models import StoreSummary
-
-from ..bindings import binding_for, display_keys
-from .css import css_beside
-from .documents_list import one_line
-from .status_styles import StatusStyled
+from claimdesk.store.models import StoreSummary
+from claimdesk.tui.bindings import binding_for, display_keys
+from claimdesk.tui.widgets.css import css_beside
+from claimdesk.tui.widgets.documents_list import one_line
+from claimdesk.tui.widgets.status_styles import StatusStyled
 
 HINTS: tuple[str, ...] = (
     "help",

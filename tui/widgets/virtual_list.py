@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .css import css_beside
+from claimdesk.tui.widgets.css import css_beside
 
 
 class VirtualList(ScrollView, can_focus=True):

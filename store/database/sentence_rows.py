@@ -1,0 +1,123 @@
+"""Extracted sentences as ``claims`` rows, and inserting many of them at once.
+
+Extraction (often in a worker process) turns each sentence into a plain tuple
+of column values with :func:`claim_rows`; the writer inserts the rows of many
+documents with :func:`insert_claim_rows`, hundreds of rows a statement.
+
+    >>> from claimdesk.store.extract.extractor import extract
+    >>> claim_rows(extract("Officials said 40 people died."))[0][:6]
+    (0, 0, 30, 'Officials said 40 people died.', 'officials said 40 people died.', 1)
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+if TYPE_CHECKING:
+    from claimdesk.store.extract.extractor import ExtractedSentence
+
+ClaimRow = tuple[int | float | str, ...]
+"""One sentence as column values in :data:`CLAIM_ROW_COLUMNS` order (no document id)."""
+
+CLAIM_ROW_COLUMNS = (
+    "ordinal",
+    "start",
+    '"end"',
+    "text",
+    "norm",
+    "is_claim",
+    "extracted",
+    "score",
+    "kind",
+    "source",
+    "cue",
+    "hedge",
+    "numbers",
+    "dates",
+    "entities",
+)
+"""The ``claims`` columns a :data:`ClaimRow` fills, in order."""
+
+IS_CLAIM = CLAIM_ROW_COLUMNS.index("is_claim")
+"""Position of the claim decision (0 or 1) in a :data:`ClaimRow`."""
+
+MAX_ROWS_PER_STATEMENT = 1000
+"""Rows inserted by one statement (fewer if SQLite allows fewer parameters)."""
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+
+
+def claim_rows(sentences: Iterable[ExtractedSentence]) -> list[ClaimRow]:
+    """Extracted sentences as claim-row values (figures, dates and names as JSON).
+
+    Worker processes hand these back instead of the sentence objects: plain
+    tuples of strings and numbers cross processes several times faster, and the
+    JSON encoding is done in parallel rather than by the one writer.
+    """
+    rows = []
+    for i, s in enumerate(sentences):
+        claim = int(s.is_claim)
+        rows.append(
+            (
+                i,
+                s.start,
+                s.end,
+                s.text,
+                s.norm,
+                claim,
+                claim,
+                float(s.score),
+                s.kind,
+                s.source,
+                s.cue,
+                s.hedge,
+                _to_json(s.numbers) if s.numbers else "[]",
+                _to_json(s.dates) if s.dates else "[]",
+                _to_json(s.entities) if s.entities else "[]",
+            )
+        )
+    return rows
+
+
+@lru_cache(maxsize=32)
+def _insert_sql(count: int) -> str:
+    columns = ", ".join(("doc_id", *CLAIM_ROW_COLUMNS))
+    row = "(" + ", ".join("?" * (len(CLAIM_ROW_COLUMNS) + 1)) + ")"
+    return f"INSERT INTO claims ({columns}) VALUES " + ", ".join([row] * count)
+
+
+def rows_per_statement(db: sqlite_utils.Database) -> int:
+    """How many claim rows one INSERT carries on this connection."""
+    limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, min(MAX_ROWS_PER_STATEMENT, limit // (len(CLAIM_ROW_COLUMNS) + 1)))
+
+
+def insert_claim_rows(
+    db: sqlite_utils.Database, documents: Iterable[tuple[int, list[ClaimRow]]]
+) -> None:
+    """Insert the claim rows of ``(doc_id, rows)`` documents, in order, many rows a statement.
+
+    Few statements, not one a row: SQLite opens a statement savepoint for each
+    statement, and at every savepoint the search index (FTS5, filled by the
+    insert trigger) writes its pending terms out as a new segment, so inserting
+    row by row costs an index segment, and later merges, for every sentence.
+    """
+    step = rows_per_statement(db)
+    params: list = []
+    count = 0
+    for doc_id, rows in documents:
+        for row in rows:
+            params.append(doc_id)
+            params.extend(row)
+            count += 1
+            if count == step:
+                db.conn.execute(_insert_sql(count), params)
+                params, count = [], 0
+    if count:
+        db.conn.execute(_insert_sql(count), params)

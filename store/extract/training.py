@@ -1,0 +1,296 @@
+"""Rebuilding the check-worthiness model from the development data (needs the ``train`` extra).
+
+``claimdesk train detect`` calls :func:`train`: it reads ClaimBuster dev and CLEF-2019 Task 1
+dev from the evaluation folder, turns every sentence into the same features ingest uses
+(:func:`claimdesk.store.extract.checkworthy.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
+model and the TF-IDF baseline with the same cross-validation, picks the claim threshold on
+out-of-fold scores, fits on everything and writes the weights with a record of how they were made.
+
+One model serves both sources. Their labels mean different things (ClaimBuster: "a
+check-worthy factual sentence"; CLEF: "a fact-checker chose to check it", 2.7% positive), so
+debate-transcript rows carry a ``debate_domain`` column that absorbs CLEF's lower base rate;
+ingest never sets it, so product scores follow the ClaimBuster definition. CLEF rows are
+also down-weighted (``debate_weight``): with full weight its many factual-but-unchecked
+negatives pull ClaimBuster AP down, while a lighter weight keeps most of their gain on CLEF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.sparse import csr_matrix, vstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+from claimdesk.store.evaluation.jsonl import read_jsonl
+from claimdesk.store.evaluation.metrics import average_precision, prf
+from claimdesk.store.extract import checkworthy, feature_hashing
+
+DATA_FILES: dict[str, str] = {
+    "claimbuster": "detect/claimbuster-dev.jsonl",
+    "clef2019": "detect/clef2019-t1-dev.jsonl",
+}
+"""The development files the model is trained on, relative to the evaluation folder."""
+
+SETTINGS: dict[str, Any] = {
+    "model": "logistic regression (L2)",
+    "C": 3.0,
+    "solver": "liblinear",
+    "folds": 5,
+    "seed": 0,
+    "debate_weight": 0.3,
+    "claimbuster_cv": "stratified 5-fold, shuffled (seed 0)",
+    "clef_cv": "group 5-fold over debates (leave-debates-out)",
+    "dedupe": "training rows whose text equals a held-out sentence are dropped",
+    "threshold": "maximises F1 on ClaimBuster out-of-fold scores",
+}
+"""Everything that decides the weights besides the data and the feature code."""
+
+Progress = Callable[[str], None]
+"""Receives one line of progress text (``print`` or ``click.echo``)."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One data set as a design matrix: labels, groups and normalised texts per row."""
+
+    name: str
+    matrix: csr_matrix
+    labels: np.ndarray
+    groups: np.ndarray
+    texts: list[str]
+    raw: list[str]
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def design(texts: Sequence[str], debate: bool) -> csr_matrix:
+    """Rows of :func:`claimdesk.store.extract.feature_hashing.featurize` for bare sentences, features as ingest finds them."""
+    indices: list[int] = []
+    values: list[float] = []
+    pointers = [0]
+    for text in texts:
+        vec = feature_hashing.featurize(text, checkworthy.features_of_text(text), debate)
+        indices.extend(vec)
+        values.extend(vec.values())
+        pointers.append(len(indices))
+    shape = (len(texts), feature_hashing.DIMENSION)
+    return csr_matrix((np.array(values), np.array(indices), np.array(pointers)), shape=shape)
+
+
+def load_part(eval_dir: Path, name: str, debate: bool) -> tuple[Part, dict[str, Any]]:
+    """Read one development file into a :class:`Part` and its provenance record."""
+    path = eval_dir / DATA_FILES[name]
+    rows = read_jsonl(path)
+    raw = [str(r["text"]) for r in rows]
+    part = Part(
+        name=name,
+        matrix=design(raw, debate),
+        labels=np.array([int(r["label"]) for r in rows]),
+        groups=np.array([str(r.get("group", "")) for r in rows]),
+        texts=[" ".join(t.lower().split()) for t in raw],
+        raw=raw,
+    )
+    record = {
+        "file": path.name,
+        "sha256": sha256(path),
+        "rows": len(rows),
+        "positives": int(part.labels.sum()),
+    }
+    return part, record
+
+
+def fit(
+    matrix: csr_matrix, labels: np.ndarray, settings: dict[str, Any], weights: np.ndarray
+) -> LogisticRegression:
+    """Fit the logistic regression with the recorded settings (deterministic)."""
+    model = LogisticRegression(
+        C=settings["C"], solver=settings["solver"], max_iter=5000, random_state=settings["seed"]
+    )
+    return model.fit(matrix, labels, sample_weight=weights)
+
+
+def row_weights(part: Part, rows: int, settings: dict[str, Any]) -> np.ndarray:
+    """Sample weights: debate-transcript (CLEF) rows count ``debate_weight`` each."""
+    weight = settings["debate_weight"] if part.name == "clef2019" else 1.0
+    return np.full(rows, weight)
+
+
+def _without(part: Part, held: set[str]) -> np.ndarray:
+    return np.array([t not in held for t in part.texts])
+
+
+def _product_scores(model: LogisticRegression, matrix: csr_matrix) -> np.ndarray:
+    """Scores with the domain column cleared, as ingest computes them."""
+    cleared = matrix.copy()
+    cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
+    return model.predict_proba(cleared)[:, 1]
+
+
+def folds(part: Part, settings: dict[str, Any]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Train/test row indices: stratified for ClaimBuster, whole debates for CLEF."""
+    k, seed = settings["folds"], settings["seed"]
+    if part.name == "clef2019":
+        return list(GroupKFold(k).split(part.texts, part.labels, part.groups))
+    return list(StratifiedKFold(k, shuffle=True, random_state=seed).split(part.texts, part.labels))
+
+
+def out_of_fold(
+    target: Part, other: Part, settings: dict[str, Any], progress: Progress
+) -> np.ndarray:
+    """Out-of-fold model scores for ``target``, training each fold on the rest plus ``other``."""
+    scores = np.zeros(len(target.texts))
+    for i, (train_rows, test_rows) in enumerate(folds(target, settings), 1):
+        held = {target.texts[j] for j in test_rows}
+        keep = _without(other, held)
+        matrix = vstack([target.matrix[train_rows], other.matrix[keep]]).tocsr()
+        labels = np.concatenate([target.labels[train_rows], other.labels[keep]])
+        weights = np.concatenate(
+            [
+                row_weights(target, len(train_rows), settings),
+                row_weights(other, int(keep.sum()), settings),
+            ]
+        )
+        model = fit(matrix, labels, settings, weights)
+        scores[test_rows] = _product_scores(model, target.matrix[test_rows])
+        progress(f"  {target.name} fold {i}/{settings['folds']} done")
+    return scores
+
+
+def baseline_out_of_fold(part: Part, settings: dict[str, Any]) -> np.ndarray:
+    """Out-of-fold scores of TF-IDF word 1-2-grams + logistic regression (scikit-learn
+    defaults), trained on the same folds of the same set only."""
+    scores = np.zeros(len(part.texts))
+    raw = np.array(part.raw, dtype=object)
+    for train_rows, test_rows in folds(part, settings):
+        vectorizer = TfidfVectorizer(ngram_range=(1, 2))
+        matrix = vectorizer.fit_transform(raw[train_rows])
+        model = LogisticRegression(max_iter=5000).fit(matrix, part.labels[train_rows])
+        scores[test_rows] = model.predict_proba(vectorizer.transform(raw[test_rows]))[:, 1]
+    return scores
+
+
+def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """``(threshold, F1)`` maximising F1 of ``score >= threshold`` (a midpoint between scores)."""
+    order = np.argsort(-scores, kind="stable")
+    ranked, ranked_labels = scores[order], labels[order]
+    positives = int(labels.sum())
+    best = (0.5, 0.0)
+    tp = 0
+    for i, (s, y) in enumerate(zip(ranked, ranked_labels, strict=True)):
+        tp += int(y)
+        if i + 1 < len(ranked) and ranked[i + 1] == s:
+            continue
+        f1 = prf(tp, i + 1 - tp, positives - tp)[2]
+        if f1 > best[1]:
+            below = ranked[i + 1] if i + 1 < len(ranked) else 0.0
+            best = ((float(s) + float(below)) / 2, f1)
+    return best
+
+
+def figures(
+    scores: np.ndarray, labels: np.ndarray, groups: np.ndarray, threshold: float
+) -> dict[str, float]:
+    """P/R/F1 at ``threshold``, AP and mean per-group AP (the shared scorer's definitions)."""
+    claims = scores >= threshold
+    tp = int((claims & (labels == 1)).sum())
+    fp = int((claims & (labels == 0)).sum())
+    fn = int((~claims & (labels == 1)).sum())
+    precision, recall, f1 = prf(tp, fp, fn)
+    per_group = []
+    for g in sorted(set(groups.tolist())):
+        rows = groups == g
+        ap = average_precision(scores[rows].tolist(), labels[rows].tolist())
+        if ap is not None:
+            per_group.append(ap)
+    return {
+        "threshold": round(float(threshold), 4),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "ap": round(average_precision(scores.tolist(), labels.tolist()) or 0.0, 4),
+        "mean_group_ap": round(sum(per_group) / len(per_group), 4) if per_group else 0.0,
+    }
+
+
+def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict:
+    """Cross-validated figures of the model and the baseline on both sets, and the threshold."""
+    cb_scores = out_of_fold(cb, clef, settings, progress)
+    threshold, _ = best_threshold(cb_scores, cb.labels)
+    clef_scores = out_of_fold(clef, cb, settings, progress)
+    progress("  baselines")
+    cb_base = baseline_out_of_fold(cb, settings)
+    base_threshold, _ = best_threshold(cb_base, cb.labels)
+    clef_base = baseline_out_of_fold(clef, settings)
+    return {
+        "threshold": threshold,
+        "model": {
+            "claimbuster": figures(cb_scores, cb.labels, cb.groups, threshold),
+            "clef2019": figures(clef_scores, clef.labels, clef.groups, threshold),
+        },
+        "baseline": {
+            "claimbuster_at_0.5": figures(cb_base, cb.labels, cb.groups, 0.5),
+            "claimbuster_at_cv_threshold": figures(cb_base, cb.labels, cb.groups, base_threshold),
+            "clef2019": figures(clef_base, clef.labels, clef.groups, 0.5),
+        },
+    }
+
+
+def logit(p: float) -> float:
+    """Log-odds of a probability."""
+    return math.log(p / (1.0 - p))
+
+
+def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, Any]:
+    """Rebuild the model from ``eval_dir`` and write it to ``out``; returns its record."""
+    started = time.perf_counter()
+    checkworthy.install(checkworthy.blank_model())  # features must not depend on old weights
+    try:
+        progress("reading and featurising the development sets")
+        cb, cb_record = load_part(eval_dir, "claimbuster", debate=False)
+        clef, clef_record = load_part(eval_dir, "clef2019", debate=True)
+        fingerprint = checkworthy.extractor_fingerprint()
+    finally:
+        checkworthy.install(None)
+    progress("cross-validating")
+    cv = evaluate(cb, clef, SETTINGS, progress)
+    progress("fitting on all development data")
+    both = vstack([cb.matrix, clef.matrix]).tocsr()
+    weights = np.concatenate(
+        [row_weights(cb, len(cb.texts), SETTINGS), row_weights(clef, len(clef.texts), SETTINGS)]
+    )
+    final = fit(both, np.concatenate([cb.labels, clef.labels]), SETTINGS, weights)
+    coefficients = final.coef_[0]
+    threshold = cv["threshold"]
+    meta = {
+        "feature_version": feature_hashing.FEATURE_VERSION,
+        "dimension": feature_hashing.DIMENSION,
+        "hash_bits": feature_hashing.HASH_BITS,
+        "char_sizes": list(feature_hashing.CHAR_SIZES),
+        "dense_features": list(feature_hashing.DENSE_NAMES),
+        "extractor_fingerprint": fingerprint,
+        "data": [cb_record, clef_record],
+        "settings": SETTINGS,
+        "threshold_probability": round(threshold, 6),
+        "intercept_before_shift": float(final.intercept_[0]),
+        "debate_domain_weight": float(coefficients[feature_hashing.DOMAIN_COLUMN]),
+        "cross_validation": cv["model"],
+        "baseline_cross_validation": cv["baseline"],
+    }
+    # Fold the threshold into the intercept: score >= 0.5 exactly when p >= threshold.
+    intercept = float(final.intercept_[0]) - logit(threshold)
+    size = checkworthy.write_model(out, coefficients.astype(np.float32).tolist(), intercept, meta)
+    meta["file_bytes"] = size
+    meta["seconds"] = round(time.perf_counter() - started, 1)
+    return meta

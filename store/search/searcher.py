@@ -1,0 +1,207 @@
+"""Keystroke search over all claims: FTS5 with prefix matching and a spelling fallback.
+
+Every word of the query must match, except the commonest function words ("the",
+"of", ...) beside other words (see :func:`~claimdesk.store.search.query.required`); the last one is a prefix while
+it is being typed (no trailing space). Words are folded like the index (case, apostrophes,
+quotes, ``3,000`` -> ``3000``), and a word with inner apostrophes, hyphens or dots
+(``Korea's``, ``year-old``, ``U.S.``) becomes a phrase. Nothing typed is ever
+passed to FTS5 as syntax. When a word is not in the index at all, close spellings
+from the index vocabulary replace it (``Zelenskiy`` finds ``Zelensky``).
+
+Broad queries stay fast: the index has prefix indexes for one to three letters
+(migration ``m002``), and only the newest :data:`CANDIDATE_CAP` matching claims
+are ranked (see :func:`ranked_ids`).
+
+>>> from claimdesk.store import Store
+>>> store = Store.open(":memory:")
+>>> _ = store.add_text("Zelensky said 3,000 soldiers were killed.", title="t")
+>>> [h.claim.text for h in store.search("zelen")]
+['Zelensky said 3,000 soldiers were killed.']
+>>> hit = store.search("Zelenskiy 3000")[0]
+>>> hit.fuzzy, [hit.claim.text[s:e] for s, e in hit.spans]
+(True, ['Zelensky', '3,000'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.models import SearchHit
+from claimdesk.store.search.highlight import Highlighter
+from claimdesk.store.search.query import (
+    DeadEnds,
+    ParsedQuery,
+    fts_query,
+    parse_query,
+    quoted,
+    required,
+)
+from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
+
+CANDIDATE_CAP = 250
+"""At most this many matching claims, the newest, are ranked for one query."""
+
+INDEXED_PREFIX = 3
+"""Prefixes up to this long have their own FTS5 prefix index (migration ``m002``)."""
+
+MAX_COMPLETIONS = 64
+"""A longer prefix is expanded to its terms from the vocabulary if it has at most this many."""
+
+FUZZY_BELOW = 3
+"""Below this many hits, words missing from the index are respelled and the query re-run."""
+
+RESPELL_KNOWN_MIN = 6
+"""With fewer than :data:`FUZZY_BELOW` hits, known words this long are respelled too."""
+
+_CLAIM_SELECT = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+
+
+def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[str, ...]:
+    """The vocabulary terms that the last word, typed as a prefix, completes to.
+
+    Empty when FTS5 answers the prefix cheaply itself (up to :data:`INDEXED_PREFIX`
+    letters, a phrase), when there are too many, or with no vocabulary yet.
+    """
+    if vocab is None or not parsed.prefix:
+        return ()
+    word = parsed.words[-1]
+    if len(word) <= INDEXED_PREFIX or not word.isalnum():
+        return ()
+    return vocab.completions(word, MAX_COMPLETIONS)
+
+
+def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -> list[int]:
+    """Ids of the best ``limit`` claims for a MATCH expression, best first.
+
+    Only the newest :data:`CANDIDATE_CAP` matching claims are read (FTS5 walks its
+    index newest first and stops there). They are ranked by phrase order, length
+    and age, not bm25: bm25 reads the whole posting list of every query word to
+    weigh it, which costs as much as the word is common, on every keystroke.
+    """
+    # Sort key: the words typed in that order first, then shorter claims (the
+    # words weigh more in them), then newer ones.
+    rows = db.execute(
+        "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"
+        " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
+        " WHERE claims_fts MATCH ? AND c.is_claim = 1"
+        " ORDER BY claims_fts.rowid DESC LIMIT ?",
+        [phrase, match, CANDIDATE_CAP],
+    ).fetchall()
+    rows.sort()
+    return [-r[2] for r in rows[:limit]]
+
+
+def load_hits(
+    db: sqlite_utils.Database, ids: Sequence[int], highlighter: Highlighter, fuzzy: bool
+) -> list[SearchHit]:
+    """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
+    if not ids:
+        return []
+    rows = db.execute(
+        f"SELECT {_CLAIM_SELECT}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
+        f" WHERE c.id IN ({', '.join('?' * len(ids))})",
+        list(ids),
+    ).fetchall()
+    by_id = {r[0]: r for r in rows}
+    hits = []
+    for claim_id in ids:
+        row = by_id.get(claim_id)
+        if row is None:
+            continue
+        claim = claim_from_row(row[:-1])
+        hits.append(
+            SearchHit(
+                claim=claim,
+                doc_title=row[-1],
+                terms=highlighter.terms,
+                fuzzy=fuzzy,
+                spans=highlighter.spans(claim.text),
+            )
+        )
+    return hits
+
+
+def unknown_words(
+    db: sqlite_utils.Database, parsed: ParsedQuery, vocab: Vocabulary | None = None
+) -> list[str]:
+    """Single-token words of the query that match no row of the index at all.
+
+    Answered from ``vocab`` (the index's terms) when it is fresh, else by FTS5.
+    """
+    unknown = []
+    for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
+        star = parsed.prefix and i == len(parsed.words) - 1
+        if len(tokens) != 1:
+            continue
+        if vocab is not None:
+            found = vocab.has_prefix(tokens[0]) if star else vocab.count(tokens[0]) > 0
+        else:
+            found = db.execute(
+                "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1", [quoted(tokens, star)]
+            ).fetchone()
+        if not found:
+            unknown.append(word)
+    return unknown
+
+
+def search_claims(
+    db: sqlite_utils.Database,
+    query: str,
+    limit: int = 50,
+    *,
+    vocabulary: VocabularyCache | None = None,
+    generation: int = 0,
+    dead_ends: DeadEnds | None = None,
+    edits: int = 0,
+) -> list[SearchHit]:
+    """Claims matching every word of ``query`` (the last a prefix), best first.
+
+    With a ``vocabulary`` cache, words missing from the index are respelled
+    (the extra hits come after the exact ones, with ``fuzzy=True``). ``dead_ends``
+    remembers the queries that matched nothing, for the keystrokes that follow, while
+    ``generation`` and ``edits`` (the newest review edit) stay the same.
+    """
+    parsed = parse_query(query)
+    if not parsed.words or limit <= 0:
+        return []
+    tokens = [t for part in parsed.parts() for t in part]
+    last = tokens[-1] if parsed.prefix else ""
+    phrase = " ".join(tokens)
+    fresh = vocabulary.peek(generation) if vocabulary else None
+    wanted = required(parsed)
+    state = (generation, edits)
+    if dead_ends is not None and dead_ends.covers(state, wanted):
+        ids = []
+    else:
+        ids = ranked_ids(
+            db, fts_query(wanted, completions=prefix_completions(wanted, fresh)), phrase, limit
+        )
+        if not ids and dead_ends is not None:
+            dead_ends.add(state, wanted)
+    hits = load_hits(db, ids, Highlighter(tokens, last), fuzzy=False)
+    if len(hits) >= FUZZY_BELOW or vocabulary is None:
+        return hits
+    # Misspelled words first; with few hits, also respell known names ("Zelenskiy"
+    # is a real spelling, and so are "Zelensky" and "Zelenskyy").
+    unknown = unknown_words(db, wanted, fresh) or [
+        w
+        for w, part in zip(parsed.words, parsed.parts(), strict=True)
+        if len(part) == 1 and len(w) >= RESPELL_KNOWN_MIN and not any(c.isdigit() for c in w)
+    ]
+    if not unknown:
+        return hits
+    vocab = vocabulary.get(db, generation)
+    alternatives = {w: alts for w in unknown if (alts := vocab.close_terms(w))}
+    if not alternatives:
+        return hits
+    seen = set(ids)
+    respelled = " ".join(alternatives.get(w, (w,))[0] for w in parsed.words)
+    more = ranked_ids(db, fts_query(wanted, alternatives), respelled, limit)
+    more = [i for i in more if i not in seen]
+    highlight = tokens + [a for alts in alternatives.values() for a in alts]
+    if parsed.prefix and parsed.words[-1] in alternatives:
+        last = ""  # nothing starts with the misspelled last word; its alternatives stand in
+    return hits + load_hits(db, more[: limit - len(hits)], Highlighter(highlight, last), fuzzy=True)

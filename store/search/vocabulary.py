@@ -1,0 +1,183 @@
+"""The search vocabulary: every term of the claims index in memory, for spelling fallback.
+
+Built from the FTS5 index through an ``fts5vocab`` table (in the connection's temp
+schema, so no migration is needed) and kept until the store's generation changes.
+
+>>> vocab = Vocabulary.from_counts({"zelensky": 4, "zelenskyy": 2, "soldiers": 9})
+>>> vocab.has_prefix("zel"), vocab.has_prefix("zelenskiy")
+(True, False)
+>>> vocab.close_terms("zelenskiy")
+('zelensky', 'zelenskyy')
+>>> vocab.completions("zel", limit=5), vocab.completions("zel", limit=1)
+(('zelensky', 'zelenskyy'), ())
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+
+import sqlite_utils
+from rapidfuzz import fuzz, process
+
+from claimdesk.store.database.connections import connect
+
+VOCAB_TABLE = "search_vocabulary"
+MAX_ALTERNATIVES = 4
+LENGTH_SLACK = 2
+
+
+def min_similarity(term: str) -> float:
+    """How close (rapidfuzz ratio, 0..100) a vocabulary term must be to replace ``term``.
+
+    Short words need to be closer: one edit in a four-letter word is already 25%.
+    """
+    if len(term) <= 4:
+        return 85.0
+    if len(term) <= 7:
+        return 80.0
+    return 75.0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Index terms sorted, with how many rows contain each, bucketed for spelling lookup."""
+
+    terms: tuple[str, ...]
+    docs: tuple[int, ...]
+    by_letter: dict[tuple[int, int, str], tuple[str, ...]]
+    """``(length, position, letter)`` -> the terms of that length with that first (position 0)
+    or second (position 1) letter."""
+    _close: dict[tuple[str, int], tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """:meth:`close_terms` already found: a word is looked up again on every keystroke after it."""
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, int]) -> Vocabulary:
+        """A vocabulary from ``{term: rows containing it}``."""
+        terms = tuple(sorted(counts))
+        buckets: dict[tuple[int, int, str], list[str]] = {}
+        for term in terms:
+            for position in (0, 1):
+                if position < len(term):
+                    buckets.setdefault((len(term), position, term[position]), []).append(term)
+        return cls(
+            terms=terms,
+            docs=tuple(counts[t] for t in terms),
+            by_letter={key: tuple(ts) for key, ts in buckets.items()},
+        )
+
+    def count(self, term: str) -> int:
+        """Rows containing exactly ``term`` (0 if unknown)."""
+        i = bisect.bisect_left(self.terms, term)
+        return self.docs[i] if i < len(self.terms) and self.terms[i] == term else 0
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether any term starts with ``prefix``."""
+        i = bisect.bisect_left(self.terms, prefix)
+        return i < len(self.terms) and self.terms[i].startswith(prefix)
+
+    def completions(self, prefix: str, limit: int) -> tuple[str, ...]:
+        """Every term that starts with ``prefix``, or ``()`` if there are more than ``limit``."""
+        lo = bisect.bisect_left(self.terms, prefix)
+        hi = bisect.bisect_left(
+            self.terms, prefix + "\U0010ffff", lo, min(lo + limit + 1, len(self.terms))
+        )
+        found = self.terms[lo:hi]
+        return found if len(found) <= limit else ()
+
+    def close_terms(self, term: str, limit: int = MAX_ALTERNATIVES) -> tuple[str, ...]:
+        """Terms spelled like ``term`` (a few edits away), most similar and most used first.
+
+        Candidates share the first or the second letter with ``term`` (a typo rarely
+        hits both), so a large vocabulary is not compared whole on every keystroke.
+        """
+        if len(term) < 3:
+            return ()
+        known = self._close.get((term, limit))
+        if known is None:
+            known = self._close[(term, limit)] = self._find_close_terms(term, limit)
+        return known
+
+    def _find_close_terms(self, term: str, limit: int) -> tuple[str, ...]:
+        cutoff = min_similarity(term)
+        found: dict[str, float] = {}
+        for n in range(len(term) - LENGTH_SLACK, len(term) + LENGTH_SLACK + 1):
+            for position in (0, 1):
+                choices = self.by_letter.get((n, position, term[position]), ())
+                for match, score, _ in process.extract(
+                    term, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 4
+                ):
+                    if match != term:
+                        found[match] = score
+        ranked = sorted(found.items(), key=lambda m: (-round(m[1]), -self.count(m[0]), m[0]))
+        return tuple(m[0] for m in ranked[:limit])
+
+
+def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
+    """Read every term of ``claims_fts`` with its row count."""
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE}"
+        " USING fts5vocab('main', 'claims_fts', 'row')"
+    )
+    rows = db.execute(f"SELECT term, doc FROM temp.{VOCAB_TABLE}").fetchall()
+    return Vocabulary.from_counts(dict(rows))
+
+
+class VocabularyCache:
+    """One :class:`Vocabulary` per store, rebuilt when the store's generation changes.
+
+    :meth:`get` loads a fresh one on the spot (the spelling fallback needs it);
+    :meth:`peek` never waits: it hands out a fresh one if loaded, else starts a
+    refresh in a background thread with its own connection to ``path``.
+    """
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._generation: int | None = None
+        self._vocab: Vocabulary | None = None
+        self._loading: threading.Thread | None = None
+
+    def get(self, db: sqlite_utils.Database, generation: int) -> Vocabulary:
+        """The vocabulary for ``generation``, loading it through ``db`` if stale."""
+        with self._lock:
+            if self._vocab is None or self._generation != generation:
+                self._vocab = load_vocabulary(db)
+                self._generation = generation
+            return self._vocab
+
+    def peek(self, generation: int) -> Vocabulary | None:
+        """The vocabulary for ``generation`` if loaded, without waiting; otherwise ``None``
+        and a refresh starts in the background."""
+        with self._lock:
+            if self._generation == generation:
+                return self._vocab
+            if self.path is not None and not (self._loading and self._loading.is_alive()):
+                self._loading = threading.Thread(
+                    target=self._load_in_background, args=(generation,), daemon=True
+                )
+                self._loading.start()
+            return None
+
+    def wait(self) -> None:
+        """Wait for a background refresh to finish (benchmarks and tests)."""
+        thread = self._loading
+        if thread is not None:
+            thread.join()
+
+    def _load_in_background(self, generation: int) -> None:
+        try:
+            db = connect(self.path)
+            try:
+                vocab = load_vocabulary(db)
+            finally:
+                db.conn.close()
+        except sqlite3.Error:
+            return  # the store went away or is busy: the next peek tries again
+        with self._lock:
+            if self._generation is None or self._generation <= generation:
+                self._vocab, self._generation = vocab, generation
