@@ -21,15 +21,22 @@ import sqlite_utils
 
 from claimdesk.store.database.documents import now_iso
 from claimdesk.store.database.row_mapping import EVENT_COLUMNS, event_from_row
-from claimdesk.store.models import STATUSES, Event, NotFoundError, UnknownStatusError
+from claimdesk.store.models import (
+    STATUSES,
+    ChangedSinceError,
+    Event,
+    NotFoundError,
+    UnknownStatusError,
+)
 
 # Event kinds and the column each one changes.
 CLAIM_FIELDS = {"status": "status", "note": "note", "claim": "is_claim"}
 DOC_FIELDS = {"doc-note": "note"}
 
 
-def actor() -> str:
-    """Who is making the change: the login name, or ``"unknown"``."""
+def login_name() -> str:
+    """The operating system's login name, or ``"unknown"``: who makes a change when
+    nobody said otherwise (``--as NAME``, ``user =`` in the config)."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
@@ -53,19 +60,26 @@ def record(
     doc_id: int | None,
     old: str,
     new: str,
+    actor: str,
     undo_of: int | None = None,
 ) -> int:
-    """Append one event row and return its id (callers hold the transaction)."""
+    """Append one event row by ``actor`` and return its id (callers hold the transaction)."""
     cur = db.execute(
         "INSERT INTO events (at, actor, claim_id, doc_id, kind, old, new, undo_of)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of],
+        [now_iso(), actor, claim_id, doc_id, kind, old, new, undo_of],
     )
     return cur.lastrowid
 
 
 def change_claim(
-    db: sqlite_utils.Database, claim_id: int, kind: str, new: str, undo_of: int | None = None
+    db: sqlite_utils.Database,
+    claim_id: int,
+    kind: str,
+    new: str,
+    *,
+    actor: str,
+    undo_of: int | None = None,
 ) -> bool:
     """Set one reviewed field of a claim and log it; returns False if nothing changed."""
     column = CLAIM_FIELDS[kind]
@@ -78,12 +92,21 @@ def change_claim(
             return False
         value: str | int = int(new) if column == "is_claim" else new
         db.execute(f'UPDATE claims SET "{column}" = ? WHERE id = ?', [value, claim_id])
-        record(db, kind, claim_id=claim_id, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
+        record(
+            db,
+            kind,
+            claim_id=claim_id,
+            doc_id=doc_id,
+            old=old,
+            new=new,
+            actor=actor,
+            undo_of=undo_of,
+        )
     return True
 
 
 def change_document_note(
-    db: sqlite_utils.Database, doc_id: int, new: str, undo_of: int | None = None
+    db: sqlite_utils.Database, doc_id: int, new: str, *, actor: str, undo_of: int | None = None
 ) -> bool:
     """Set a document's note and log it; returns False if nothing changed."""
     with db.atomic():
@@ -91,7 +114,16 @@ def change_document_note(
         if old == new:
             return False
         db.execute("UPDATE documents SET note = ? WHERE id = ?", [new, doc_id])
-        record(db, "doc-note", claim_id=None, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
+        record(
+            db,
+            "doc-note",
+            claim_id=None,
+            doc_id=doc_id,
+            old=old,
+            new=new,
+            actor=actor,
+            undo_of=undo_of,
+        )
     return True
 
 
@@ -111,46 +143,67 @@ def history(
     return [event_from_row(r) for r in rows]
 
 
-def undo_last(db: sqlite_utils.Database) -> Event | None:
-    """Revert the newest change that is not an undo and was not undone yet.
+def undo_last(db: sqlite_utils.Database, actor: str) -> Event | None:
+    """Revert ``actor``'s newest change that is not an undo and was not undone yet.
 
-    The revert is itself a new event (``undo_of`` points at the original), so
-    nothing is erased. Returns the new event, or ``None`` when there is nothing
-    to undo (or the target no longer exists).
+    Only ``actor``'s own changes are ever undone. The revert is itself a new event
+    (``undo_of`` points at the original), so nothing is erased. Returns the new
+    event, or ``None`` when there is nothing to undo (or the target no longer
+    exists). When someone changed the same value after that change, reverting
+    would throw their change away: :class:`ChangedSinceError` says who, and nothing
+    is written.
     """
     with db.atomic():
         row = db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
+            f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.actor = ? AND e.undo_of IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
-            " ORDER BY e.id DESC LIMIT 1"
+            " ORDER BY e.id DESC LIMIT 1",
+            [actor],
         ).fetchone()
         if row is None:
             return None
         event = event_from_row(row)
         try:
-            if event.kind in CLAIM_FIELDS and event.claim_id is not None:
-                changed = change_claim(db, event.claim_id, event.kind, event.old, undo_of=event.id)
-            elif event.kind in DOC_FIELDS and event.doc_id is not None:
-                changed = change_document_note(db, event.doc_id, event.old, undo_of=event.id)
-            else:
-                return None
+            current = _current_value(db, event)
         except NotFoundError:
             return None
-        if not changed:  # already back at the old value: mark the event as undone anyway
-            record(
-                db,
-                event.kind,
-                claim_id=event.claim_id,
-                doc_id=event.doc_id,
-                old=event.old,
-                new=event.old,
-                undo_of=event.id,
-            )
+        if current is None:
+            return None
+        if current != event.new:
+            raise ChangedSinceError(event, _changed_by(db, event) or "someone else")
+        if event.kind in CLAIM_FIELDS and event.claim_id is not None:
+            change_claim(db, event.claim_id, event.kind, event.old, actor=actor, undo_of=event.id)
+        elif event.doc_id is not None:
+            change_document_note(db, event.doc_id, event.old, actor=actor, undo_of=event.id)
         new = db.execute(
             f"SELECT {EVENT_COLUMNS} FROM events WHERE undo_of = ? ORDER BY id DESC LIMIT 1",
             [event.id],
         ).fetchone()
     return event_from_row(new) if new else None
+
+
+def _current_value(db: sqlite_utils.Database, event: Event) -> str | None:
+    """The value that ``event`` set, as it is now (``None``: not an undoable kind)."""
+    if event.kind in CLAIM_FIELDS and event.claim_id is not None:
+        value, _ = _current(db, "claims", CLAIM_FIELDS[event.kind], event.claim_id)
+    elif event.kind in DOC_FIELDS and event.doc_id is not None:
+        value, _ = _current(db, "documents", DOC_FIELDS[event.kind], event.doc_id)
+    else:
+        return None
+    return str(value)
+
+
+def _changed_by(db: sqlite_utils.Database, event: Event) -> str:
+    """Who last changed what ``event`` changed, after it."""
+    target, value = (
+        ("claim_id", event.claim_id) if event.claim_id is not None else ("doc_id", event.doc_id)
+    )
+    row = db.execute(
+        f"SELECT actor FROM events WHERE {target} = ? AND kind = ? AND id > ?"
+        " ORDER BY id DESC LIMIT 1",
+        [value, event.kind, event.id],
+    ).fetchone()
+    return row[0] if row and row[0] else ""
 
 
 def last_event_id(db: sqlite_utils.Database) -> int:

@@ -11,49 +11,63 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from claimdesk.store import review
+from claimdesk.store import changes, review, review_queue
+from claimdesk.store.changes import ChangeWatcher
 from claimdesk.store.database import documents, schema
 from claimdesk.store.database.connections import Connections
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
 from claimdesk.store.models import (
     STATUSES,
     AddResult,
+    ChangePosition,
     Claim,
     ConflictPair,
     Document,
     Event,
     NotFoundError,
+    QueueItem,
+    QueuePage,
     RelatedClaim,
     SearchHit,
+    StoreChanges,
     StoreSummary,
     UnknownStatusError,
 )
+from claimdesk.store.review_queue import QueueQuery
 from claimdesk.store.search import searcher
 from claimdesk.store.search.vocabulary import VocabularyCache
 
 
 class Store:
-    """One claimdesk database. Safe to share across threads (a connection per thread)."""
+    """One claimdesk database. Safe to share across threads (a connection per thread).
 
-    def __init__(self, path: str | Path):
+    ``actor`` is who makes the changes made through this object (their history
+    names them; :meth:`undo` only ever undoes theirs); by default the login name.
+    """
+
+    def __init__(self, path: str | Path, *, actor: str | None = None):
         self.path = str(path)
+        self.actor = (actor or "").strip() or review.login_name()
         if self.path == ":memory:":
-            # A shared in-memory database so every thread sees the same data.
-            self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
+            # A shared in-memory database so every thread sees the same data; a name of its
+            # own, as a connection left open elsewhere keeps an older one alive.
+            self.path = f"file:claimdesk-{uuid.uuid4().hex}?mode=memory&cache=shared"
         self._conns = Connections(self.path)
         self._search_vocabulary = VocabularyCache(self.path)
         self._dead_ends = searcher.DeadEnds()
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the store at ``path``."""
+    def open(cls, path: str | Path, *, actor: str | None = None) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``; changes are
+        made as ``actor`` (default: the login name)."""
         if str(path) != ":memory:":
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             path = Path(path).expanduser()
-        store = cls(path)
+        store = cls(path, actor=actor)
         schema.migrate(store.db)
         return store
 
@@ -218,7 +232,8 @@ class Store:
         """
         from claimdesk.store.related import related_to_claim
 
-        return related_to_claim(self, claim_id, limit, include_sentences=include_sentences)
+        found = related_to_claim(self, claim_id, limit, include_sentences=include_sentences)
+        return changes.with_current_review(self.db, found, include_sentences)
 
     def related_text(self, text: str, limit: int = 10) -> list[RelatedClaim]:
         """Stored claims related to free ``text`` (not itself stored), best first."""
@@ -270,27 +285,27 @@ class Store:
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:
         """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing."""
-        review.change_claim(self.db, claim_id, "status", status)
+        review.change_claim(self.db, claim_id, "status", status, actor=self.actor)
         return self.claim(claim_id)
 
     def set_note(self, claim_id: int, text: str) -> Claim:
         """Replace a claim's note (empty text clears it)."""
-        review.change_claim(self.db, claim_id, "note", text)
+        review.change_claim(self.db, claim_id, "note", text, actor=self.actor)
         return self.claim(claim_id)
 
     def set_document_note(self, doc_id: int, text: str) -> Document:
         """Replace a document's note."""
-        review.change_document_note(self.db, doc_id, text)
+        review.change_document_note(self.db, doc_id, text, actor=self.actor)
         return self.document(doc_id)
 
     def promote(self, claim_id: int) -> Claim:
         """Make a sentence that the extractor passed over a claim (reversible)."""
-        review.change_claim(self.db, claim_id, "claim", "1")
+        review.change_claim(self.db, claim_id, "claim", "1", actor=self.actor)
         return self.claim(claim_id)
 
     def dismiss(self, claim_id: int) -> Claim:
         """Mark a claim as not a claim: kept as a sentence, hidden from claim lists."""
-        review.change_claim(self.db, claim_id, "claim", "0")
+        review.change_claim(self.db, claim_id, "claim", "0", actor=self.actor)
         return self.claim(claim_id)
 
     def history(self, claim_id: int | None = None, *, doc_id: int | None = None) -> list[Event]:
@@ -300,8 +315,64 @@ class Store:
         return review.history(self.db, claim_id, doc_id)
 
     def undo(self) -> Event | None:
-        """Revert the newest change not yet undone; returns the undo event or ``None``."""
-        return review.undo_last(self.db)
+        """Revert this actor's newest change not yet undone; returns the undo event or ``None``.
+
+        Never another actor's change: when someone changed the same value since,
+        :class:`~claimdesk.store.models.ChangedSinceError` says who, and nothing is written.
+        """
+        return review.undo_last(self.db, self.actor)
+
+    # other writers -----------------------------------------------------------
+    def watch(self) -> ChangeWatcher:
+        """A :class:`~claimdesk.store.changes.ChangeWatcher`: whether anything was committed
+        since it last looked (another process's flag, an added document), for a few
+        microseconds a question."""
+        return ChangeWatcher(self.path)
+
+    def change_position(self) -> ChangePosition:
+        """How far the store has come: its newest event and its documents' generation."""
+        return changes.position(self.db)
+
+    def changes_since(self, position: ChangePosition) -> StoreChanges:
+        """The review events after ``position`` and the current rows of what they touched."""
+        return changes.changes_since(self.db, position)
+
+    def claims_by_id(self, ids) -> list[Claim]:
+        """The claims (or sentences) with these ids that exist, in id order."""
+        return list(changes.claims_by_id(self.db, ids))
+
+    # the review queue ----------------------------------------------------------
+    def queue(
+        self,
+        query: QueueQuery | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> QueuePage:
+        """A page of the review queue: claims across the store by status, note, conflict or
+        "new since", most check-worthy or newest first (see :class:`QueueQuery`).
+
+        A conflicts queue goes through :meth:`conflicts` (``progress`` as there), so it
+        takes as long; the others are read from indexes.
+        """
+        query = query or QueueQuery()
+        if not query.conflicts:
+            return review_queue.queue_page(self.db, query, limit, offset)
+        sides: dict[int, tuple[Claim, str]] = {}
+        for pair in self.conflicts(since=query.since, progress=progress):
+            first, second = pair.claim, pair.other.claim
+            sides.setdefault(first.id, (first, f"conflicts with: {second.text}"))
+            sides.setdefault(second.id, (second, f"conflicts with: {first.text}"))
+        listed = documents.list_documents(self.db, sorted({c.doc_id for c, _ in sides.values()}))
+        by_id = {d.id: d for d in listed}
+        items = [
+            QueueItem(claim, doc.title, doc.source, doc.published, doc.added, reason)
+            for claim, reason in sides.values()
+            if (doc := by_id.get(claim.doc_id)) is not None
+        ]
+        ordered = review_queue.sort_items([i for i in items if query.accepts(i)], query.order)
+        return QueuePage(tuple(ordered[offset : offset + limit]), len(ordered), offset)
 
     # overview --------------------------------------------------------------
     def summary(self) -> StoreSummary:
@@ -318,6 +389,7 @@ class Store:
                 "SELECT status, count(*) FROM claims WHERE is_claim = 1 GROUP BY status"
             ).fetchall()
         )
+        document_notes = db.execute("SELECT count(*) FROM documents WHERE note != ''").fetchone()[0]
         return StoreSummary(
             path=self.path,
             documents=docs,
@@ -326,6 +398,7 @@ class Store:
             flagged=flagged,
             notes=notes,
             by_status=by_status,
+            document_notes=document_notes,
         )
 
 

@@ -9,7 +9,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -144,9 +144,16 @@ def generation(db: sqlite_utils.Database) -> int:
     return int(row[0]) if row else 0
 
 
-def list_documents(db: sqlite_utils.Database) -> list[Document]:
-    """Every document, oldest first, without text."""
-    rows = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id").fetchall()
+def list_documents(db: sqlite_utils.Database, ids: Sequence[int] | None = None) -> list[Document]:
+    """Every document (or those with ``ids`` that exist), oldest first, without text."""
+    if ids is None:
+        rows = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id").fetchall()
+    else:
+        marks = ",".join("?" * len(ids))
+        rows = db.execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id IN ({marks}) ORDER BY d.id",
+            list(ids),
+        ).fetchall()
     return [document_from_row(r) for r in rows]
 
 
