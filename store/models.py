@@ -78,7 +78,11 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Document:
-    """A stored document. ``text`` is ``None`` in listings, the full text from ``Store.document``."""
+    """A stored document. ``text`` is ``None`` in listings, the full text from ``Store.document``.
+
+    ``claims``, ``flagged`` and ``noted`` count its claims, those flagged (any status
+    but unreviewed) and its sentences with a note.
+    """
 
     id: int
     title: str
@@ -93,6 +97,7 @@ class Document:
     flagged: int = 0
     note: str = ""
     text: str | None = None
+    noted: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""

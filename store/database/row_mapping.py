@@ -51,7 +51,8 @@ DOCUMENT_COLUMNS = (
     # would pick the is_claim index and scan every claim once per document.
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1), "
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1 "
-    "AND c.status != 'unreviewed')"
+    "AND c.status != 'unreviewed'), "
+    "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND c.note != '')"
 )
 """The column list that :func:`document_from_row` expects (alias ``d`` for documents)."""
 
@@ -71,6 +72,7 @@ def document_from_row(row: tuple[Any, ...], text: str | None = None) -> Document
         note=row[9],
         claims=row[10],
         flagged=row[11],
+        noted=row[12],
         text=text,
     )
 

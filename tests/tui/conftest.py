@@ -69,3 +69,9 @@ async def settle(pilot) -> None:
             if not any(w.is_running for w in pilot.app.workers):
                 return
     raise AssertionError("workers did not settle")
+
+
+def rendered_text(widget) -> str:
+    """What ``widget`` shows on screen now, as plain lines."""
+    lines = widget.render_lines(widget.region.reset_offset)
+    return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
