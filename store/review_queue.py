@@ -29,7 +29,14 @@ from claimdesk.store.models import STATUSES, QueueItem, QueuePage, UnknownStatus
 FLAGGED = "flagged"
 """The queue status that means any status but ``unreviewed``."""
 
-QUEUE_STATUSES: tuple[str | None, ...] = ("needs-check", "disputed", FLAGGED, *STATUSES[2:], None)
+QUEUE_STATUSES: tuple[str | None, ...] = (
+    "needs-check",
+    "disputed",
+    FLAGGED,
+    *(s for s in STATUSES if s not in ("needs-check", "disputed", "unreviewed")),
+    "unreviewed",
+    None,
+)
 """The statuses a queue is chosen by, in the order the reader cycles them (``None``: any)."""
 
 ORDERS: dict[str, str] = {"score": "most check-worthy first", "date": "newest first"}

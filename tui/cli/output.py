@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from claimdesk.store import Claim, Document, Event
+from claimdesk.store import Claim, Document, Event, QueueItem
 from claimdesk.store.safe_text import display_safe
 
 
@@ -58,7 +58,7 @@ def claims_table(claims: Iterable[Claim], titles: dict[int, str] | None = None) 
             c.id,
             titles.get(c.doc_id, c.doc_id),
             c.status if c.is_claim else "(sentence)",
-            f"{c.score:.2f}",
+            round(c.score * 100),
             c.text + (f"  [note: {c.note}]" if c.note else ""),
         )
         for c in claims
@@ -82,6 +82,18 @@ def events_table(events: Iterable[Event]) -> Table:
     return table(("id", "at", "who", "change", "old", "new"), rows)
 
 
+def queue_table(items: Iterable[QueueItem]) -> Table:
+    """Queue items as id, status, score, document, date and text (with note and reason)."""
+    rows = []
+    for item in items:
+        c = item.claim
+        text = c.text + (f"  [note: {c.note}]" if c.note else "")
+        text += f"  [{item.reason}]" if item.reason else ""
+        date = (item.doc_published or item.doc_added)[:10]
+        rows.append((c.id, c.status, round(c.score * 100), item.doc_title, date, text))
+    return table(("id", "status", "score", "document", "date", "text"), rows)
+
+
 def show_claim(claim: Claim, doc_title: str) -> Table:
     """One claim with its features, as a two-column table."""
     figures = "; ".join(
@@ -99,7 +111,7 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
         ("status", claim.status),
         ("note", claim.note),
         ("is claim", "yes" if claim.is_claim else "no (sentence)"),
-        ("score", f"{claim.score:.3f}"),
+        ("score", f"{round(claim.score * 100)} of 100"),
         ("kind", claim.kind),
         ("attributed to", claim.source),
         ("cue", claim.cue),

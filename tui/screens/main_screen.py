@@ -21,6 +21,14 @@ from claimdesk.tui.filters import ClaimFilter
 from claimdesk.tui.screens.reader_screen import WIDE_WIDTH, ReaderScreen
 from claimdesk.tui.widgets.status_bar import StatusBar
 
+UNDONE_NAMES: dict[str, str] = {
+    "status": "flag",
+    "note": "note",
+    "claim": "claim decision",
+    "doc-note": "document note",
+}
+"""How the status bar names what an undo reverted."""
+
 
 class MainScreen(ReaderScreen):
     """Reading, linking, reviewing, searching and back/forward navigation."""
@@ -141,8 +149,9 @@ class MainScreen(ReaderScreen):
         elif event is None:
             self.set_action(f"nothing of {self.store.actor}'s to undo")
         else:
+            what = UNDONE_NAMES.get(event.kind, event.kind)
             where = f" on claim {event.claim_id}" if event.claim_id is not None else ""
-            self.set_action(f"undid {event.kind} change{where}")
+            self.set_action(f"undid the {what}{where}")
 
     # the extractor's decisions ---------------------------------------------------------
     def action_promote(self) -> None:

@@ -79,6 +79,7 @@ class QueueScreen(Screen[QueueOutcome]):
 
     def on_mount(self) -> None:
         """Read the first page."""
+        self.query_one("#queue-pane").border_title = "Review queue"
         self.query_one(QueueList).focus()
         self.query_one("#queue-keys", Static).update(self.key_line())
         self.load(0)

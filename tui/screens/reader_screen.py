@@ -269,8 +269,9 @@ class ReaderScreen(Screen):
         self.query_one(StatusBar).set_filter(claim_filter.describe())
         self.refresh_claims()
         if claim_filter.conflicts_only:
-            self.request_conflicts()
-        self.follow_filter()
+            self.request_conflicts()  # followed once the conflicts are known
+        else:
+            self.follow_filter()
 
     def watch_conflicting(self) -> None:
         """Mark the conflicting claims (and refilter when only those are shown)."""
@@ -296,7 +297,11 @@ class ReaderScreen(Screen):
         that the document, the details and the related pane follow the claims pane."""
         current = self.current_claim()
         visible = self.visible_claims()
-        if current is None or not current.is_claim or current in visible:
+        if current is None:
+            if visible and self.current_id is None:
+                self.current_id = visible[0].id
+            return
+        if not current.is_claim or current in visible:
             return
         after = [c for c in visible if c.ordinal > current.ordinal]
         target = after[0] if after else (visible[-1] if visible else None)

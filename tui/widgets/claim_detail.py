@@ -24,11 +24,16 @@ from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS, StatusStyled
 
 
 def describe_figure(figure: Figure) -> str:
-    """A figure as a reader would check it.
+    """A figure as a reader would check it (a vague one has no value: "several").
 
     >>> describe_figure(Figure(3000.0, "more than 3,000", "more than", "soldiers"))
     '"more than 3,000" = 3,000 soldiers (more than)'
+    >>> describe_figure(Figure(0.0, "several", "several", "soldiers"))
+    '"several" soldiers (vague)'
     """
+    if not figure.value and not any(ch.isdigit() for ch in figure.text):
+        counts = f" {one_line(figure.counts)}" if figure.counts else ""
+        return f'"{one_line(figure.text)}"{counts} (vague)'
     parts = [f'"{one_line(figure.text)}" = {figure.value:,g}']
     if figure.counts:
         parts.append(one_line(figure.counts))

@@ -58,7 +58,8 @@ class QueueList(StatusStyled, VirtualList):
         """The claim, its note and the reason whole."""
         console = self.app.console
         head = self.head(item)
-        lines = wrapped(head + Text(one_line(item.claim.text), style="bold"), width, console, "")
+        text = head + Text(one_line(item.claim.text), style="bold")
+        lines = wrapped(text, width, console, " " * len(head), first="")
         if item.claim.note.strip():
             note = Text(f"{NOTE_MARK} " + display_safe(item.claim.note, tab_size=1))
             lines += wrapped(note, width, console, "      ")

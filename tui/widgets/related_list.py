@@ -29,15 +29,23 @@ INDENT = "  "
 """Claim and reason lines start under the relation label."""
 
 
-def wrapped(text: Text, width: int, console: Console, indent: str = INDENT) -> list[Text]:
-    """``text`` wrapped to ``width`` cells, each line starting with ``indent``.
+def wrapped(
+    text: Text, width: int, console: Console, indent: str = INDENT, first: str | None = None
+) -> list[Text]:
+    """``text`` wrapped to ``width`` cells: the first line starts with ``first`` (default:
+    ``indent``), the others with ``indent``.
 
     >>> from rich.console import Console
     >>> [line.plain for line in wrapped(Text("one two three"), 9, Console())]
     ['  one two', '  three']
+    >>> [line.plain for line in wrapped(Text("one two three"), 9, Console(), first="")]
+    ['one two', '  three']
     """
-    lines = text.wrap(console, max(1, width - len(indent)), overflow="fold")
-    return [Text.assemble(indent, line) for line in lines] or [Text(indent)]
+    first = indent if first is None else first
+    lines = text.wrap(console, max(1, width - max(len(indent), len(first))), overflow="fold")
+    return [Text.assemble(first if i == 0 else indent, line) for i, line in enumerate(lines)] or [
+        Text(first)
+    ]
 
 
 class RelatedList(StatusStyled, VirtualList):
@@ -82,7 +90,7 @@ class RelatedList(StatusStyled, VirtualList):
     def render_expanded(self, item: RelatedClaim, width: int) -> list[Text]:
         """The item under the cursor whole: the claim and the reason wrapped."""
         console = self.app.console
-        lines = wrapped(self.head(item), width, console, indent="")
+        lines = wrapped(self.head(item), width, console, first="")
         lines += wrapped(self.body(item), width, console)
         lines += wrapped(self.reason(item), width, console)
         return lines

@@ -127,7 +127,8 @@ class VirtualList(ScrollView, can_focus=True):
         """The lines of the item under the cursor when it is shown whole."""
         if self._expanded is None:
             item = self.current
-            width = self.scrollable_content_region.width or self.size.width
+            # a column is kept for the scrollbar, which the taller item may bring
+            width = (self.scrollable_content_region.width or self.size.width) - 1
             self._expanded = [] if item is None else self.render_expanded(item, max(width, 1))
         return self._expanded
 
