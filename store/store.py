@@ -376,19 +376,24 @@ class Store:
 
     # overview --------------------------------------------------------------
     def summary(self) -> StoreSummary:
-        """Counts of documents, sentences, claims, flags and notes."""
+        """Counts of documents, sentences, claims, flags and notes.
+
+        Read from indexes (statuses from ``(status, is_claim, score)``, notes from the
+        partial index of claims with a note): it is asked for after every change.
+        """
         db = self.db
         docs = db.execute("SELECT count(*) FROM documents").fetchone()[0]
-        sents, claims, flagged, notes = db.execute(
-            "SELECT count(*), coalesce(sum(is_claim), 0),"
-            " coalesce(sum(is_claim AND status != 'unreviewed'), 0),"
-            " coalesce(sum(note != ''), 0) FROM claims"
-        ).fetchone()
-        by_status = dict(
-            db.execute(
-                "SELECT status, count(*) FROM claims WHERE is_claim = 1 GROUP BY status"
-            ).fetchall()
-        )
+        groups = db.execute(
+            "SELECT status, is_claim, count(*) FROM claims GROUP BY status, is_claim"
+        ).fetchall()
+        by_status: dict[str, int] = {}
+        for status, is_claim, count in groups:
+            if is_claim:
+                by_status[status] = by_status.get(status, 0) + count
+        sents = sum(count for *_, count in groups)
+        claims = sum(by_status.values())
+        flagged = claims - by_status.get("unreviewed", 0)
+        notes = db.execute("SELECT count(*) FROM claims WHERE note != ''").fetchone()[0]
         document_notes = db.execute("SELECT count(*) FROM documents WHERE note != ''").fetchone()[0]
         return StoreSummary(
             path=self.path,

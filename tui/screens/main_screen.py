@@ -217,9 +217,11 @@ class MainScreen(ReaderScreen):
     # the review queue and the documents' order -------------------------------------------
     def action_open_queue(self) -> None:
         """Open the review queue: claims across the store to work through."""
+        opened_at = store_calls.now()
         from claimdesk.tui.screens.queue_screen import QueueScreen
 
-        self.app.push_screen(QueueScreen(self.store, self.queue_query), self.queue_done)
+        queue = QueueScreen(self.store, self.queue_query, opened_at=opened_at)
+        self.app.push_screen(queue, self.queue_done)
 
     def queue_done(self, outcome) -> None:
         """Remember the queue and open the chosen claim in its document."""

@@ -53,8 +53,9 @@ DOCUMENTS_PANE_WIDTH = 140
 LOADING_DELAY = 0.12
 """Seconds before the related pane says it is loading (quick answers never flicker)."""
 
-WATCH_INTERVAL = 0.5
-"""Seconds between looks for other processes' changes (they show within about this)."""
+WATCH_INTERVAL = 0.25
+"""Seconds between looks for other processes' changes (they show within about this; a look
+costs a ``PRAGMA data_version`` on a worker)."""
 
 NOT_A_CLAIM = "not a claim: p makes it one, then its related claims show here"
 """What the related pane says for a sentence that is not a claim."""
