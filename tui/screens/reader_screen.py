@@ -386,15 +386,19 @@ class ReaderScreen(Screen):
         """Fill the related pane, unless the reader has moved on."""
         if message.claim_id != self.current_id:
             return
-        self._related_for = message.claim_id
         related = self.query_one(RelatedList)
-        before = related.current.claim.id if related.current is not None else None
+        # the same claim's related claims again (after a change): the cursor stays on its item
+        again = self._related_for == message.claim_id and related.current is not None
+        before = related.current.claim.id if again else None
+        self._related_for = message.claim_id
         found = message.related or []
         index = next((i for i, r in enumerate(found) if r.claim.id == before), 0)
         if message.related is None:
             related.set_items([], empty_text=message.error)
         else:
-            related.set_items(found, cursor=index, empty_text="no related claims found")
+            related.set_items(
+                found, cursor=index, empty_text="no related claims found", keep_scroll=again
+            )
         related.border_title = f"Related {len(found)}"
         self.app.record_latency("related", store_calls.now() - message.requested_at)
         nearby = self.neighbour_claims(message.claim_id)
