@@ -86,8 +86,8 @@ FILTER_BINDINGS: list[Binding] = [
 
 QUEUE_BINDINGS: list[Binding] = [
     Binding("s", "cycle_status", "status", id="queue-status"),
-    Binding("n", "toggle_notes", "with notes", id="queue-notes"),
-    Binding("c", "toggle_conflicts", "conflicting", id="queue-conflicts"),
+    Binding("n", "toggle_notes", "notes", id="queue-notes"),
+    Binding("c", "toggle_conflicts", "conflicts", id="queue-conflicts"),
     Binding("t", "cycle_since", "new since", id="queue-since"),
     Binding("o", "toggle_order", "sort", id="queue-order"),
     Binding("escape", "close", "Close", id="queue-close"),

@@ -72,6 +72,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._version = 0
         self._expanded: list[Text] | None = None
+        self._expanded_width = 0
 
     # data -------------------------------------------------------------
     @property
@@ -124,12 +125,14 @@ class VirtualList(ScrollView, can_focus=True):
 
     # heights --------------------------------------------------------------
     def _expanded_lines(self) -> list[Text]:
-        """The lines of the item under the cursor when it is shown whole."""
-        if self._expanded is None:
+        """The lines of the item under the cursor when it is shown whole (at the width the
+        list has now: a scrollbar that comes or goes changes it without a resize)."""
+        # a column is kept for the scrollbar, which the taller item may bring
+        width = max(self.size.width - 1, 1)
+        if self._expanded is None or self._expanded_width != width:
             item = self.current
-            # a column is kept for the scrollbar, which the taller item may bring
-            width = (self.scrollable_content_region.width or self.size.width) - 1
-            self._expanded = [] if item is None else self.render_expanded(item, max(width, 1))
+            self._expanded = [] if item is None else self.render_expanded(item, width)
+            self._expanded_width = width
         return self._expanded
 
     def _extra(self) -> int:
@@ -141,6 +144,13 @@ class VirtualList(ScrollView, can_focus=True):
     def _resize_virtual(self) -> None:
         height = len(self._items) * self.item_height + self._extra()
         self.virtual_size = Size(self.size.width, height)
+
+    def _check_virtual(self) -> None:
+        """Grow or shrink the scrollable height when the cursor item was wrapped anew."""
+        height = len(self._items) * self.item_height + self._extra()
+        if height != self.virtual_size.height:
+            self._resize_virtual()
+            self.refresh()
 
     def top_of(self, index: int) -> int:
         """The first line of item ``index``."""
@@ -254,6 +264,7 @@ class VirtualList(ScrollView, can_focus=True):
         if strip is None:
             if is_cursor and self.expand_cursor:
                 lines = self._expanded_lines()
+                self.call_later(self._check_virtual)
             else:
                 lines = self.render_item(self._items[index], width)
             text = lines[sub] if sub < len(lines) else Text("")
