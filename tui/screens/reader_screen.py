@@ -61,6 +61,30 @@ NOT_A_CLAIM = "not a claim: p makes it one, then its related claims show here"
 """What the related pane says for a sentence that is not a claim."""
 
 
+def changed_elsewhere(events) -> str:
+    """What the status bar says about changes another reader or a script made.
+
+    >>> from claimdesk.store.models import Event
+    >>> flag = Event(1, "", "bob", "status", 7, 1, "unreviewed", "false")
+    >>> changed_elsewhere([flag]), changed_elsewhere([flag, flag]), changed_elsewhere([])
+    ('bob: claim 7 flagged false', '2 changes by bob', 'documents added or removed elsewhere')
+    """
+    if not events:
+        return "documents added or removed elsewhere"
+    if len(events) == 1:
+        event = events[0]
+        what = {
+            "status": f"flagged {event.new}",
+            "note": "note changed",
+            "claim": "made a claim" if event.new == "1" else "dismissed",
+            "doc-note": "document note changed",
+        }.get(event.kind, f"{event.kind} changed")
+        target = f"claim {event.claim_id} " if event.claim_id is not None else ""
+        return one_line(f"{event.actor or 'someone'}: {target}{what}")
+    actors = sorted({e.actor or "someone" for e in events})
+    return one_line(f"{len(events)} changes by {', '.join(actors)}")
+
+
 class ReaderScreen(Screen):
     """Documents, the open document, its claims, the current claim's details and related claims."""
 
@@ -435,7 +459,9 @@ class ReaderScreen(Screen):
         shown = {r.claim.id for r in related.items} | {self.current_id}
         if touched & shown or changes.documents_changed:
             self.refresh_related()
-        if not message.external:
+        if message.external:
+            self.query_one(StatusBar).set_action(changed_elsewhere(changes.events))
+        else:
             self.follow_filter()
 
     # linking ---------------------------------------------------------------------------

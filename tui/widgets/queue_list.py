@@ -61,8 +61,8 @@ class QueueList(StatusStyled, VirtualList):
         text = head + Text(one_line(item.claim.text), style="bold")
         lines = wrapped(text, width, console, " " * len(head), first="")
         if item.claim.note.strip():
-            note = Text(f"{NOTE_MARK} " + display_safe(item.claim.note, tab_size=1))
-            lines += wrapped(note, width, console, "      ")
+            note = Text(display_safe(item.claim.note, tab_size=1))
+            lines += wrapped(note, width, console, "        ", first=f"      {NOTE_MARK} ")
         lines += wrapped(self.where(item), width, console, "      ")
         if item.reason:
             reason = Text(one_line(item.reason), style=self.status_style("false"))
