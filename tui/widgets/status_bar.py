@@ -121,24 +121,33 @@ class StatusBar(StatusStyled, Static):
         return hints
 
     def redraw(self) -> None:
-        """Rebuild both lines from the current state."""
+        """Rebuild both lines from the current state; on a narrow terminal the filter and
+        the last action come before the counts, which are cut first."""
         muted = self.muted_style()
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(one_line(store_name(self.store_path)), style="bold")
+        width = self.content_region.width or self.size.width
+        head = Text(one_line(store_name(self.store_path)), style="bold")
         if self.actor:
-            line.append(f" as {one_line(self.actor)}", style=muted)
+            head.append(f" as {one_line(self.actor)}", style=muted)
+        counts = Text(style=muted)
         if self.summary is not None:
             s = self.summary
-            counts = f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes"
+            counts.append(
+                f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes"
+            )
             if s.document_notes:
-                counts += f" {s.document_notes} doc note" + "s" * (s.document_notes != 1)
-            line.append(counts, style=muted)
+                counts.append(f" {s.document_notes} doc note" + "s" * (s.document_notes != 1))
+        news = Text()
         if self.filter_text:
-            line.append("  filter: ", style=muted)
-            line.append(self.filter_text, style=self.status_style("needs-check") + Style(bold=True))
+            news.append("  filter: ", style=muted)
+            news.append(self.filter_text, style=self.status_style("needs-check") + Style(bold=True))
         if self.last_action:
-            line.append("  ")
-            line.append(one_line(self.last_action), style=self.status_style("verified"))
+            news.append("  ")
+            news.append(one_line(self.last_action), style=self.status_style("verified"))
+        parts = [head, counts, news]
+        if sum(part.cell_len for part in parts) > width:
+            parts = [head, news, counts]
+        line = Text("", no_wrap=True, overflow="ellipsis").join(parts)
+        line.truncate(max(width, 1), overflow="ellipsis")
         line.append("\n")
-        line.append_text(self.key_hints(self.content_region.width or self.size.width))
+        line.append_text(self.key_hints(width))
         self.update(line)
