@@ -125,17 +125,20 @@ class StatusBar(StatusStyled, Static):
         the last action come before the counts, which are cut first."""
         muted = self.muted_style()
         width = self.content_region.width or self.size.width
-        head = Text(one_line(store_name(self.store_path)), style="bold")
+        head = Text()
+        head.append(one_line(store_name(self.store_path)), style="bold")
         if self.actor:
             head.append(f" as {one_line(self.actor)}", style=muted)
-        counts = Text(style=muted)
+        counts = Text()
         if self.summary is not None:
             s = self.summary
             counts.append(
-                f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes"
+                f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes",
+                style=muted,
             )
             if s.document_notes:
-                counts.append(f" {s.document_notes} doc note" + "s" * (s.document_notes != 1))
+                plural = "s" * (s.document_notes != 1)
+                counts.append(f" {s.document_notes} doc note{plural}", style=muted)
         news = Text()
         if self.filter_text:
             news.append("  filter: ", style=muted)
