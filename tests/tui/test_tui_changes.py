@@ -203,3 +203,22 @@ async def test_undo_never_reverts_another_actors_change(tmp_path):
         assert alice.claim(first.id).status == "disputed"
         assert "changed since by bob" in screen.query_one("#status").last_action
         await wait_until(pilot, lambda: screen.current_claim().status == "disputed")
+
+
+async def test_documents_added_or_removed_elsewhere_show_and_the_open_one_is_replaced(filled_store):
+    app = make_app(filled_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        pane = screen.query_one(DocumentsList)
+        other = Store.open(filled_store.path, actor="bob")
+        other.add_text("The port said 12 ships were turned away on Friday.", title="Port report")
+        await wait_until(pilot, lambda: len(pane.items) == 4)
+        assert pane.items[-1].title == "Port report"
+        removed = screen.document.id
+        other.remove_document(removed)
+        await wait_until(
+            pilot, lambda: screen.document is not None and screen.document.id != removed
+        )
+        assert removed not in [d.id for d in pane.items]
+        assert screen.query_one(DocumentView).document.id == screen.document.id

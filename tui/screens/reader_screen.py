@@ -230,6 +230,9 @@ class ReaderScreen(Screen):
         view = self.query_one(DocumentView)
         pane = self.query_one("#document")
         if new is None:
+            view.clear()
+            self.query_one(DocumentNote).show(None)
+            pane.border_title = "Document"
             return
         if old is None or old.document.id != new.document.id:
             pane.border_title = Text(one_line(new.document.title) or "(untitled)")
@@ -244,6 +247,11 @@ class ReaderScreen(Screen):
         """Fill the documents pane and the counts."""
         self.documents = tuple(message.documents)
         self.query_one(StatusBar).set_summary(message.summary)
+        open_now = self.document
+        if open_now is not None and all(d.id != open_now.id for d in self.documents):
+            self.query_one(StatusBar).set_action("this document was removed elsewhere")
+            self.reading = None
+            self.open_place(None, None)
         if not self.documents:
             view = self.query_one(DocumentView)
             view.empty_text = "no documents in this store"

@@ -96,6 +96,18 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.set_current(current_id)
         self.call_after_refresh(self.post_message, self.Painted())
 
+    def clear(self) -> None:
+        """Show no document (it was removed)."""
+        self.document = None
+        self.sentences = []
+        self.marks = Marks()
+        self._starts, self._index_of, self._display, self._lines = [], {}, "", []
+        self.current_id = None
+        self._current_lines = (-1, -1)
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, 0)
+        self.refresh()
+
     def update_sentences(self, sentences: Sequence[Claim]) -> None:
         """Show changed sentences of this document (new status, promoted, dismissed)."""
         changed = False
