@@ -82,8 +82,9 @@ def events_table(events: Iterable[Event]) -> Table:
     return table(("id", "at", "who", "change", "old", "new"), rows)
 
 
-def show_claim(claim: Claim, doc_title: str) -> Table:
-    """One claim with its features, as a two-column table."""
+def show_claim(claim: Claim, doc_title: str, location: str = "") -> Table:
+    """One claim with its features, as a two-column table; ``location`` is where it is
+    in its document ("p. 4", "at 00:03:12"), when the document has pages or cues."""
     figures = "; ".join(
         " ".join(
             p for p in (f.text, f"= {f.value:g}", f.qualifier and f"({f.qualifier})", f.counts) if p
@@ -94,6 +95,7 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
     rows = [
         ("claim", claim.id),
         ("document", f"{claim.doc_id}: {doc_title}"),
+        *([("where", location)] if location else []),
         ("offsets", f"{claim.start}-{claim.end}"),
         ("text", claim.text),
         ("status", claim.status),
