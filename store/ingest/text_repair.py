@@ -19,30 +19,34 @@ from __future__ import annotations
 
 import re
 
-# What UTF-8 lead bytes (0xC2-0xF4) look like read as cp1252/Latin-1, followed by what a
-# continuation byte (0x80-0xBF) looks like: the fingerprint of Western mojibake.
-_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_LATIN_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
-# Cyrillic UTF-8 (lead bytes 0xD0/0xD1) read as cp1251 starts "Р" or "С", and the
-# continuation byte then reads as one of these instead of a letter а-я.
-_CYRILLIC_MOJIBAKE = re.compile(
-    "[РС][\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0409\u2039\u040a"
-    "\u040c\u040b\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u2122\u0459\u203a"
-    "\u045a\u045c\u045b\u045f\u00a0\u040e\u045e\u0408\u00a4\u0490\u00a6\u00a7\u0401\u00a9"
-    "\u0404\u00ab\u00ac\u00ad\u00ae\u0407\u00b0\u00b1\u0406\u0456\u0491\u00b5\u00b6\u00b7"
-    "\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457]"
+# The pairs are looked for in the UTF-8 bytes of the text, where a regular expression
+# runs several times faster than over the characters.
+#
+# Western mojibake: a UTF-8 lead byte (0xC2-0xF4) read as cp1252/Latin-1 is one of
+# U+00C2-U+00F4 (UTF-8 C3 82 - C3 B4), and the continuation byte after it reads as
+# U+0080-U+00BF or one of cp1252's punctuation marks and letters (UTF-8 C2 .., E2 80-84 ..,
+# C5 .., C6 92, CB 86/9C).
+_LATIN_MOJIBAKE = re.compile(
+    rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xe2[\x80-\x84]|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]"
+    rb"|\xc6\x92|\xcb[\x86\x9c])"
 )
+# Cyrillic UTF-8 (lead bytes 0xD0/0xD1) read as cp1251 is "Р" or "С" (UTF-8 D0 A0/A1)
+# followed by what a continuation byte reads as in cp1251 instead of a letter а-я: Ђ-Џ,
+# ђ-џ, punctuation, Ґ ґ. Two such pairs in a row: "Сі" alone is Ukrainian ("Січень").
+_CYRILLIC_PAIR = rb"\xd0[\xa0\xa1](?:\xd0[\x81-\x8f]|\xd1[\x90-\x9f]|\xe2[\x80-\x84]|\xc2[\xa0-\xbb]|\xd2[\x90\x91])"
+_CYRILLIC_MOJIBAKE = re.compile(_CYRILLIC_PAIR * 2)
 
 
 def looks_like_mojibake(text: str) -> bool:
     """Whether ``text`` holds a character pair that mojibake is made of (a cheap first look).
 
-    >>> looks_like_mojibake("CafÃ©"), looks_like_mojibake("Café"), looks_like_mojibake("Сьогодні")
+    >>> looks_like_mojibake("CafÃ©"), looks_like_mojibake("Café"), looks_like_mojibake("Січень")
     (True, False, False)
     """
     if text.isascii():
         return False
-    return bool(_LATIN_MOJIBAKE.search(text) or _CYRILLIC_MOJIBAKE.search(text))
+    data = text.encode("utf-8", "surrogatepass")
+    return bool(_LATIN_MOJIBAKE.search(data) or _CYRILLIC_MOJIBAKE.search(data))
 
 
 def _config():

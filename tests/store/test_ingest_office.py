@@ -70,3 +70,20 @@ def test_a_damaged_word_file_is_one_line(store):
         result = store.add_bytes(broken, name="broken.docx")
         assert result.refused and result.reason.startswith("a damaged Word document")
         assert "\n" not in result.reason
+
+
+def test_pictures_and_unused_styles_do_not_get_in_the_way(store):
+    import docx
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(picture, format="PNG")
+    document = docx.Document()
+    document.add_heading("Bridge collapse", 1)
+    document.add_picture(io.BytesIO(picture.getvalue()))
+    document.add_paragraph("Engineers said 15 bridges were destroyed.", style="Quote")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = store.document(store.add_bytes(buffer.getvalue(), name="bridges.docx").doc_id)
+    assert doc.text == "Bridge collapse\n\nEngineers said 15 bridges were destroyed."
+    assert doc.title == "Bridge collapse"
