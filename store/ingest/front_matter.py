@@ -68,11 +68,19 @@ def _lines(block: str) -> dict | None:
             if line[:1].isspace():  # a continuation or nested value: ignored
                 continue
             return None
-        found.setdefault(match.group(1), _unquote(match.group(2)))
+        found[match.group(1)] = _unquote(match.group(2))  # the last wins, as in YAML
     return found
 
 
+_PLAIN_LINE = re.compile(r"[A-Za-z][\w-]*:[ \t]+[^\s'\"\[{>|&*!%@`#?-][^\n]*")
+
+
 def _yaml(block: str) -> dict | None:
+    lines = [line for line in block.splitlines() if line.strip()]
+    if all(_PLAIN_LINE.fullmatch(line) and " #" not in line for line in lines):
+        # Only "key: plain words" lines: YAML reads them exactly as the line reader does
+        # (or fails on a second ": ", and then the line reader is used), so skip it.
+        return _lines(block)
     try:
         data = yaml.load(block, Loader=_LOADER)  # noqa: S506 - BaseLoader builds no objects
     except yaml.YAMLError:

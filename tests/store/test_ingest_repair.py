@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from claimdesk.store.ingest import front_matter
 from claimdesk.store.ingest.front_matter import split_front_matter
 from claimdesk.store.ingest.text_repair import looks_like_mojibake, repair_mojibake
 
@@ -116,3 +120,27 @@ def test_a_saved_page_takes_its_metadata_from_json_ld_and_opengraph(store, tmp_p
         "2024-12-19",
     )
     assert store.origin(doc.id).author == "Ana Petrova"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["title", "source", "date", "url", "x-y"]),
+            st.text(alphabet="abc XYZ:019-_.,/'\"#", min_size=1, max_size=20),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+@settings(max_examples=300)
+def test_plain_front_matter_reads_as_yaml_reads_it(pairs):
+    """The shortcut for plain ``key: words`` lines gives what the YAML parser gives."""
+    block = "".join(f"{key}: {value}\n" for key, value in pairs)
+    try:
+        parsed = yaml.load(block, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        parsed = None
+    meta, body = split_front_matter(f"---\n{block}---\nText.")
+    if isinstance(parsed, dict):
+        assert meta == front_matter._metadata(parsed)
+        assert body == "Text."
