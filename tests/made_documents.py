@@ -25,7 +25,7 @@ def make_pdf(
     """A text PDF with one list of lines per page.
 
     An empty line leaves a paragraph gap; a line starting ``"# "`` is set large (a
-    heading). ``header`` and ``footer`` repeat on every page, ``{n}`` and ``{total}``
+    heading); tabs split a line into table cells, each drawn on its own. ``header`` and ``footer`` repeat on every page, ``{n}`` and ``{total}``
     filled in. ``created`` is ``YYYYMMDDHHMMSS`` for the metadata.
     """
     from reportlab.lib.pagesizes import A4
@@ -58,7 +58,8 @@ def make_pdf(
                 y -= 26
                 continue
             pdf.setFont("Helvetica", 11)
-            pdf.drawString(72, y, line)
+            for column, cell in enumerate(line.split("\t")):  # tabs: table cells
+                pdf.drawString(72 + 150 * column, y, cell)
             y -= 14
         if footer:
             pdf.setFont("Helvetica", 8)
@@ -120,4 +121,26 @@ def make_odt(body_xml: str, *, title: str = "", author: str = "") -> bytes:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", _ODT_CONTENT.format(body=body_xml))
         archive.writestr("meta.xml", _ODT_META.format(title=title, author=author))
+    return buffer.getvalue()
+
+
+def make_two_column_pdf(title: str, paragraphs: list[str]) -> bytes:
+    """A one-page newsletter set in two columns (reportlab's layout engine)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+
+    styles = getSampleStyleSheet()
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=A4, title=title, invariant=1)
+    width = (A4[0] - 112 - 20) / 2
+    frames = [
+        Frame(56, 56, width, A4[1] - 120, id="left"),
+        Frame(56 + width + 20, 56, width, A4[1] - 120, id="right"),
+    ]
+    document.addPageTemplates([PageTemplate(frames=frames)])
+    story = [Paragraph(title, styles["Heading1"])]
+    for paragraph in paragraphs:
+        story += [Paragraph(paragraph, styles["BodyText"]), Spacer(1, 6)]
+    document.build(story)
     return buffer.getvalue()

@@ -29,12 +29,14 @@ from claimdesk.store.models import CUE, PAGE, DocumentOrigin, Mark
 @dataclass(frozen=True)
 class DocumentExtras:
     """A new document's origin and marks; ``parent_sha256`` names the e-mail it came with,
-    ``feed_entry`` the ``(feed id, entry key, link)`` that brought it."""
+    ``children_sha256`` the attachments an e-mail brought, ``feed_entry`` the
+    ``(feed id, entry key, link)`` that brought it."""
 
     kind: str = ""
     author: str = ""
     fetched: str = ""
     parent_sha256: str = ""
+    children_sha256: tuple[str, ...] = ()
     marks: tuple[Mark, ...] = ()
     feed_entry: tuple[int, str, str] | None = None
 
@@ -57,6 +59,18 @@ def insert_extras(db: sqlite_utils.Database, doc_id: int, extras: DocumentExtras
         db.conn.executemany(
             "INSERT OR REPLACE INTO document_marks (doc_id, kind, start, label) VALUES (?, ?, ?, ?)",
             [(doc_id, m.kind, m.start, m.label) for m in extras.marks],
+        )
+    if extras.children_sha256:  # attachments stored before their e-mail: link them now
+        holes = ", ".join("?" * len(extras.children_sha256))
+        children = f"SELECT id FROM documents WHERE sha256 IN ({holes})"
+        db.execute(
+            f"INSERT OR IGNORE INTO document_origins (doc_id) {children}",
+            list(extras.children_sha256),
+        )
+        db.execute(
+            "UPDATE document_origins SET parent_id = ?"
+            f" WHERE parent_id IS NULL AND doc_id != ? AND doc_id IN ({children})",
+            [doc_id, doc_id, *extras.children_sha256],
         )
     if extras.feed_entry is not None:
         from claimdesk.store.database import feed_rows

@@ -1,14 +1,15 @@
 """Word (.docx) and OpenDocument (.odt) files: their text by paragraphs, headings kept.
 
 A .docx goes through mammoth into HTML and then the HTML path's block reader,
-so headings, paragraphs, list items and table cells each become a block of
-their own. An .odt is read from its ``content.xml`` directly (the same
-blocks). Title, author and date come from the file's document properties;
-without a title there, the first heading is the title.
+so headings, paragraphs and list items each become a block of their own, and a
+table row one line, its cells joined by " | ". An .odt is read from its
+``content.xml`` directly (the same blocks). Title, author and date come from the
+file's document properties; without a title there, the first heading is the title.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -123,22 +124,40 @@ def _slim(archive: zipfile.ZipFile) -> bytes:
     return out.getvalue()
 
 
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S)
+
+
+def rows_as_lines(html_text: str) -> str:
+    """Each table row of mammoth's HTML as one line, cells joined by " | ".
+
+    >>> rows_as_lines("<table><tr><td><p>Region</p></td><td><p>Deaths</p></td></tr></table>")
+    '<table><p>Region | Deaths</p></table>'
+    """
+
+    def row(match: re.Match) -> str:
+        cells = (" ".join(visible_text(c).split()) for c in _CELL.findall(match.group(1)))
+        return "<p>" + html.escape(" | ".join(cells), quote=False) + "</p>"
+
+    return _ROW.sub(row, html_text)
+
+
 def read_docx(raw: bytes, name: str = "") -> ParsedDocument:
     """A Word document's text by blocks, through mammoth's HTML."""
     import mammoth
 
     archive = _archive(raw, "Word document")
     try:
-        html = mammoth.convert_to_html(
+        markup = mammoth.convert_to_html(
             io.BytesIO(_slim(archive)), convert_image=mammoth.images.img_element(_no_images)
         ).value
     except Exception as exc:  # mammoth raises many kinds for damaged parts
         raise RefusedError(f"a damaged Word document: {one_line(exc)}") from exc
-    text = clean_piece(visible_text(html))
+    text = clean_piece(visible_text(rows_as_lines(markup)))
     if not text.strip():
         raise RefusedError("no text found")
     core = _xml(archive, "docProps/core.xml")
-    heading = _HEADING.search(html)
+    heading = _HEADING.search(markup)
     title = _field(core, f"{_DC}title") or (visible_text(heading.group(1)) if heading else "")
     return ParsedDocument(
         text=text,
@@ -177,6 +196,14 @@ def _odt_blocks(element: ElementTree.Element, out: list[tuple[str, bool]]) -> No
                 _odt_blocks(frame, out)
         elif tag in (f"{_TEXT}tracked-changes", f"{_OFFICE}annotation", f"{_TEXT}sequence-decls"):
             continue
+        elif tag == f"{_TABLE}table-row":
+            cells = []
+            for cell in child.iter(f"{_TABLE}table-cell"):
+                found: list[tuple[str, bool]] = []
+                _odt_blocks(cell, found)
+                cells.append(" ".join(text for text, _ in found))
+            if any(cells):
+                out.append((" | ".join(cells), False))
         else:  # lists, list items, sections, tables, rows, cells
             _odt_blocks(child, out)
 

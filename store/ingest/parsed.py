@@ -27,8 +27,10 @@ class ParsedDocument:
     ``kind`` says what it was read as (``text``, ``markdown``, ``html``, ``pdf``,
     ``docx``, ``odt``, ``email``, ``subtitles``); ``marks`` are page or cue starts;
     ``attachments`` are the documents an e-mail carried (or why one was refused);
-    ``parent`` is the content hash of the e-mail an attachment came with;
-    ``feed_entry`` is ``(feed id, entry key, link)`` for a document a feed brought.
+    ``parent`` is the content hash of the e-mail an attachment came with, and
+    ``children`` the content hashes of an e-mail's attachments (one stored before is
+    linked too); ``feed_entry`` is ``(feed id, entry key, link)`` for a document a feed
+    brought.
     """
 
     text: str
@@ -43,6 +45,7 @@ class ParsedDocument:
     marks: tuple[Mark, ...] = ()
     attachments: tuple[ParsedDocument | AddResult, ...] = ()
     parent: str = ""
+    children: tuple[str, ...] = ()
     feed_entry: tuple[int, str, str] | None = None
 
 

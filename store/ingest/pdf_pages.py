@@ -62,19 +62,22 @@ class _Line:
     text: str
     y: float
     size: float
+    x: float = 0.0
+    row: bool = False  # pieces set apart on one baseline: a table row
 
 
 def _page_lines(page) -> list[_Line]:
     """The page's text lines in drawing order, each with its baseline height and type size."""
     lines: list[_Line] = []
     current: list[str] = []
-    where: list[float] = []  # y and size of the first visible piece of the current line
+    where: list[tuple[float, float]] = []  # (x, y) of the first visible piece of the line
     sizes: list[float] = []
 
     def flush() -> None:
         text = _SPACES.sub(" ", "".join(current)).strip()
         if text:
-            lines.append(_Line(text, where[0] if where else 0.0, max(sizes, default=0.0)))
+            x, y = where[0] if where else (0.0, 0.0)
+            lines.append(_Line(text, y, max(sizes, default=0.0), x))
         current.clear()
         where.clear()
         sizes.clear()
@@ -82,6 +85,7 @@ def _page_lines(page) -> list[_Line]:
     def visit(text, cm, tm, font, font_size) -> None:
         if not text:
             return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
         size = float(font_size or 0) * (scale or 1.0)
@@ -90,13 +94,33 @@ def _page_lines(page) -> list[_Line]:
                 flush()
             if part.strip():
                 if not where:
-                    where.append(y)
+                    where.append((x, y))
                 sizes.append(size)
             current.append(part)
 
     page.extract_text(visitor_text=visit)
     flush()
     return lines
+
+
+def _one_per_baseline(lines: list[_Line]) -> list[_Line]:
+    """Pieces drawn one after another on the same baseline (the cells of a table row,
+    words placed one by one) as one line."""
+    out: list[_Line] = []
+    previous: _Line | None = None  # the last piece, for where it ends
+    for line in lines:
+        last = out[-1] if out else None
+        size = max(line.size, last.size if last else 0.0, 1.0)
+        if last is not None and previous is not None and abs(last.y - line.y) < 0.2 * size:
+            # a piece starting well after where the last one ends (at about half an em a
+            # character) was set apart: a table cell
+            ends = previous.x + 0.5 * previous.size * len(previous.text)
+            row = last.row or line.x - ends > 1.5 * size
+            out[-1] = _Line(f"{last.text} {line.text}", last.y, size, last.x, row)
+        else:
+            out.append(line)
+        previous = line
+    return out
 
 
 def _key(text: str) -> str:
@@ -180,20 +204,24 @@ def _continues(prev: str, nxt: str) -> bool:
     return not _TERMINAL.search(prev) and nxt[:1].islower()
 
 
-def _runs_on(prev: str, nxt: str) -> bool:
-    """Whether a paragraph left at the foot of a page goes on at the top of the next: it
-    stops mid-sentence (on a small word or a comma), and it is no heading (long enough)."""
+def _runs_on(prev: str, nxt: str, full: int = 60) -> bool:
+    """Whether text left at the foot of a page or column goes on at the top of the next:
+    it stops mid-sentence (on a small word or a comma), and it is no heading (it is at
+    least as long as a full line)."""
     if _continues(prev, nxt):
         return True
-    return len(prev) > 60 and (prev[-1:].islower() or prev[-1:] in ",;(-–—")
+    return len(prev) >= full and (prev[-1:].islower() or prev[-1:] in ",;(-–—")
 
 
 def _new_paragraph(prev: _Line, line: _Line, layout: _Layout) -> bool:
     if _continues(prev.text, line.text):
         return False
+    if prev.row or line.row:
+        return True  # every table row a line of its own
     step = prev.y - line.y
     if layout.gap and (step > 1.45 * layout.gap or step < -0.5 * layout.gap):
-        return True
+        # a gap or a jump up (the next column) ends a paragraph, unless mid-sentence
+        return not _runs_on(prev.text, line.text, int(0.8 * layout.full))
     if prev.size and line.size and abs(prev.size - line.size) > 0.15 * max(prev.size, line.size):
         return True
     if re.search(r"[^\W\d_][-\u00ad]$|,$", prev.text):
@@ -285,9 +313,12 @@ def _page_paragraphs(reader) -> tuple[list[list[str]], list[_Line]]:
     pages: list[tuple[list[_Line], float, float]] = []
     for page in reader.pages:
         try:
-            lines = [
-                _Line(ln.text.translate(_LIGATURES), ln.y, ln.size) for ln in _page_lines(page)
-            ]
+            lines = _one_per_baseline(
+                [
+                    _Line(ln.text.translate(_LIGATURES), ln.y, ln.size, ln.x)
+                    for ln in _page_lines(page)
+                ]
+            )
             box = page.cropbox
             pages.append((lines, float(box.bottom), float(box.top)))
         except Exception:  # one unreadable page does not lose the others
@@ -325,12 +356,20 @@ def read_pdf(raw: bytes, name: str = "") -> ParsedDocument:
     return ParsedDocument(
         text=text.text,
         title=_title(metadata, first_lines),
-        author=" ".join(str((metadata or {}).get("/Author") or "").split()),
+        author=_author(metadata),
         published=_pdf_date(_safe(lambda: metadata.creation_date if metadata else None)),
         path=name,
         kind="pdf",
         marks=tuple(text.marks),
     )
+
+
+_JUNK_AUTHOR = re.compile(r"^\(?(?:anonymous|unknown|user|admin|administrator|author)\)?$", re.I)
+
+
+def _author(metadata) -> str:
+    author = " ".join(str((metadata or {}).get("/Author") or "").split())
+    return "" if _JUNK_AUTHOR.match(author) else author
 
 
 def _safe(get):

@@ -201,6 +201,7 @@ def _new_document(p: _Pending) -> documents.NewDocument:
             author=parsed.author,
             fetched=parsed.fetched,
             parent_sha256=parsed.parent,
+            children_sha256=parsed.children,
             marks=p.marks,
             feed_entry=parsed.feed_entry,
         ),
@@ -220,8 +221,10 @@ def with_attachments(
             continue
         text, _ = renormalise(item.text, item.marks)
         parent = documents.sha256_of(text) if text.strip() else ""
+        found = [a for a in item.attachments if isinstance(a, ParsedDocument)]
         if parent:
-            yield replace(item, attachments=())
+            children = tuple(documents.sha256_of(renormalise(a.text, a.marks)[0]) for a in found)
+            yield replace(item, attachments=(), children=children)
         else:
             yield refused(item.path, "no text in the message body (its attachments are added)")
         for attachment in item.attachments:

@@ -124,3 +124,16 @@ def test_a_mail_that_is_only_an_attachment_adds_the_attachment(store, tmp_path):
     mail, statement = store.add_paths([path])
     assert mail.refused and mail.reason == "no text in the message body (its attachments are added)"
     assert statement.added and store.origin(statement.doc_id).parent_id is None
+
+
+def test_an_attachment_stored_before_its_mail_is_linked_to_it(store, tmp_path):
+    pdf = make_pdf([["The hospital said 52 people died in the floods on Tuesday."]])
+    first = store.add_bytes(pdf, name="hospital.pdf")
+    message = _tip(BODY)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="hospital.pdf")
+    path = tmp_path / "tip.eml"
+    path.write_bytes(bytes(message))
+    mail, attachment = store.add_paths([path])
+    assert mail.added and not attachment.added and attachment.doc_id == first.doc_id
+    assert store.origin(first.doc_id).parent_id == mail.doc_id
+    assert store.origin(mail.doc_id).attachment_ids == (first.doc_id,)

@@ -6,7 +6,7 @@ import pytest
 
 from claimdesk.store.database import documents
 from claimdesk.store.ingest.pdf_pages import SCANNED
-from tests.made_documents import make_pdf, make_scanned_pdf
+from tests.made_documents import make_pdf, make_scanned_pdf, make_two_column_pdf
 
 PAGE_ONE = [
     "# Flood situation report",
@@ -159,3 +159,22 @@ def test_removing_a_document_removes_its_pages(store):
     assert store.marks(result.doc_id)
     store.remove_document(result.doc_id)
     assert store.db.execute("SELECT count(*) FROM document_marks").fetchone()[0] == 0
+
+
+def test_two_columns_are_read_column_by_column_and_a_sentence_goes_on_across_them(store):
+    paragraphs = [
+        f"In district {n}, the regional administration said that {n * 7} houses were flooded "
+        f"and that rescuers had evacuated {n * 120} residents to temporary shelters in the "
+        f"towns of Dnipro and Kamianske, where schools and sports halls were opened."
+        for n in range(1, 13)
+    ]
+    pdf = make_two_column_pdf("Valley Monitor: week 51", paragraphs)
+    doc = store.document(store.add_bytes(pdf, name="newsletter.pdf").doc_id)
+    assert doc.text == "\n\n".join(["Valley Monitor: week 51", *paragraphs])
+
+
+def test_a_table_row_stays_one_line(store):
+    rows = ["District\tEvacuated\tDeaths", "Vilnohirsk\t2,900\t29", "Pokrovka\t1,300\t8"]
+    pdf = make_pdf([["Officials gave these figures on Monday.", "", *rows]])
+    text = store.document(store.add_bytes(pdf, name="t.pdf").doc_id).text
+    assert text.endswith("District Evacuated Deaths\n\nVilnohirsk 2,900 29\n\nPokrovka 1,300 8")

@@ -121,6 +121,10 @@ def update_command(ctx: Context, timeout, as_json: bool) -> None:
         emit_json(u.to_json() for u in updates)
     else:
         added = sum(u.added for u in updates)
-        click.echo(f"added {added} document{'s' * (added != 1)}; `claimdesk docs --new` lists them")
+        if added:
+            plural = "s" * (added != 1)
+            click.echo(f"added {added} document{plural}; `claimdesk docs --new` lists them")
+        else:
+            click.echo("nothing new")
     if any(u.problem or u.failed for u in updates):
         raise click.exceptions.Exit(1)

@@ -173,6 +173,7 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
     claim = store.claim(claim_id)
     title = store.document(claim.doc_id).title
     where = store.location(claim.doc_id, claim.start, claim.end)
+    origin = store.origin(claim.doc_id)
     if as_json:
         emit_json(
             [
@@ -180,13 +181,18 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
                     **claim.to_json(),
                     "doc_title": title,
                     "location": where,
+                    "origin": {**origin.__dict__, "attachment_ids": list(origin.attachment_ids)},
                     "entities": list(claim.entities),
                     "extracted": claim.extracted,
                 }
             ]
         )
     else:
-        output.console().print(output.show_claim(claim, title, where))
+        plain = origin.kind in ("", "text", "markdown") and origin == type(origin)(
+            origin.doc_id, kind=origin.kind
+        )
+        from_line = "" if plain else output.origin_line(origin)
+        output.console().print(output.show_claim(claim, title, where, from_line))
 
 
 @cli.command("flag")
