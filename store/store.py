@@ -309,6 +309,22 @@ class Store:
 
         return known_checks(self, text, limit, include_weak=include_weak)
 
+    # exports -----------------------------------------------------------------
+    def export(self, kind: str, selection=None, **options) -> str:
+        """The desk's work as ``claimreview``, ``annotations``, ``csv`` or ``markdown`` text;
+        ``selection`` (an ``exports.Selection``) picks the claims, flagged or noted ones by
+        default. ``options``: ``organisation``, ``bom``, ``by``, ``title``."""
+        from claimdesk.store.exports import Selection, export_text
+
+        return export_text(self, kind, selection or Selection(), **options)
+
+    def import_annotations(self, data, *, replace: bool = False):
+        """Re-attach exported notes and flags (parsed Web Annotation JSON) to these documents;
+        returns an ``ImportOutcome`` (placed, unchanged, conflicts, unplaced)."""
+        from claimdesk.store.exports import import_annotations
+
+        return import_annotations(self, data, replace=replace)
+
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:
         """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing."""
