@@ -355,6 +355,64 @@ class Store:
         example in a worker at start-up, so the first keystrokes need not wait."""
         self._search_vocabulary.get(self.db, self.generation())
 
+    # known fact-checks -----------------------------------------------------------
+    def import_factchecks(
+        self, path: str | Path, *, columns: dict[str, str] | None = None, reviewer: str = ""
+    ):
+        """Import one file of published fact-checks (ClaimReview JSON-LD, fact-check search
+        results or CSV; ``columns`` maps fields to CSV headers); returns an ``ImportReport``.
+        A fact-check imported again is updated, never duplicated."""
+        from claimdesk.store.factchecks import import_file
+
+        return import_file(self, path, columns=columns, reviewer=reviewer)
+
+    def factchecks(self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0):
+        """Stored fact-checks (``FactCheck``), newest review first; ``verdict``: one status."""
+        from claimdesk.store.factchecks.factcheck_table import listing
+
+        return listing(self.db, verdict=verdict, limit=limit, offset=offset)
+
+    def factcheck_count(self) -> int:
+        """How many fact-checks are stored."""
+        from claimdesk.store.factchecks.factcheck_table import count
+
+        return count(self.db)
+
+    def search_factchecks(self, query: str, limit: int = 20):
+        """Fact-checks whose claim or title holds every word of ``query``, best first."""
+        from claimdesk.store.factchecks.factcheck_table import search
+
+        return search(self.db, query, limit)
+
+    def checked_before(self, claim_id: int, limit: int = 5, *, include_weak: bool = False):
+        """Known fact-checks (``KnownCheck``) of claim ``claim_id``, best first: only confident
+        matches unless ``include_weak``. The related pane shows these first."""
+        from claimdesk.store.factchecks import known_checks
+
+        return known_checks(self, self.claim(claim_id).text, limit, include_weak=include_weak)
+
+    def checked_before_text(self, text: str, limit: int = 5, *, include_weak: bool = False):
+        """Known fact-checks of the claim free ``text`` makes (see :meth:`checked_before`)."""
+        from claimdesk.store.factchecks import known_checks
+
+        return known_checks(self, text, limit, include_weak=include_weak)
+
+    # exports -----------------------------------------------------------------
+    def export(self, kind: str, selection=None, **options) -> str:
+        """The desk's work as ``claimreview``, ``annotations``, ``csv`` or ``markdown`` text;
+        ``selection`` (an ``exports.Selection``) picks the claims, flagged or noted ones by
+        default. ``options``: ``organisation``, ``bom``, ``by``, ``title``."""
+        from claimdesk.store.exports import Selection, export_text
+
+        return export_text(self, kind, selection or Selection(), **options)
+
+    def import_annotations(self, data, *, replace: bool = False):
+        """Re-attach exported notes and flags (parsed Web Annotation JSON) to these documents;
+        returns an ``ImportOutcome`` (placed, unchanged, conflicts, unplaced)."""
+        from claimdesk.store.exports import import_annotations
+
+        return import_annotations(self, data, replace=replace)
+
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:
         """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing."""

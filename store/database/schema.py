@@ -159,6 +159,63 @@ def m004_claims_review_counts_index(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m009_factchecks(db: sqlite_utils.Database) -> None:
+    """Known fact-checks: published reviews of claims, imported from ClaimReview, fact-check
+    search results or CSV, and matched against the desk's claims ("checked before").
+
+    ``key`` makes re-importing the same review an update: the review's own id, else its URL
+    with the claim, else the reviewer with the claim. ``verdict`` is the rating as one of
+    claimdesk's statuses where the mapping is clear, else empty; ``norm`` (claim and title,
+    folded) is what the full-text index and the matcher read.
+    """
+    db["factchecks"].create(
+        {
+            "id": int,
+            "key": str,
+            "claim": str,
+            "claimant": str,
+            "claim_date": str,
+            "title": str,
+            "reviewer": str,
+            "reviewer_url": str,
+            "rating": str,
+            "verdict": str,
+            "rating_value": float,
+            "best_rating": float,
+            "worst_rating": float,
+            "url": str,
+            "review_date": str,
+            "language": str,
+            "appearance": str,
+            "origin": str,
+            "norm": str,
+            "added": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"key", "claim", "norm", "added", "updated"},
+        defaults={
+            "claimant": "",
+            "claim_date": "",
+            "title": "",
+            "reviewer": "",
+            "reviewer_url": "",
+            "rating": "",
+            "verdict": "",
+            "url": "",
+            "review_date": "",
+            "language": "",
+            "appearance": "",
+            "origin": "",
+        },
+    )
+    db["factchecks"].create_index(["key"], unique=True)
+    db["factchecks"].create_index(["verdict"])
+    db["factchecks"].enable_fts(["norm"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    db["meta"].upsert({"key": "factchecks_generation", "value": "0"}, pk="key")
+
+
+@migrations()
 def m010_origins_marks_and_feeds(db: sqlite_utils.Database) -> None:
     """Where documents come from, where their pages and cues start, and followed feeds.
 
