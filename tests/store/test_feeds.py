@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from claimdesk.tui.cli import cli
@@ -172,3 +173,40 @@ def test_cli_follow_update_and_new_documents(tmp_path, web):
     assert "112" in conflicts.output
     feeds = runner.invoke(cli, ["--db", db, "feeds", "--json"])
     assert '"documents": 2' in feeds.output
+
+
+def test_a_feed_that_fails_is_one_line_and_the_others_go_on(store, web):
+    _serve_site(web, ["/news/governor.html"])
+    web.serve("/other.xml", _rss(web, ["/news/hospital.html"]), "application/rss+xml")
+    store.follow(web.url("/rss.xml"))
+    store.follow(web.url("/other.xml"))
+    web.serve("/rss.xml", "down for maintenance", "text/plain", status=500)
+    broken, working = store.update_feeds()
+    assert broken.problem == "HTTP 500 Internal Server Error" and broken.added == 0
+    assert working.added == 1 and not working.problem
+    assert store.feeds()[0].status == "failed: HTTP 500 Internal Server Error"
+
+
+def test_an_interrupted_update_stores_no_entry_without_its_document(store, web, monkeypatch):
+    from claimdesk.store.database import documents
+
+    _serve_site(web, ["/news/governor.html", "/news/hospital.html"])
+    store.follow(web.url("/rss.xml"))
+    real_insert = documents.insert_claim_rows
+
+    def interrupted(db, claims):
+        real_insert(db, claims)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(documents, "insert_claim_rows", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.update_feeds()
+    counts = [
+        store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("documents", "feed_entries")
+    ]
+    assert counts == [0, 0]
+    assert store.last_update() is None  # the interrupted update never finished
+    monkeypatch.setattr(documents, "insert_claim_rows", real_insert)
+    (update,) = store.update_feeds()
+    assert update.added == 2
