@@ -97,7 +97,7 @@ def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChan
         claim_ids = sorted({e.claim_id for e in events if e.claim_id is not None})
         doc_ids = sorted({e.doc_id for e in events if e.doc_id is not None})
         claims = tuple(claims_by_id(db, claim_ids))
-        documents = tuple(d for chunk in _chunks(doc_ids) for d in list_documents(db, chunk))
+        documents = tuple(d for chunk in _chunks(doc_ids) for d in list_documents(db, ids=chunk))
     return StoreChanges(
         position=now,
         events=events,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -91,11 +92,8 @@ class ClaimdeskApp(App):
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
             else:
-                self.config = Config(
-                    self.config.theme,
-                    self.config.keys,
-                    (*self.config.problems, f"config: unknown theme {self.config.theme!r}"),
-                )
+                problem = f"config: unknown theme {self.config.theme!r}"
+                self.config = replace(self.config, problems=(*self.config.problems, problem))
         if self.keymap:
             self.set_keymap(self.keymap)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
@@ -111,7 +109,7 @@ class ClaimdeskApp(App):
         """Save a newly chosen theme to the config file (on a worker: it is a file write)."""
         if self.config_path is None or theme.name == self.config.theme:
             return
-        self.config = Config(theme.name, self.config.keys, self.config.problems, self.config.user)
+        self.config = replace(self.config, theme=theme.name)
         run_in_worker(self.screen, "config", theme_saved, self.config_path, theme.name)
 
     async def action_quit(self) -> None:

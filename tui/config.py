@@ -7,6 +7,11 @@
     flag = "s,f2"      # binding id = comma-separated keys
     search = "slash,ctrl+f"
 
+    [organisation]     # who publishes exports (ClaimReview author, review URLs)
+    name = "Harbour Fact Desk"
+    url = "https://desk.example"
+    review_url = "https://desk.example/checks/"   # + each claim's slug, or a {slug} template
+
 Unknown binding ids and unreadable files never stop the reader: they become
 ``problems`` shown in the status bar.
 
@@ -32,12 +37,34 @@ _TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Config:
-    """What the config file sets: a theme name, a keymap, the user and any problems found."""
+    """What the config file sets: a theme name, a keymap, the user, the organisation that
+    publishes exports and any problems found."""
 
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    organisation: dict[str, str] = field(default_factory=dict)
     user: str | None = None
+
+
+ORGANISATION_KEYS = ("name", "url", "review_url")
+"""What the ``[organisation]`` table may set."""
+
+
+def _organisation(data: dict, problems: list[str]) -> dict[str, str]:
+    raw = data.get("organisation", {})
+    if not isinstance(raw, dict):
+        problems.append("config: [organisation] must be a table")
+        return {}
+    found = {}
+    for key, value in raw.items():
+        if key not in ORGANISATION_KEYS:
+            problems.append(f"config: unknown [organisation] key {key!r}")
+        elif not isinstance(value, str):
+            problems.append(f"config: [organisation] {key} must be a string")
+        else:
+            found[key] = value.strip()
+    return found
 
 
 def load_config_text(text: str) -> Config:
@@ -69,7 +96,14 @@ def load_config_text(text: str) -> Config:
             problems.append(f"config: keys for {binding_id!r} must be a non-empty string")
         else:
             keys[binding_id] = value.replace(" ", "")
-    return Config(theme=theme, keys=keys, problems=tuple(problems), user=user and user.strip())
+    organisation = _organisation(data, problems)
+    return Config(
+        theme=theme,
+        keys=keys,
+        problems=tuple(problems),
+        organisation=organisation,
+        user=user and user.strip(),
+    )
 
 
 def load_config(path: Path | None) -> Config:

@@ -16,6 +16,7 @@ from operator import itemgetter
 
 import sqlite_utils
 
+from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row
 from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_rows, insert_claim_rows
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
@@ -41,7 +42,8 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`."""
+    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`;
+    ``extras`` are its origin and page or cue marks."""
 
     text: str
     rows: list[ClaimRow]
@@ -50,6 +52,7 @@ class NewDocument:
     url: str = ""
     published: str = ""
     path: str = ""
+    extras: DocumentExtras | None = None
 
 
 def insert_document(
@@ -109,6 +112,8 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
             ],
         )
         claims.append((cur.lastrowid, doc.rows))
+        if doc.extras is not None:
+            insert_extras(db, cur.lastrowid, doc.extras)
         bump_generation(db)
         results.append(
             AddResult(
@@ -144,10 +149,15 @@ def generation(db: sqlite_utils.Database) -> int:
     return int(row[0]) if row else 0
 
 
-def list_documents(db: sqlite_utils.Database, ids: Sequence[int] | None = None) -> list[Document]:
-    """Every document (or those with ``ids`` that exist), oldest first, without text."""
+def list_documents(
+    db: sqlite_utils.Database, after_id: int = 0, ids: Sequence[int] | None = None
+) -> list[Document]:
+    """Every document (with an id above ``after_id``; or those with ``ids`` that exist),
+    oldest first, without text."""
     if ids is None:
-        rows = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id").fetchall()
+        rows = db.execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id > ? ORDER BY d.id", [after_id]
+        ).fetchall()
     else:
         marks = ",".join("?" * len(ids))
         rows = db.execute(

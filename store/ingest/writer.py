@@ -19,15 +19,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimdesk.store.database import documents
+from claimdesk.store.database.document_extras import DocumentExtras
 from claimdesk.store.database.sentence_rows import claim_rows
 from claimdesk.store.extract.extractor import extract
-from claimdesk.store.ingest.readers import ParsedDocument
-from claimdesk.store.models import AddResult
+from claimdesk.store.ingest.marked_text import renormalise
+from claimdesk.store.ingest.parsed import ParsedDocument
+from claimdesk.store.models import AddResult, Mark
 
 Progress = Callable[[int, int, AddResult], None]
 """``progress(done, total, result)``, called once per input as it is finished."""
@@ -69,6 +71,7 @@ class _Pending:
     text: str
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
+    marks: tuple[Mark, ...] = ()  # page or cue starts in ``text``
     rows: object = None  # claim rows, or the reason extraction failed
 
 
@@ -109,14 +112,15 @@ class _Writer:
         self.results[position] = result
         self.done += 1
         if self.progress:
-            self.progress(self.done, self.total, result)
+            # an e-mail's attachments arrive as inputs of their own: the total grows
+            self.progress(self.done, max(self.total, self.done), result)
 
     def add(self, position: int, item: ParsedDocument | AddResult) -> None:
         """Take one input: finish it at once (refused, already stored) or queue it."""
         if isinstance(item, AddResult):
             self.finish(position, item)
             return
-        text = documents.normalise_input_text(item.text)
+        text, marks = renormalise(item.text, item.marks)
         if not text.strip():
             self.finish(position, refused(item.path, "empty file"))
             return
@@ -131,7 +135,7 @@ class _Writer:
                 )
                 return
             self.seen.add(digest)
-        self.current.items.append(_Pending(position, item, text, digest, repeat))
+        self.current.items.append(_Pending(position, item, text, digest, repeat, marks))
         if len(self.current.items) >= self.batch_size:
             self.rotate()
 
@@ -192,7 +196,41 @@ def _new_document(p: _Pending) -> documents.NewDocument:
         url=parsed.url,
         published=parsed.published,
         path=parsed.path,
+        extras=DocumentExtras(
+            kind=parsed.kind,
+            author=parsed.author,
+            fetched=parsed.fetched,
+            parent_sha256=parsed.parent,
+            children_sha256=parsed.children,
+            marks=p.marks,
+            feed_entry=parsed.feed_entry,
+        ),
     )
+
+
+def with_attachments(
+    items: Iterable[ParsedDocument | AddResult],
+) -> Iterator[ParsedDocument | AddResult]:
+    """Every input followed by the attachments it carries, each linked to it by content hash.
+
+    An e-mail whose body is empty is refused, and its attachments stand alone.
+    """
+    for item in items:
+        if isinstance(item, AddResult) or not item.attachments:
+            yield item
+            continue
+        text, _ = renormalise(item.text, item.marks)
+        parent = documents.sha256_of(text) if text.strip() else ""
+        found = [a for a in item.attachments if isinstance(a, ParsedDocument)]
+        if parent:
+            children = tuple(documents.sha256_of(renormalise(a.text, a.marks)[0]) for a in found)
+            yield replace(item, attachments=(), children=children)
+        else:
+            yield refused(item.path, "no text in the message body (its attachments are added)")
+        for attachment in item.attachments:
+            if isinstance(attachment, ParsedDocument):
+                attachment = replace(attachment, parent=parent)
+            yield attachment
 
 
 def add_parsed(
@@ -219,7 +257,7 @@ def add_parsed(
     try:
         writer = _Writer(store, total, progress, max(1, batch_size), pool)
         count = 0
-        for position, item in enumerate(items):
+        for position, item in enumerate(with_attachments(items)):
             writer.add(position, item)
             count += 1
         writer.close()

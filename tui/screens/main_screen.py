@@ -9,6 +9,7 @@ opened, which keeps the start fast. Every write goes through the screen's
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import BindingType
@@ -19,6 +20,7 @@ from claimdesk.tui.citation import cite, openable_url
 from claimdesk.tui.documents_order import DocumentsOrder
 from claimdesk.tui.filters import ClaimFilter
 from claimdesk.tui.screens.reader_screen import WIDE_WIDTH, ReaderScreen
+from claimdesk.tui.store_calls import run_in_worker
 from claimdesk.tui.widgets.status_bar import StatusBar
 
 UNDONE_NAMES: dict[str, str] = {
@@ -45,6 +47,26 @@ class MainScreen(ReaderScreen):
     def set_action(self, text: str) -> None:
         """Show ``text`` as the last action."""
         self.query_one(StatusBar).set_action(text)
+
+    # exports -------------------------------------------------------------------------
+    def export(self, kind: str, whole_store: bool = False) -> None:
+        """Write an export of the current document (or the whole store) into the working folder."""
+        doc_id = None if whole_store or self.document is None else self.document.id
+        organisation = dict(self.app.config.organisation)
+        run_in_worker(
+            self,
+            "export",
+            store_calls.export_file,
+            self.store,
+            kind,
+            doc_id,
+            Path.cwd(),
+            organisation,
+        )
+
+    def on_export_written(self, message: messages.ExportWritten) -> None:
+        """Say where the export went."""
+        self.set_action(f"{message.kind} export written to {message.path}")
 
     # search ---------------------------------------------------------------------
     def action_search(self) -> None:
