@@ -33,7 +33,7 @@ def panes_agree(screen) -> bool:
         screen.query_one(DocumentView).current_id == screen.current_id
         and claims.current is not None
         and claims.current.id == screen.current_id
-        and screen.query_one(ClaimDetail).claim.id == screen.current_id
+        and (screen.detail_pane() is None or screen.detail_pane().claim.id == screen.current_id)
         and screen._related_for == screen.current_id
         and all(r.claim.id != screen.current_id for r in related.items)
     )

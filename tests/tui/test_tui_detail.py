@@ -32,10 +32,10 @@ async def test_details_toggle_and_show_everything_known(store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.main_screen
-        detail = screen.query_one(ClaimDetail)
-        assert not detail.display
+        assert screen.detail_pane() is None  # mounted when first shown
         await pilot.press("i")
         await settle(pilot)
+        detail = screen.query_one(ClaimDetail)
         assert detail.display
         shown = rendered_text(detail.query_one("#detail-body"))
         flat = " ".join(shown.split())
@@ -75,7 +75,7 @@ async def test_narrow_details_take_the_related_panes_place(filled_store):
         await settle(pilot)
         screen = app.main_screen
         related = screen.query_one(RelatedList)
-        assert related.display and not screen.query_one(ClaimDetail).display
+        assert related.display and screen.detail_pane() is None
         await pilot.press("i")
         await settle(pilot)
         assert screen.query_one(ClaimDetail).display and not related.display

@@ -119,6 +119,7 @@ class ReaderScreen(Screen):
         self._painted = False
         self._related_for: int | None = None
         self._loading_timer: Timer | None = None
+        self._related_asked: tuple[int, float] | None = None
         self._scroll_document = True
 
     # the open document, as older code and tests name it ----------------------------------
@@ -149,8 +150,8 @@ class ReaderScreen(Screen):
                 yield DocumentNote(id="document-note")
                 yield DocumentView(id="document-text")
             with Vertical(id="side"):
+                # the detail pane is mounted when it is first shown (a faster start)
                 yield ClaimsList(id="claims", classes="pane", empty_text="loading…")
-                yield ClaimDetail(id="detail", classes="pane")
                 yield RelatedList(id="related", classes="pane", empty_text="")
         yield StatusBar(self.store.path, self.store.actor, id="status")
 
@@ -160,7 +161,6 @@ class ReaderScreen(Screen):
             ("documents", "Documents"),
             ("claims", "Claims"),
             ("related", "Related"),
-            ("detail", "Claim"),
             ("document", "Document"),
         ):
             self.query_one(f"#{name}").border_title = title
@@ -183,7 +183,12 @@ class ReaderScreen(Screen):
     def apply_width(self, width: int) -> None:
         """Switch between the stacked, side-by-side and wide layouts."""
         self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(width >= WIDE_WIDTH or self.detail_on, "-detail")
+        shown = width >= WIDE_WIDTH or self.detail_on
+        self.set_class(shown, "-detail")
+        if shown and self.detail_pane() is None:
+            pane = ClaimDetail(self.current_claim(), self.document, id="detail", classes="pane")
+            pane.border_title = "Claim"
+            self.query_one("#side").mount(pane, before=self.query_one(RelatedList))
         if self._documents_shown is None:
             self.query_one(DocumentsList).set_class(width < DOCUMENTS_PANE_WIDTH, "-hidden")
 
@@ -376,22 +381,29 @@ class ReaderScreen(Screen):
             if self.app.remember_places:
                 run_in_worker(self, "place", self.remember, place)
 
+    def detail_pane(self) -> ClaimDetail | None:
+        """The detail pane, once it has been shown."""
+        found = self.query(ClaimDetail)
+        return found.first() if found else None
+
     def refresh_detail(self) -> None:
-        """Show the current claim in the detail pane."""
-        self.query_one(ClaimDetail).show(self.current_claim(), self.document)
+        """Show the current claim in the detail pane (if it has been shown)."""
+        pane = self.detail_pane()
+        if pane is not None:
+            pane.show(self.current_claim(), self.document)
 
     def refresh_related(self) -> None:
         """Ask for the current claim's related claims (a sentence that is not a claim has none)."""
         claim = self.current_claim()
         related = self.query_one(RelatedList)
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
         if claim is None or not claim.is_claim:
-            self._related_for = None
+            self._related_for = self._related_asked = None
             related.set_items([], empty_text=NOT_A_CLAIM if claim is not None else "")
             related.border_title = "Related"
             return
         # Cached answers arrive within a frame or two; say "loading" only when they do not.
-        if self._loading_timer is not None:
-            self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, partial(self.show_loading, claim.id))
         if self._painted:
             self.request_related(claim.id, store_calls.now())
@@ -400,12 +412,14 @@ class ReaderScreen(Screen):
 
     def show_loading(self, claim_id: int) -> None:
         """Show that related claims are on their way (if they still are)."""
-        if claim_id == self.current_id and self._related_for != claim_id:
+        asked = self._related_asked is not None and self._related_asked[0] == claim_id
+        if asked and claim_id == self.current_id and self._related_for != claim_id:
             self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
 
     def request_related(self, claim_id: int, requested_at: float) -> None:
         """Load the related claims of ``claim_id`` unless the reader has moved on."""
         if claim_id == self.current_id:
+            self._related_asked = (claim_id, requested_at)
             run_in_worker(
                 self, "related", store_calls.load_related, self.store, claim_id, requested_at
             )
@@ -415,8 +429,8 @@ class ReaderScreen(Screen):
         save_last_place(self.app.state_file, self.store.path, place)
 
     def on_related_loaded(self, message: messages.RelatedLoaded) -> None:
-        """Fill the related pane, unless the reader has moved on."""
-        if message.claim_id != self.current_id:
+        """Fill the related pane, unless the reader has moved on or asked again since."""
+        if (message.claim_id, message.requested_at) != self._related_asked:
             return
         related = self.query_one(RelatedList)
         # the same claim's related claims again (after a change): the cursor stays on its item

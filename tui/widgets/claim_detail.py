@@ -77,21 +77,26 @@ class ClaimDetail(StatusStyled, VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = css_beside(__file__)
 
-    def __init__(self, **kwargs):
+    def __init__(self, claim: Claim | None = None, document: Document | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.claim: Claim | None = None
-        self.document: Document | None = None
+        self.claim = claim
+        self.document = document
 
     def compose(self):
         """One static holding the details."""
         yield Static(Text("no claim selected"), id="detail-body")
+
+    def on_mount(self) -> None:
+        """Show the claim it was made with."""
+        self.redraw()
 
     def show(self, claim: Claim | None, document: Document | None) -> None:
         """Show ``claim`` of ``document`` (``None``: nothing selected)."""
         if claim == self.claim and document == self.document:
             return
         self.claim, self.document = claim, document
-        self.redraw()
+        if self.is_mounted:
+            self.redraw()
 
     def redraw(self) -> None:
         """Rebuild the details from the claim and its document."""
