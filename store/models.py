@@ -396,7 +396,7 @@ class ConflictPair:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class ChangePosition:
     """How far a reader has caught up with a store: the newest review event it has seen and
     the documents' generation (which moves when documents are added or removed)."""

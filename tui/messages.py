@@ -13,6 +13,7 @@ from textual.message import Message
 
 from claimdesk.store import QueueQuery
 from claimdesk.store.models import (
+    ChangePosition,
     Claim,
     Document,
     Event,
@@ -26,20 +27,22 @@ from claimdesk.store.models import (
 
 @dataclass
 class DocumentsLoaded(Message):
-    """The documents list and the store counts."""
+    """The documents list and the store counts, read after ``position``."""
 
     documents: list[Document]
     summary: StoreSummary
+    position: ChangePosition | None = None
 
 
 @dataclass
 class DocumentLoaded(Message):
-    """A document with every sentence, and the claim to select in it."""
+    """A document with every sentence, and the claim to select in it (read after ``position``)."""
 
     document: Document
     sentences: list[Claim]
     claim_id: int | None
     record_history: bool = True
+    position: ChangePosition | None = None
 
 
 @dataclass

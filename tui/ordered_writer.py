@@ -52,8 +52,9 @@ class OrderedWriter:
         self._position: ChangePosition | None = None
         self._watcher: ChangeWatcher | None = None
 
-    def start(self) -> None:
-        """Note where the store is now, so that only later changes are reported."""
+    def start(self, since: ChangePosition | None = None) -> None:
+        """Begin watching: changes after ``since`` (default: now) are reported."""
+        self._position = since
         self._put(_BEGIN)
 
     def write(self, call: Callable[..., Message | None], *args: Any) -> None:
@@ -114,7 +115,10 @@ class OrderedWriter:
 
     def _begin(self) -> None:
         self._watcher = self.store.watch()
-        self._position = self.store.change_position()
+        if self._position is None:
+            self._position = self.store.change_position()
+        else:  # what was written between ``since`` and the watcher's first look
+            self._report(external=True)
 
     def _report(self, external: bool) -> None:
         if self._position is None:

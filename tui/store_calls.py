@@ -51,8 +51,10 @@ def run_in_worker(
 
 
 def load_documents(store: Store) -> messages.DocumentsLoaded:
-    """The documents list (without texts) and the store counts."""
-    return messages.DocumentsLoaded(store.documents(), store.summary())
+    """The documents list (without texts) and the store counts, with where the store was
+    before they were read."""
+    position = store.change_position()
+    return messages.DocumentsLoaded(store.documents(), store.summary(), position)
 
 
 def first_document_id(store: Store) -> int | None:
@@ -67,7 +69,11 @@ def first_document_id(store: Store) -> int | None:
 def load_document(
     store: Store, doc_id: int | None, claim_id: int | None, record_history: bool = True
 ) -> messages.DocumentLoaded | None:
-    """A document with its sentences; ``doc_id=None`` (or a missing one) opens the first."""
+    """A document with its sentences; ``doc_id=None`` (or a missing one) opens the first.
+
+    The message says where the store was before they were read, so that what changes
+    afterwards is never missed."""
+    position = store.change_position()
     document = None
     if doc_id is not None:
         try:
@@ -79,7 +85,8 @@ def load_document(
         if first is None:
             return None
         document = store.document(first)
-    return messages.DocumentLoaded(document, store.sentences(document.id), claim_id, record_history)
+    sentences = store.sentences(document.id)
+    return messages.DocumentLoaded(document, sentences, claim_id, record_history, position)
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:

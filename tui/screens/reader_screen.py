@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from claimdesk.store import Store
-from claimdesk.store.models import Claim, Document
+from claimdesk.store.models import ChangePosition, Claim, Document
 from claimdesk.tui import messages, store_calls
 from claimdesk.tui.documents_order import DocumentsOrder
 from claimdesk.tui.filters import ClaimFilter
@@ -121,6 +121,8 @@ class ReaderScreen(Screen):
         self._loading_timer: Timer | None = None
         self._related_asked: tuple[int, float] | None = None
         self._scroll_document = True
+        self._read_from: ChangePosition | None = None
+        self._watching = False
 
     # the open document, as older code and tests name it ----------------------------------
     @property
@@ -165,12 +167,25 @@ class ReaderScreen(Screen):
         ):
             self.query_one(f"#{name}").border_title = title
         self.apply_width(self.app.size.width)
-        self.writer.start()
         run_in_worker(self, "documents", store_calls.load_documents, self.store)
         place = self.initial
         self.open_place(place.doc_id if place else None, place.claim_id if place else None)
         self.query_one(ClaimsList).focus()
+
+    def begin_watching(self) -> None:
+        """Start bringing in other processes' changes, from before the first reads (once the
+        first document is on screen: the start is not slowed)."""
+        if self._watching or self._read_from is None:
+            return
+        self._watching = True
+        self.writer.start(self._read_from)
         self.set_interval(WATCH_INTERVAL, self.writer.check)
+
+    def read_from(self, position: ChangePosition | None) -> None:
+        """Remember the oldest position the first reads were made at."""
+        if position is not None and not self._watching:
+            known = self._read_from
+            self._read_from = position if known is None else min(known, position)
 
     def on_unmount(self) -> None:
         """Let go of the store watcher."""
@@ -213,6 +228,7 @@ class ReaderScreen(Screen):
 
     def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
         """Show a freshly read document and select its claim."""
+        self.read_from(message.position)
         document = message.document
         if self._wanted_doc is not None and document.id != self._wanted_doc:
             return
@@ -250,8 +266,11 @@ class ReaderScreen(Screen):
 
     def on_documents_loaded(self, message: messages.DocumentsLoaded) -> None:
         """Fill the documents pane and the counts."""
+        self.read_from(message.position)
         self.documents = tuple(message.documents)
         self.query_one(StatusBar).set_summary(message.summary)
+        if not self.documents or self._painted:
+            self.begin_watching()  # no document to wait for
         open_now = self.document
         if open_now is not None and all(d.id != open_now.id for d in self.documents):
             self.query_one(StatusBar).set_action("this document was removed elsewhere")
@@ -510,6 +529,7 @@ class ReaderScreen(Screen):
     def on_document_view_painted(self, event: DocumentView.Painted) -> None:
         """Tell the app that a document is on screen (timed starts exit here)."""
         self._painted = True
+        self.begin_watching()
         self.app.document_painted()
 
     def on_store_failed(self, message: messages.StoreFailed) -> None:
