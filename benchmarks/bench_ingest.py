@@ -128,7 +128,7 @@ def run(args) -> None:
         store = Store.open(tmp / "texts.db")
         parsed = [ParsedDocument(text=t, title=title) for title, t in docs]
         with cpu_stopwatch() as texts_took:
-            results = add_parsed(store, parsed, batch_size=50)
+            results = add_parsed(store.connections, parsed, batch_size=50)
         assert sum(r.added for r in results) == n
         summary = store.summary()
         report(

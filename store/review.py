@@ -20,7 +20,7 @@ import getpass
 import sqlite_utils
 
 from claimdesk.store.database.documents import now_iso
-from claimdesk.store.database.row_mapping import EVENT_COLUMNS, event_from_row
+from claimdesk.store.database.row_mapping import EVENT_COLUMNS, event_from_row, named_cursor
 from claimdesk.store.models import STATUSES, Event, NotFoundError, UnknownStatusError
 
 # Event kinds and the column each one changes.
@@ -105,9 +105,11 @@ def history(
         where, args = "doc_id = ?", [doc_id]
     else:
         where, args = "1", []
-    rows = db.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY id", args
-    ).fetchall()
+    rows = (
+        named_cursor(db)
+        .execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY e.id", args)
+        .fetchall()
+    )
     return [event_from_row(r) for r in rows]
 
 
@@ -119,11 +121,15 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
     to undo (or the target no longer exists).
     """
     with db.atomic():
-        row = db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
-            " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
-            " ORDER BY e.id DESC LIMIT 1"
-        ).fetchone()
+        row = (
+            named_cursor(db)
+            .execute(
+                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
+                " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
+                " ORDER BY e.id DESC LIMIT 1"
+            )
+            .fetchone()
+        )
         if row is None:
             return None
         event = event_from_row(row)
@@ -146,10 +152,14 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
                 new=event.old,
                 undo_of=event.id,
             )
-        new = db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE undo_of = ? ORDER BY id DESC LIMIT 1",
-            [event.id],
-        ).fetchone()
+        new = (
+            named_cursor(db)
+            .execute(
+                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of = ? ORDER BY e.id DESC LIMIT 1",
+                [event.id],
+            )
+            .fetchone()
+        )
     return event_from_row(new) if new else None
 
 

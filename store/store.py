@@ -11,13 +11,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
+
+import sqlite_utils
 
 from claimdesk.store import review
 from claimdesk.store.database import documents, schema
+from claimdesk.store.database.claims import get_claim, list_claims
 from claimdesk.store.database.connections import Connections
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.ingest import inputs
+from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES, ParsedDocument
+from claimdesk.store.ingest.writer import Progress, add_document
 from claimdesk.store.models import (
     STATUSES,
     AddResult,
@@ -31,21 +37,28 @@ from claimdesk.store.models import (
     StoreSummary,
     UnknownStatusError,
 )
-from claimdesk.store.search import searcher
-from claimdesk.store.search.vocabulary import VocabularyCache
+from claimdesk.store.related import aliases
+from claimdesk.store.related.conflicts import find_conflicts
+from claimdesk.store.related.engine import Engine
+from claimdesk.store.search.searcher import ClaimSearch
 
 
 class Store:
-    """One claimdesk database. Safe to share across threads (a connection per thread)."""
+    """One claimdesk database. Safe to share across threads (a connection per thread).
 
-    def __init__(self, path: str | Path):
+    The facade over the parts it owns, each built on the one :class:`Connections`
+    handle: ``claim_search`` (keystroke search and its caches) and
+    ``related_engine`` (related claims and theirs).
+    """
+
+    def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path == ":memory:":
             # A shared in-memory database so every thread sees the same data.
             self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
-        self._conns = Connections(self.path)
-        self._search_vocabulary = VocabularyCache(self.path)
-        self._dead_ends = searcher.DeadEnds()
+        self.connections = Connections(self.path)
+        self.claim_search = ClaimSearch(self.connections)
+        self.related_engine = Engine(self.connections)
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -58,13 +71,13 @@ class Store:
         return store
 
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database:
         """This thread's sqlite-utils ``Database``."""
-        return self._conns.db
+        return self.connections.db
 
     def close(self) -> None:
         """Close this thread's connection."""
-        self._conns.close()
+        self.connections.close()
 
     # documents -----------------------------------------------------------
     def add_text(
@@ -81,21 +94,19 @@ class Store:
         text = documents.normalise_input_text(text)
         if not text.strip():
             return AddResult(doc_id=None, added=False, reason="empty document", path=path)
-        with self.db.atomic():
-            return documents.insert_document(
-                self.db, text, title=title, source=source, url=url, published=published, path=path
-            )
+        parsed = ParsedDocument(
+            text, title=title, source=source, url=url, published=published, path=path
+        )
+        return add_document(self.connections, parsed)
 
     def add_file(self, path: str | Path) -> AddResult:
         """Read one file (txt, md, html) and add it; refusals come back as ``reason``."""
-        from claimdesk.store.ingest.inputs import add_file
-
-        return add_file(self, Path(path))
+        return inputs.add_file(self.connections, Path(path))
 
     def add_paths(
         self,
-        paths,
-        progress=None,
+        paths: Iterable[str | Path],
+        progress: Progress | None = None,
         batch_size: int = 50,
         max_bytes: int | None = None,
         workers: int | None = None,
@@ -107,11 +118,8 @@ class Store:
         result)`` is called as each input is finished. Large ingests extract
         claims in ``workers`` processes (default: one per core from 500 files).
         """
-        from claimdesk.store.ingest.inputs import add_paths
-        from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES
-
-        return add_paths(
-            self,
+        return inputs.add_paths(
+            self.connections,
             paths,
             progress=progress,
             batch_size=batch_size,
@@ -119,15 +127,13 @@ class Store:
             workers=workers,
         )
 
-    def add_bytes(self, raw: bytes, *, name: str = "", **metadata) -> AddResult:
+    def add_bytes(self, raw: bytes, *, name: str = "", **metadata: Any) -> AddResult:
         """Add raw bytes (standard input): decoded, front matter read.
 
         ``metadata`` (``title``, ``source``, ``url``, ``published``) overrides the
         front matter; ``max_bytes`` lowers or raises the 20 MB limit.
         """
-        from claimdesk.store.ingest.inputs import add_bytes
-
-        return add_bytes(self, raw, name=name, **metadata)
+        return inputs.add_bytes(self.connections, raw, name=name, **metadata)
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a document and its sentences; review history is kept."""
@@ -144,7 +150,7 @@ class Store:
 
     def generation(self) -> int:
         """A counter that changes whenever documents are added or removed."""
-        return documents.generation(self.db)
+        return self.connections.generation()
 
     # claims ----------------------------------------------------------------
     def claims(
@@ -161,25 +167,14 @@ class Store:
         ``include_sentences=True`` also returns the sentences that are not claims
         (everything the document view shows).
         """
-        where, args = [], []
-        if not include_sentences:
-            where.append("is_claim = 1")
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        if status is not None:
-            if status not in STATUSES:
-                raise UnknownStatusError(status)
-            where.append("status = ?")
-            args.append(status)
-        sql = f"SELECT {CLAIM_COLUMNS} FROM claims"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY doc_id, ordinal"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        return [claim_from_row(r) for r in self.db.execute(sql, args).fetchall()]
+        return list_claims(
+            self.db,
+            doc_id,
+            status,
+            include_sentences=include_sentences,
+            limit=limit,
+            offset=offset,
+        )
 
     def sentences(self, doc_id: int) -> list[Claim]:
         """Every sentence of a document, claims and non-claims, in reading order."""
@@ -187,24 +182,11 @@ class Store:
 
     def claim(self, claim_id: int) -> Claim:
         """One claim (or sentence) by id; :class:`NotFoundError` if missing."""
-        row = self.db.execute(
-            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no claim with id {claim_id}")
-        return claim_from_row(row)
+        return get_claim(self.db, claim_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Claims matching ``query`` as typed (last word a prefix), best first."""
-        return searcher.search_claims(
-            self.db,
-            query,
-            limit,
-            vocabulary=self._search_vocabulary,
-            generation=self.generation(),
-            dead_ends=self._dead_ends,
-            edits=review.last_event_id(self.db),
-        )
+        return self.claim_search.search(query, limit)
 
     # related claims ------------------------------------------------------------
     def related(
@@ -216,15 +198,11 @@ class Store:
         each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related) and
         a ``why``. Cached per claim until documents are added or removed.
         """
-        from claimdesk.store.related import related_to_claim
-
-        return related_to_claim(self, claim_id, limit, include_sentences=include_sentences)
+        return self.related_engine.for_claim(claim_id, limit, include_sentences)
 
     def related_text(self, text: str, limit: int = 10) -> list[RelatedClaim]:
         """Stored claims related to free ``text`` (not itself stored), best first."""
-        from claimdesk.store.related import related_to_text
-
-        return related_to_text(self, text, limit)
+        return self.related_engine.for_text(text, limit)
 
     def conflicts(
         self,
@@ -238,34 +216,26 @@ class Store:
         ``since`` (ISO date or time): only pairs involving a document added since then.
         ``progress(done, total)``: called as the claims are looked up.
         """
-        from claimdesk.store.related.conflicts import find_conflicts
-
-        return find_conflicts(self, limit, since=since, progress=progress)
+        return find_conflicts(self.related_engine, limit, since=since, progress=progress)
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """Every alias as ``(alias, canonical, origin)``; origin is ``user`` or ``corpus``."""
-        from claimdesk.store.related import aliases
-
         return aliases.list_aliases(self.db)
 
     def add_alias(self, alias: str, canonical: str) -> bool:
         """Make ``alias`` match ``canonical`` (``"DPRK"``, ``"North Korea"``); False if known."""
-        from claimdesk.store.related import aliases
-
         with self.db.atomic():
             return aliases.add_alias(self.db, alias, canonical)
 
     def remove_alias(self, alias: str, canonical: str | None = None) -> int:
         """Forget ``alias`` (only its link to ``canonical`` if given); returns rows removed."""
-        from claimdesk.store.related import aliases
-
         with self.db.atomic():
             return aliases.remove_alias(self.db, alias, canonical)
 
     def prepare_search(self) -> None:
         """Load the search vocabulary now (it serves prefixes and misspellings), for
         example in a worker at start-up, so the first keystrokes need not wait."""
-        self._search_vocabulary.get(self.db, self.generation())
+        self.claim_search.prepare()
 
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:

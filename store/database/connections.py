@@ -1,8 +1,15 @@
 """SQLite connections: one per thread, WAL, busy timeout, foreign keys on.
 
+:class:`Connections` is the handle the store's parts share: the ingest writer,
+keystroke search and the related-claims engine each get it (not the ``Store``)
+and ask it for the calling thread's database and the corpus generation.
+
 >>> from claimdesk.store.database.connections import Connections
->>> conns = Connections("/tmp/example.db")
->>> conns.db["documents"].count  # doctest: +SKIP
+>>> from claimdesk.store.database.schema import migrate
+>>> conns = Connections("file:connections-example?mode=memory&cache=shared")
+>>> migrate(conns.db)
+>>> conns.generation()
+0
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ import threading
 from pathlib import Path
 
 import sqlite_utils
+
+from claimdesk.store.database import documents
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -39,7 +48,7 @@ class Connections:
     so each thread that touches the store gets (and keeps) its own.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._local = threading.local()
         self._all: list[sqlite_utils.Database] = []
@@ -55,6 +64,10 @@ class Connections:
             with self._lock:
                 self._all.append(db)
         return db
+
+    def generation(self) -> int:
+        """A counter that changes whenever documents are added or removed."""
+        return documents.generation(self.db)
 
     def close(self) -> None:
         """Close the calling thread's connection (others close when their thread ends)."""

@@ -1,4 +1,4 @@
-"""Adding, listing and removing documents, with their extracted sentences.
+"""Inserting, listing and removing documents with their sentence rows (data only: no extraction).
 
 >>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
@@ -16,9 +16,8 @@ from operator import itemgetter
 
 import sqlite_utils
 
-from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row
-from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_rows, insert_claim_rows
-from claimdesk.store.extract.extractor import ExtractedSentence, extract
+from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
+from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, insert_claim_rows
 from claimdesk.store.folding import nfc
 from claimdesk.store.models import AddResult, Document, NotFoundError
 
@@ -52,52 +51,23 @@ class NewDocument:
     path: str = ""
 
 
-def insert_document(
-    db: sqlite_utils.Database,
-    text: str,
-    *,
-    title: str = "",
-    source: str = "",
-    url: str = "",
-    published: str = "",
-    path: str = "",
-    sentences: Iterable[ExtractedSentence] | None = None,
-) -> AddResult:
-    """Insert one document and its sentences; the caller owns the transaction.
-
-    ``text`` must already be NFC; pass ``sentences`` when they were extracted
-    elsewhere, otherwise they are extracted here.
-    """
-    if find_by_hash(db, sha256_of(text)) is not None:
-        rows: list[ClaimRow] = []  # not stored again: no need to extract
-    else:
-        rows = claim_rows(extract(text) if sentences is None else sentences)
-    fields = {"title": title, "source": source, "url": url, "published": published, "path": path}
-    return insert_documents(db, [NewDocument(text, rows, **fields)])[0]
-
-
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
     """Insert documents and their sentences, in order; the caller owns the transaction.
 
-    The same rows and results as :func:`insert_document` for each in turn (a
-    text already stored, or repeated in ``docs``, is not added again), but the
-    sentences of all the documents go in together, hundreds a statement.
+    The caller has made sure that none is stored yet (the writer of
+    :mod:`claimdesk.store.ingest.writer` looks each content hash up once): a
+    text already stored breaks the unique hash index. The sentences of all the
+    documents go in together, hundreds a statement.
     """
     results: list[AddResult] = []
     claims: list[tuple[int, list[ClaimRow]]] = []
     for doc in docs:
-        digest = sha256_of(doc.text)
-        existing = find_by_hash(db, digest)
-        if existing is not None:
-            reason = "already in the store"
-            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
-            continue
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
             " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                digest,
+                sha256_of(doc.text),
                 title,
                 doc.source,
                 doc.url,
@@ -108,11 +78,13 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 len(doc.text),
             ],
         )
-        claims.append((cur.lastrowid, doc.rows))
+        doc_id = cur.lastrowid
+        assert doc_id is not None  # an INSERT into a rowid table always sets it
+        claims.append((doc_id, doc.rows))
         bump_generation(db)
         results.append(
             AddResult(
-                doc_id=cur.lastrowid,
+                doc_id=doc_id,
                 added=True,
                 title=title,
                 claims=sum(map(itemgetter(IS_CLAIM), doc.rows)),
@@ -146,18 +118,26 @@ def generation(db: sqlite_utils.Database) -> int:
 
 def list_documents(db: sqlite_utils.Database) -> list[Document]:
     """Every document, oldest first, without text."""
-    rows = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id").fetchall()
+    rows = (
+        named_cursor(db)
+        .execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id")
+        .fetchall()
+    )
     return [document_from_row(r) for r in rows]
 
 
 def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
     """One document with its full text; :class:`NotFoundError` if missing."""
-    row = db.execute(
-        f"SELECT {DOCUMENT_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id]
-    ).fetchone()
+    row = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {DOCUMENT_COLUMNS}, d.text AS text FROM documents d WHERE d.id = ?", [doc_id]
+        )
+        .fetchone()
+    )
     if row is None:
         raise NotFoundError(f"no document with id {doc_id}")
-    return document_from_row(row[:-1], text=row[-1])
+    return document_from_row(row, text=row["text"])
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:

@@ -22,9 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from claimdesk.store.database.documents import insert_document, normalise_input_text
+from claimdesk.store.database.documents import normalise_input_text
+from claimdesk.store.database.sentence_rows import claim_rows
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import fold
+from claimdesk.store.ingest.readers import ParsedDocument
+from claimdesk.store.ingest.writer import Extracted, add_parsed
+from claimdesk.store.models import AddResult
 from claimdesk.store.store import Store
 
 Progress = Callable[[int], None]
@@ -88,26 +92,34 @@ def load_pool(
 
     Entries with the same text share a claim (the first entry's id).
     """
-    ids: dict[int, str] = {}
-    db = store.db
-    with db.atomic():
+    entry_ids: list[str] = []
+
+    def entries() -> Iterator[Extracted]:
         for row in rows:
             text = pool_text(row, with_title)
-            if text:
-                result = insert_document(
-                    db,
-                    text,
-                    title=str(row.get("title") or ""),
-                    source="evaluation pool",
-                    sentences=[whole_text_claim(text)],
-                )
-                if result.added:
-                    (claim_id,) = db.execute(
-                        "SELECT id FROM claims WHERE doc_id = ?", [result.doc_id]
-                    ).fetchone()
-                    ids[claim_id] = str(row["id"])
-            if progress:
-                progress(1)
+            if not text:
+                if progress:
+                    progress(1)
+                continue
+            entry_ids.append(str(row["id"]))
+            parsed = ParsedDocument(
+                text, title=str(row.get("title") or ""), source="evaluation pool"
+            )
+            yield Extracted(parsed, claim_rows([whole_text_claim(text)]))
+
+    def written(done: int, total: int, result: AddResult) -> None:
+        if progress:
+            progress(1)
+
+    results = add_parsed(store.connections, entries(), progress=written, workers=1)
+    ids: dict[int, str] = {}
+    db = store.db
+    for entry_id, result in zip(entry_ids, results, strict=True):
+        if result.added:
+            (claim_id,) = db.execute(
+                "SELECT id FROM claims WHERE doc_id = ?", [result.doc_id]
+            ).fetchone()
+            ids[claim_id] = entry_id
     return ids
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimdesk.store.database.connections import Connections
 from claimdesk.store.ingest.readers import (
     DEFAULT_MAX_BYTES,
     FORMATS,
@@ -32,7 +33,7 @@ from claimdesk.store.ingest.readers import (
     read_file,
     size_text,
 )
-from claimdesk.store.ingest.writer import Progress, add_parsed, refused
+from claimdesk.store.ingest.writer import Progress, add_document, add_parsed, refused
 from claimdesk.store.models import AddResult
 
 _GLOB_CHARS = set("*?[")
@@ -99,7 +100,7 @@ def _read_inputs(inputs: list[Input], max_bytes: int):
 
 
 def add_paths(
-    store,
+    connections: Connections,
     inputs: Iterable[str | Path],
     *,
     progress: Progress | None = None,
@@ -110,7 +111,7 @@ def add_paths(
     """Add files, folders (recursively) and globs; one result per file, in input order."""
     expanded = expand_inputs(inputs)
     return add_parsed(
-        store,
+        connections,
         _read_inputs(expanded, max_bytes),
         total=len(expanded),
         progress=progress,
@@ -119,17 +120,17 @@ def add_paths(
     )
 
 
-def add_file(store, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AddResult:
+def add_file(connections: Connections, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AddResult:
     """Add one file (``.txt``, ``.md``, ``.html`` or any text); refusals come back as ``reason``."""
     try:
         parsed = read_file(Path(path), max_bytes)
     except RefusedError as exc:
         return refused(str(path), str(exc))
-    return add_parsed(store, [parsed])[0]
+    return add_document(connections, parsed)
 
 
 def add_bytes(
-    store,
+    connections: Connections,
     raw: bytes,
     *,
     name: str = "",
@@ -155,4 +156,4 @@ def add_bytes(
         published=published or parsed.published,
         path=name if Path(name).suffix else "",
     )
-    return add_parsed(store, [parsed])[0]
+    return add_document(connections, parsed)

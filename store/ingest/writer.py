@@ -10,7 +10,7 @@ the next ones are already being extracted (:data:`PIPELINE_DEPTH`).
     >>> from claimdesk.store.ingest.readers import ParsedDocument
     >>> store = Store.open(":memory:")
     >>> docs = [ParsedDocument(text=f"Officials said {n} people died.") for n in (1, 2, 1)]
-    >>> [(r.added, r.reason) for r in add_parsed(store, docs)]
+    >>> [(r.added, r.reason) for r in add_parsed(store.connections, docs)]
     [(True, ''), (True, ''), (False, 'already in the store')]
 """
 
@@ -24,8 +24,9 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from claimdesk.store.database import documents
-from claimdesk.store.database.sentence_rows import claim_rows
-from claimdesk.store.extract.extractor import extract
+from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.sentence_rows import ClaimRow, claim_rows
+from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.ingest.readers import ParsedDocument
 from claimdesk.store.models import AddResult
 
@@ -38,13 +39,16 @@ PARALLEL_MIN_DOCUMENTS = 500
 PIPELINE_DEPTH = 2
 """Batches handed to the worker processes ahead of the one being written."""
 
+ALREADY_STORED = "already in the store"
+"""The reason given for a text that is stored already (same content hash)."""
+
 
 def refused(path: str, reason: str) -> AddResult:
     """The result for an input that will not be stored."""
     return AddResult(doc_id=None, added=False, reason=reason, path=path)
 
 
-def extract_or_reason(text: str):
+def extract_or_reason(text: str) -> list[ExtractedSentence] | str:
     """``extract(text)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
     try:
         return extract(text)
@@ -52,7 +56,7 @@ def extract_or_reason(text: str):
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
-def claim_rows_or_reason(text: str):
+def claim_rows_or_reason(text: str) -> list[ClaimRow] | str:
     """The claim rows of ``text`` (:func:`claimdesk.store.database.sentence_rows.claim_rows`), or why extraction failed.
 
     What a worker process returns: rows pickle and unpickle much faster than
@@ -62,6 +66,22 @@ def claim_rows_or_reason(text: str):
     return sentences if isinstance(sentences, str) else claim_rows(sentences)
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """A parsed document whose claim rows were made elsewhere: the writer only stores them.
+
+    The evaluation pool is stored this way (one claim a document, not the extractor's sentences).
+    """
+
+    parsed: ParsedDocument
+    rows: list[ClaimRow]
+
+
+Input = ParsedDocument | Extracted | AddResult
+"""What the writer takes: a document to extract and store, one already extracted, or a
+refusal (an :class:`AddResult`) passed through in its place."""
+
+
 @dataclass
 class _Pending:
     position: int
@@ -69,13 +89,17 @@ class _Pending:
     text: str
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
-    rows: object = None  # claim rows, or the reason extraction failed
+    rows: list[ClaimRow] | str | None = None  # claim rows, or the reason extraction failed
+
+    @property
+    def to_extract(self) -> bool:
+        return self.rows is None and not self.repeat
 
 
 @dataclass
 class _Batch:
     items: list[_Pending] = field(default_factory=list)
-    futures: list[Future] | None = None
+    futures: list[Future[list[ClaimRow] | str]] | None = None
 
 
 def default_workers(total: int) -> int:
@@ -86,16 +110,29 @@ def default_workers(total: int) -> int:
 
 
 class _Writer:
-    """Collects inputs into batches, extracts each batch, writes batches in order."""
+    """Collects inputs into batches, extracts each batch, writes batches in order.
 
-    def __init__(self, store, total, progress, batch_size, pool: Executor | None):
-        self.store = store
+    The one owner of the duplicate check: each input's content hash is looked up
+    in the store once, before extraction; a text repeated within the ingest is
+    answered from what this writer stored (or failed to extract) itself.
+    """
+
+    def __init__(
+        self,
+        connections: Connections,
+        total: int,
+        progress: Progress | None,
+        batch_size: int,
+        pool: Executor | None,
+    ) -> None:
+        self.connections = connections
         self.total = total
         self.progress = progress
         self.batch_size = batch_size
         self.pool = pool
         self.results: dict[int, AddResult] = {}
         self.seen: set[str] = set()
+        self.stored: dict[str, int] = {}  # content hash -> id, for the texts this writer stored
         self.failed: dict[str, str] = {}
         self.done = 0
         self.current = _Batch()
@@ -111,27 +148,25 @@ class _Writer:
         if self.progress:
             self.progress(self.done, self.total, result)
 
-    def add(self, position: int, item: ParsedDocument | AddResult) -> None:
+    def add(self, position: int, item: Input) -> None:
         """Take one input: finish it at once (refused, already stored) or queue it."""
         if isinstance(item, AddResult):
             self.finish(position, item)
             return
-        text = documents.normalise_input_text(item.text)
+        parsed, rows = (item.parsed, item.rows) if isinstance(item, Extracted) else (item, None)
+        text = documents.normalise_input_text(parsed.text)
         if not text.strip():
-            self.finish(position, refused(item.path, "empty file"))
+            self.finish(position, refused(parsed.path, "empty file"))
             return
         digest = documents.sha256_of(text)
         repeat = digest in self.seen
         if not repeat:
-            existing = documents.find_by_hash(self.store.db, digest)
+            existing = documents.find_by_hash(self.connections.db, digest)
             if existing is not None:
-                reason = "already in the store"
-                self.finish(
-                    position, AddResult(existing, False, item.title, reason=reason, path=item.path)
-                )
+                self.finish(position, _already_stored(existing, parsed))
                 return
             self.seen.add(digest)
-        self.current.items.append(_Pending(position, item, text, digest, repeat))
+        self.current.items.append(_Pending(position, parsed, text, digest, repeat, rows))
         if len(self.current.items) >= self.batch_size:
             self.rotate()
 
@@ -140,11 +175,11 @@ class _Writer:
         batch, self.current = self.current, _Batch()
         if self.pool is not None:
             batch.futures = [
-                self.pool.submit(claim_rows_or_reason, p.text) for p in batch.items if not p.repeat
+                self.pool.submit(claim_rows_or_reason, p.text) for p in batch.items if p.to_extract
             ]
         else:
             for p in batch.items:
-                if not p.repeat:
+                if p.to_extract:
                     p.rows = claim_rows_or_reason(p.text)
         self.in_flight.append(batch)
         while len(self.in_flight) > self.ahead:
@@ -161,32 +196,43 @@ class _Writer:
         if batch.futures is not None:
             extracted = iter([f.result() for f in batch.futures])
             for p in batch.items:
-                if not p.repeat:
+                if p.to_extract:
                     p.rows = next(extracted)
-        written: list[tuple[int, AddResult]] = []
-        positions: list[int] = []
-        new: list[documents.NewDocument] = []
+        new: list[_Pending] = []
         for p in batch.items:
             if isinstance(p.rows, str):
                 self.failed[p.digest] = p.rows
-                written.append((p.position, refused(p.parsed.path, p.rows)))
-            elif p.repeat and p.digest in self.failed:
-                written.append((p.position, refused(p.parsed.path, self.failed[p.digest])))
-            else:
-                positions.append(p.position)
-                new.append(_new_document(p))
-        db = self.store.db
+            elif not p.repeat:
+                new.append(p)
+        db = self.connections.db
         with db.atomic():
-            written.extend(zip(positions, documents.insert_documents(db, new), strict=True))
-        for position, result in sorted(written, key=lambda item: item[0]):
-            self.finish(position, result)
+            inserted = documents.insert_documents(db, [_new_document(p) for p in new])
+        written: dict[int, AddResult] = {}
+        for p, result in zip(new, inserted, strict=True):
+            assert result.doc_id is not None  # inserted documents have an id
+            self.stored[p.digest] = result.doc_id
+            written[p.position] = result
+        for p in batch.items:
+            if isinstance(p.rows, str):
+                written[p.position] = refused(p.parsed.path, p.rows)
+            elif p.repeat and p.digest in self.failed:
+                written[p.position] = refused(p.parsed.path, self.failed[p.digest])
+            elif p.repeat:
+                written[p.position] = _already_stored(self.stored[p.digest], p.parsed)
+        for position in sorted(written):
+            self.finish(position, written[position])
+
+
+def _already_stored(doc_id: int, parsed: ParsedDocument) -> AddResult:
+    return AddResult(doc_id, False, parsed.title, reason=ALREADY_STORED, path=parsed.path)
 
 
 def _new_document(p: _Pending) -> documents.NewDocument:
     parsed = p.parsed
+    assert isinstance(p.rows, list)  # extracted (a failure is refused before this)
     return documents.NewDocument(
         p.text,
-        p.rows or [],  # a repeat: found already stored, not inserted again
+        p.rows,
         title=parsed.title,
         source=parsed.source,
         url=parsed.url,
@@ -196,8 +242,8 @@ def _new_document(p: _Pending) -> documents.NewDocument:
 
 
 def add_parsed(
-    store,
-    items: Iterable[ParsedDocument | AddResult],
+    connections: Connections,
+    items: Iterable[Input],
     *,
     total: int = 0,
     progress: Progress | None = None,
@@ -217,7 +263,7 @@ def add_parsed(
         # spawn, not fork: the store may be used from threads (the reader's workers).
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
-        writer = _Writer(store, total, progress, max(1, batch_size), pool)
+        writer = _Writer(connections, total, progress, max(1, batch_size), pool)
         count = 0
         for position, item in enumerate(items):
             writer.add(position, item)
@@ -227,3 +273,8 @@ def add_parsed(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return [writer.results[i] for i in range(count)]
+
+
+def add_document(connections: Connections, item: ParsedDocument | Extracted) -> AddResult:
+    """Store one document: :func:`add_parsed`'s one-document case (``Store.add_text`` uses it)."""
+    return add_parsed(connections, [item])[0]

@@ -6,7 +6,7 @@
 >>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
 >>> store.add_alias("DPRK", "North Korea")
 True
->>> hit = related_to_claim(store, store.claims()[0].id)[0]
+>>> hit = store.related_engine.for_claim(store.claims()[0].id)[0]
 >>> hit.relation, hit.why
 ('agrees', 'shares dprk, kursk, sent, soldiers; "12,000" vs "about 11,000" kursk soldier agree')
 """
@@ -14,10 +14,11 @@ True
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import OrderedDict
 
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.database.claims import get_claim
+from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import RelatedClaim
 from claimdesk.store.related import aliases as alias_store
 from claimdesk.store.related.candidates import Query, build_query, fetch_candidates
@@ -37,10 +38,14 @@ MIN_SCORE = 5.0
 
 
 class Engine:
-    """Holds one store's term table, alias groups and caches; thread-safe."""
+    """Holds one store's term table, alias groups and caches; thread-safe.
 
-    def __init__(self, store):
-        self.store = store
+    The :class:`~claimdesk.store.Store` makes one, as ``store.related_engine``, on
+    the store's :class:`Connections`.
+    """
+
+    def __init__(self, connections: Connections) -> None:
+        self.connections = connections
         self.terms = TermTable()
         self.groups = alias_store.AliasGroups([])
         self._generation: int | None = None
@@ -52,8 +57,8 @@ class Engine:
     # state ---------------------------------------------------------------
     def refresh(self) -> None:
         """Catch up with added/removed documents and edited aliases; drop stale caches."""
-        db = self.store.db
-        generation = self.store.generation()
+        db = self.connections.db
+        generation = self.connections.generation()
         with self._lock:
             if generation != self._generation:
                 self.terms.refresh(db)
@@ -101,7 +106,7 @@ class Engine:
         self, query: Query, exclude_id: int | None, doc_id: int | None, include_sentences: bool
     ) -> list[tuple[float, int, int]]:
         """``(score, claim_id, doc_id)`` of every candidate worth showing, best first."""
-        rows = fetch_candidates(self.store.db, query, include_sentences)
+        rows = fetch_candidates(self.connections.db, query, include_sentences)
         evidence = [
             (claim_id, cand_doc, self.evidence(query, self._bag(claim_id, norm)))
             for claim_id, cand_doc, norm, _rank in rows
@@ -123,12 +128,16 @@ class Engine:
             return []
         ids = [r[1] for r in ranked]
         marks = ",".join("?" * len(ids))
-        rows = self.store.db.execute(
-            f"SELECT {', '.join('c.' + c.strip() for c in CLAIM_COLUMNS.split(','))}, d.title"
-            f" FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
-            ids,
-        ).fetchall()
-        by_id = {r[0]: (claim_from_row(r[:-1]), r[-1]) for r in rows}
+        rows = (
+            named_cursor(self.connections.db)
+            .execute(
+                f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
+                f" FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
+                ids,
+            )
+            .fetchall()
+        )
+        by_id = {r["id"]: (claim_from_row(r), r["doc_title"]) for r in rows}
         out = []
         for score, cid, cand_doc in ranked:
             if cid not in by_id:
@@ -147,15 +156,21 @@ class Engine:
             )
         return out
 
-    def for_claim(self, claim_id: int, limit: int = 10, include_sentences: bool = False):
-        """Cached :meth:`results` for a stored claim."""
+    def for_claim(
+        self, claim_id: int, limit: int = 10, include_sentences: bool = False
+    ) -> list[RelatedClaim]:
+        """Claims related to stored claim ``claim_id``: other documents first, best first (cached).
+
+        ``include_sentences=True`` also considers sentences the extractor did not
+        mark as claims. Raises :class:`~claimdesk.store.NotFoundError` for an unknown id.
+        """
         self.refresh()
         key = (claim_id, limit, include_sentences)
         with self._lock:
             if key in self._results:
                 self._results.move_to_end(key)
                 return list(self._results[key])
-        claim = self.store.claim(claim_id)
+        claim = get_claim(self.connections.db, claim_id)
         found = self.results(
             claim.text,
             claim_id=claim_id,
@@ -168,6 +183,17 @@ class Engine:
             if len(self._results) > CACHE_SIZE:
                 self._results.popitem(last=False)
         return list(found)
+
+    def for_text(
+        self, text: str, limit: int = 10, include_sentences: bool = False
+    ) -> list[RelatedClaim]:
+        """Stored claims related to free ``text`` that is not itself in the store, best first.
+
+        The same ranking as :meth:`for_claim` (not cached). The evaluation
+        harness ranks a pool of checked claims for a query statement with it.
+        """
+        self.refresh()
+        return self.results(text, limit=limit, include_sentences=include_sentences)
 
 
 def order_by_score(
@@ -189,40 +215,3 @@ def order_by_score(
             scored.append((score, claim_id, cand_doc))
     scored.sort(key=lambda s: (doc_id is not None and s[2] == doc_id, -s[0], s[1]))
     return scored
-
-
-_ENGINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_ENGINES_LOCK = threading.Lock()
-
-
-def engine_for(store) -> Engine:
-    """The :class:`Engine` of ``store`` (one per store object, created on first use)."""
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(store)
-        if engine is None:
-            engine = _ENGINES[store] = Engine(store)
-        return engine
-
-
-def related_to_claim(
-    store, claim_id: int, limit: int = 10, *, include_sentences: bool = False
-) -> list[RelatedClaim]:
-    """Claims related to stored claim ``claim_id``: other documents first, best first (cached).
-
-    ``include_sentences=True`` also considers sentences the extractor did not
-    mark as claims. Raises :class:`store.NotFoundError` for an unknown id.
-    """
-    return engine_for(store).for_claim(claim_id, limit, include_sentences)
-
-
-def related_to_text(
-    store, text: str, limit: int = 10, *, include_sentences: bool = False
-) -> list[RelatedClaim]:
-    """Stored claims related to free ``text`` that is not itself in the store, best first.
-
-    The same engine as :func:`related_to_claim` (not cached). The evaluation
-    harness ranks a pool of checked claims for a query statement with it.
-    """
-    engine = engine_for(store)
-    engine.refresh()
-    return engine.results(text, limit=limit, include_sentences=include_sentences)

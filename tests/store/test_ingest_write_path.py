@@ -88,7 +88,9 @@ def test_worker_processes_store_the_same_rows_as_in_process(tmp_path):
     for workers in (1, 2):
         store = Store.open(tmp_path / f"w{workers}.db")
         parsed = [ParsedDocument(text=t) for t in texts]
-        results = add_parsed(store, parsed, workers=workers, batch_size=2)  # batches queue up
+        results = add_parsed(
+            store.connections, parsed, workers=workers, batch_size=2
+        )  # batches queue up
         assert all(r.added for r in results)
         stores.append([stored_rows(store, r.doc_id) for r in results])
         store.close()
