@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -54,8 +55,10 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path == ":memory:":
-            # A shared in-memory database so every thread sees the same data.
-            self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
+            # A shared in-memory database so every thread sees the same data. Named
+            # uniquely: an id() comes back once the store is freed, while a connection
+            # not yet collected would keep the old database (and its data) alive.
+            self.path = f"file:claimdesk-{uuid.uuid4().hex}?mode=memory&cache=shared"
         self.connections = Connections(self.path)
         self.claim_search = ClaimSearch(self.connections)
         self.related_engine = Engine(self.connections)
