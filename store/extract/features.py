@@ -100,7 +100,7 @@ class SentenceFeatures(NamedTuple):
 
     @classmethod
     def from_dict(cls, found: dict) -> SentenceFeatures:
-        """The record for a :func:`claimdesk.store.extract.checkworthy.features_of_text` dict (the fields
+        """The record for a :func:`claimdesk.store.extract.model_inputs.features_of_text` dict (the fields
         training and evaluation read; the rest keep their defaults)."""
         return cls(
             numbers=tuple(found["numbers"]),

@@ -2,7 +2,7 @@
 
 ``claimdesk train detect`` calls :func:`train`: it reads ClaimBuster dev and CLEF-2019 Task 1
 dev from the evaluation folder, turns every sentence into the same features ingest uses
-(:func:`claimdesk.store.extract.checkworthy.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
+(:func:`claimdesk.store.extract.model_inputs.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
 model and the TF-IDF baseline with the same cross-validation, picks the claim threshold on
 out-of-fold scores, fits on everything and writes the weights with a record of how they were made.
 
@@ -32,7 +32,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from claimdesk.store.evaluation.jsonl import read_jsonl
 from claimdesk.store.evaluation.metrics import average_precision, prf
-from claimdesk.store.extract import checkworthy, feature_hashing
+from claimdesk.store.extract import checkworthy, feature_hashing, model_inputs
 
 DATA_FILES: dict[str, str] = {
     "claimbuster": "detect/claimbuster-dev.jsonl",
@@ -81,7 +81,7 @@ def design(texts: Sequence[str], debate: bool) -> csr_matrix:
     values: list[float] = []
     pointers = [0]
     for text in texts:
-        vec = feature_hashing.featurize(text, checkworthy.features_of_text(text), debate)
+        vec = feature_hashing.featurize(text, model_inputs.features_of_text(text), debate)
         indices.extend(vec)
         values.extend(vec.values())
         pointers.append(len(indices))
@@ -260,7 +260,7 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         progress("reading and featurising the development sets")
         cb, cb_record = load_part(eval_dir, "claimbuster", debate=False)
         clef, clef_record = load_part(eval_dir, "clef2019", debate=True)
-        fingerprint = checkworthy.extractor_fingerprint()
+        fingerprint = model_inputs.extractor_fingerprint()
     finally:
         checkworthy.install(None)
     progress("cross-validating")
