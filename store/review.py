@@ -16,6 +16,7 @@ transaction, so the history always explains the present state.
 from __future__ import annotations
 
 import getpass
+from typing import Any
 
 import sqlite_utils
 
@@ -36,7 +37,7 @@ def actor() -> str:
         return "unknown"
 
 
-def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int):
+def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int) -> Any:
     owner = "doc_id" if table == "claims" else "id"
     row = db.execute(f'SELECT "{column}", {owner} FROM {table} WHERE id = ?', [row_id]).fetchone()
     if row is None:
@@ -61,6 +62,7 @@ def record(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of],
     )
+    assert cur.lastrowid is not None  # an INSERT into a rowid table always sets it
     return cur.lastrowid
 
 
@@ -165,4 +167,5 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
 
 def last_event_id(db: sqlite_utils.Database) -> int:
     """The id of the newest change (0 before any): it moves whenever anything is edited."""
-    return db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    newest: int = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    return newest

@@ -60,7 +60,7 @@ def claim_rows(sentences: Iterable[ExtractedSentence]) -> list[ClaimRow]:
     tuples of strings and numbers cross processes several times faster, and the
     JSON encoding is done in parallel rather than by the one writer.
     """
-    rows = []
+    rows: list[ClaimRow] = []
     for i, s in enumerate(sentences):
         claim = int(s.is_claim)
         rows.append(
@@ -109,7 +109,7 @@ def insert_claim_rows(
     row by row costs an index segment, and later merges, for every sentence.
     """
     step = rows_per_statement(db)
-    params: list = []
+    params: list[object] = []
     count = 0
     for doc_id, rows in documents:
         for row in rows:

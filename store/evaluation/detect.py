@@ -59,7 +59,7 @@ def has_labels(rows: Sequence[dict[str, Any]]) -> bool:
     return bool(rows) and all("label" in r for r in rows)
 
 
-def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any]]) -> dict:
+def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The shared scorer's detect figures for ``predictions`` against gold ``rows``."""
     return detect_metrics(rows, {p["id"]: p for p in predictions})
 

@@ -16,6 +16,7 @@ bullets and list numbers are left outside the sentence span.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from claimdesk.store.extract.wordlists import word_list
@@ -119,12 +120,12 @@ def _joins_next_line(line: str, next_line: str) -> bool:
     if _TERMINAL.search(line) or len(line) < _WRAP_WIDTH:
         return False
     first = next_line.lstrip()[:1]
-    if not first or _LEADING_MARKER.match(next_line).end():
+    if not first or _LEADING_MARKER.match(next_line).end():  # type: ignore[union-attr]  # matches ""
         return False
     return first.islower() or first.isdigit() or line[-1] in ",(-–—"
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph)`` for every line, joining soft-wrapped lines."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     paragraph = -1
@@ -147,6 +148,7 @@ def split_sentences(text: str) -> list[Span]:
     out: list[Span] = []
     for block_start, block_end, paragraph in _blocks(text):
         lead = _LEADING_MARKER.match(text, block_start, block_end)
+        assert lead is not None  # the pattern matches the empty string
         marker = text[block_start : lead.end()].strip()
         start = lead.end()
         first_in_block = len(out)

@@ -135,7 +135,8 @@ def _product_scores(model: LogisticRegression, matrix: csr_matrix) -> np.ndarray
     """Scores with the domain column cleared, as ingest computes them."""
     cleared = matrix.copy()
     cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
-    return model.predict_proba(cleared)[:, 1]
+    scores: np.ndarray = model.predict_proba(cleared)[:, 1]
+    return scores
 
 
 def folds(part: Part, settings: dict[str, Any]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -224,7 +225,7 @@ def figures(
     }
 
 
-def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict:
+def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict[str, Any]:
     """Cross-validated figures of the model and the baseline on both sets, and the threshold."""
     cb_scores = out_of_fold(cb, clef, settings, progress)
     threshold, _ = best_threshold(cb_scores, cb.labels)

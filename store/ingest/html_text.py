@@ -88,21 +88,21 @@ class _VisibleText(HTMLParser):
             self.blocks.append(block)
         self.current = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Enter a skipped element or start a new block."""
         if tag in _SKIP and tag not in _VOID:
             self.skip_depth += 1
         elif tag in _BLOCK:
             self._flush()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         """Leave a skipped element or end a block."""
         if tag in _SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in _BLOCK:
             self._flush()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         """Keep text outside skipped elements."""
         if not self.skip_depth:
             self.current.append(data)

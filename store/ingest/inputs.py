@@ -19,7 +19,7 @@ document behind.
 from __future__ import annotations
 
 import glob
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +88,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Input]:
     return out
 
 
-def _read_inputs(inputs: list[Input], max_bytes: int):
+def _read_inputs(inputs: list[Input], max_bytes: int) -> Iterator[ParsedDocument | AddResult]:
     for item in inputs:
         if item.problem:
             yield refused(str(item.path), item.problem)

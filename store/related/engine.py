@@ -51,7 +51,7 @@ class Engine:
         self._generation: int | None = None
         self._alias_sig: tuple[int, int] | None = None
         self._lock = threading.RLock()
-        self._results: OrderedDict[tuple, list[RelatedClaim]] = OrderedDict()
+        self._results: OrderedDict[tuple[int, int, bool], list[RelatedClaim]] = OrderedDict()
         self._bags: OrderedDict[int, Bag] = OrderedDict()
 
     # state ---------------------------------------------------------------
@@ -77,7 +77,7 @@ class Engine:
                 self._bags.clear()
                 self._alias_sig = signature
 
-    def bag_of(self, norm: str):
+    def bag_of(self, norm: str) -> Bag:
         """The scoring bag of a stored ``norm`` value (uncached)."""
         terms = self.terms
         return make_bag(
@@ -93,7 +93,7 @@ class Engine:
         return bag
 
     # ranking -------------------------------------------------------------
-    def evidence(self, query: Query, bag) -> tuple[float, float, float]:
+    def evidence(self, query: Query, bag: Bag) -> tuple[float, float, float]:
         """``(bm25, overlap, fuzzy)`` of a candidate's bag: the inputs of the final score."""
         bag = translate(bag, query.variant_of)
         return (
@@ -119,7 +119,13 @@ class Engine:
         return build_query(text, self.terms, self.groups, stored=stored)
 
     def results(
-        self, text: str, *, claim_id=None, doc_id=None, limit=10, include_sentences=False
+        self,
+        text: str,
+        *,
+        claim_id: int | None = None,
+        doc_id: int | None = None,
+        limit: int = 10,
+        include_sentences: bool = False,
     ) -> list[RelatedClaim]:
         """Ranked :class:`RelatedClaim` for ``text`` (a stored claim's, or free text)."""
         query = build_query(text, self.terms, self.groups, stored=claim_id is not None)
