@@ -28,7 +28,6 @@ from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import fold
 from claimdesk.store.ingest.readers import ParsedDocument
 from claimdesk.store.ingest.writer import Extracted, add_parsed
-from claimdesk.store.models import AddResult
 from claimdesk.store.store import Store
 
 Progress = Callable[[int], None]
@@ -97,21 +96,19 @@ def load_pool(
     def entries() -> Iterator[Extracted]:
         for row in rows:
             text = pool_text(row, with_title)
-            if not text:
-                if progress:
-                    progress(1)
-                continue
-            entry_ids.append(str(row["id"]))
-            parsed = ParsedDocument(
-                text, title=str(row.get("title") or ""), source="evaluation pool"
-            )
-            yield Extracted(parsed, claim_rows([whole_text_claim(text)]))
+            if text:
+                entry_ids.append(str(row["id"]))
+                parsed = ParsedDocument(
+                    text, title=str(row.get("title") or ""), source="evaluation pool"
+                )
+                yield Extracted(parsed, claim_rows([whole_text_claim(text)]))
+            if progress:
+                progress(1)
 
-    def written(done: int, total: int, result: AddResult) -> None:
-        if progress:
-            progress(1)
-
-    results = add_parsed(store.connections, entries(), progress=written, workers=1)
+    # One transaction, one batch: the search index is written once, in as few segments as
+    # a single commit leaves (every commit adds segments, and the queries read them all).
+    batch = max(1, len(rows))
+    results = add_parsed(store.connections, entries(), batch_size=batch, workers=1)
     ids: dict[int, str] = {}
     db = store.db
     for entry_id, result in zip(entry_ids, results, strict=True):
