@@ -77,7 +77,7 @@ class Extracted:
     rows: list[ClaimRow]
 
 
-Input = ParsedDocument | Extracted | AddResult
+Item = ParsedDocument | Extracted | AddResult
 """What the writer takes: a document to extract and store, one already extracted, or a
 refusal (an :class:`AddResult`) passed through in its place."""
 
@@ -148,7 +148,7 @@ class _Writer:
         if self.progress:
             self.progress(self.done, self.total, result)
 
-    def add(self, position: int, item: Input) -> None:
+    def add(self, position: int, item: Item) -> None:
         """Take one input: finish it at once (refused, already stored) or queue it."""
         if isinstance(item, AddResult):
             self.finish(position, item)
@@ -243,7 +243,7 @@ def _new_document(p: _Pending) -> documents.NewDocument:
 
 def add_parsed(
     connections: Connections,
-    items: Iterable[Input],
+    items: Iterable[Item],
     *,
     total: int = 0,
     progress: Progress | None = None,

@@ -97,3 +97,26 @@ def test_worker_processes_store_the_same_rows_as_in_process(tmp_path):
     in_process, parallel = stores
     assert parallel == in_process
     assert in_process == [expected_rows(documents.normalise_input_text(t)) for t in texts]
+
+
+def test_the_content_hash_is_looked_up_once_per_document(store, monkeypatch):
+    """The writer owns the duplicate check: one lookup for each text, however it comes in."""
+    looked_up: list[str] = []
+    real = documents.find_by_hash
+
+    def counting(db, digest):
+        looked_up.append(digest)
+        return real(db, digest)
+
+    monkeypatch.setattr(documents, "find_by_hash", counting)
+    first = store.add_text("Officials said 40 people died.", title="A")
+    again = store.add_text("Officials said 40 people died.", title="B")
+    assert (first.added, again.added, again.doc_id) == (True, False, first.doc_id)
+    assert again.reason == "already in the store"
+    assert len(looked_up) == 2
+    looked_up.clear()
+    texts = ["Officials said 7 people died.", "It rained.", "Officials said 7 people died."]
+    results = add_parsed(store.connections, [ParsedDocument(text=t) for t in texts])
+    assert [r.added for r in results] == [True, True, False]
+    assert results[2].doc_id == results[0].doc_id  # the repeat is answered by the writer
+    assert len(looked_up) == 2
