@@ -1,10 +1,12 @@
-"""Ingest throughput (documents/s, MB/s) and search latency on a generated news corpus.
+"""Ingest throughput (documents/s, MB/s, pages/s) and search latency on a generated news corpus.
 
-Three ways in: parsed texts through the batch API, ``.txt``/``.md`` files on
+The ways in: parsed texts through the batch API, ``.txt``/``.md`` files on
 disk through ``Store.add_paths`` (reading, decoding, front matter included),
-and HTML pages (main-text extraction included). Then keystroke search latency
-(median and p95) over the filled store. Extraction is part of every ingest
-figure: a document counts as ingested when its sentences are stored.
+HTML pages (main-text extraction and page metadata included), PDF reports
+(pages/s: text, paragraphs, running headers) and Word files (through their
+HTML). Then keystroke search latency (median and p95) over the filled store.
+Extraction is part of every ingest figure: a document counts as ingested when
+its sentences are stored; the "read" figures are the readers alone.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from claimdesk.store.ingest.writer import add_parsed, default_workers
 
 from .common import Quantity, cpu_stopwatch, ms, report, scratch_dir, stopwatch, time_each
 from .corpus import generate_documents
+from .document_files import write_docx, write_pdf
 
 
 def _megabytes(docs: list[tuple[str, str]]) -> float:
@@ -119,6 +122,37 @@ def _report_related_warmup(store, claims: int) -> None:
     )
 
 
+def _report_office_files(tmp, docs) -> None:
+    """PDF reports and Word files: pages per second read, and ingested with extraction."""
+    pdf_dir, docx_dir = tmp / "pdf", tmp / "docx"
+    pdf_dir.mkdir()
+    docx_dir.mkdir()
+    pairs = [(docs[i][0], docs[i][1] + "\n\n" + docs[i + 1][1]) for i in range(0, len(docs) - 1, 2)]
+    pages = sum(write_pdf(pdf_dir / f"r{i:04}.pdf", t, x) for i, (t, x) in enumerate(pairs))
+    for i, (title, text) in enumerate(pairs):
+        write_docx(docx_dir / f"m{i:04}.docx", title, text)
+    # a Word file has no pages of its own: count its printed pages as the PDF's
+    for label, folder, kind in (("PDF", pdf_dir, "reports"), ("DOCX", docx_dir, "files")):
+        files = sorted(folder.iterdir())
+        with stopwatch() as read_took:
+            for path in files:
+                read_file(path)
+        store = Store.open(tmp / f"{label.lower()}.db")
+        with stopwatch() as took:
+            results = store.add_paths([folder])
+        assert sum(r.added for r in results) == len(files)
+        report(
+            f"ingest: {len(files):,} {label} {kind} ({pages:,} pages)",
+            {
+                "seconds": round(took[0], 2),
+                "docs/s": len(files) / took[0],
+                "pages/s": pages / took[0],
+                "read pages/s": pages / read_took[0],
+            },
+        )
+        store.close()
+
+
 def run(args) -> None:
     """Ingest ``2,000`` documents three ways (``200`` with ``--quick``), then time searches."""
     n = 200 if args.quick else 2000
@@ -176,8 +210,13 @@ def run(args) -> None:
         assert sum(r.added for r in results) == len(pages)
         report(
             f"ingest: {len(pages):,} HTML pages (main-text extraction)",
-            {"seconds": round(html_took[0], 2), "docs/s": len(pages) / html_took[0]},
+            {
+                "seconds": round(html_took[0], 2),
+                "docs/s": len(pages) / html_took[0],
+                "pages/s": len(pages) / html_took[0],
+            },
         )
+        _report_office_files(tmp, docs[n // 10 : n // 5])
 
         _report_related_warmup(store, summary.claims)
 

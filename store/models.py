@@ -184,11 +184,16 @@ class AddResult:
     sentences: int = 0
     reason: str = ""
     path: str = ""
+    skipped: bool = False
 
     @property
     def refused(self) -> bool:
-        """True when the input was not stored and is not already in the store (see ``reason``)."""
-        return self.doc_id is None
+        """True when the input was not stored and is not already in the store (see ``reason``).
+
+        A file a folder walk passed over (``skipped``: an image, a spreadsheet) is not
+        refused: it was never asked for by name.
+        """
+        return self.doc_id is None and not self.skipped
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``claimdesk add --json``."""
@@ -201,6 +206,85 @@ class AddResult:
             "claims": self.claims,
             "sentences": self.sentences,
             "reason": self.reason,
+            "skipped": self.skipped,
+        }
+
+
+PAGE = "page"
+"""The :attr:`Mark.kind` of a page start (PDF)."""
+CUE = "cue"
+"""The :attr:`Mark.kind` of a subtitle or transcript cue start."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a page or a cue starts in a document's text: ``label`` is ``"4"`` or ``"00:03:12"``.
+
+    ``start`` is an offset into the stored text, like a claim's.
+    """
+
+    start: int
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DocumentOrigin:
+    """How a document came in: read as ``kind`` (pdf, docx, email, web page, feed entry, ...),
+    its ``author``, when it was ``fetched`` (web pages and feeds), the e-mail it was
+    attached to (``parent_id``), the attachments it brought (``attachment_ids``) and the
+    followed feed it came from (``feed``)."""
+
+    doc_id: int
+    kind: str = ""
+    author: str = ""
+    fetched: str = ""
+    parent_id: int | None = None
+    attachment_ids: tuple[int, ...] = ()
+    feed: str = ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A followed RSS or Atom feed; ``checked`` is when it was last fetched, ``status`` how that went."""
+
+    id: int
+    url: str
+    title: str
+    followed: str
+    checked: str = ""
+    status: str = ""
+    entries: int = 0
+    documents: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk feeds --json``."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class FeedUpdate:
+    """What one ``update`` did with one feed: new documents, entries already seen, failures."""
+
+    feed: Feed
+    added: int = 0
+    present: int = 0
+    seen: int = 0
+    failed: int = 0
+    problem: str = ""
+    results: tuple[AddResult, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk update --json``."""
+        return {
+            "feed_id": self.feed.id,
+            "url": self.feed.url,
+            "title": self.feed.title,
+            "added": self.added,
+            "present": self.present,
+            "seen": self.seen,
+            "failed": self.failed,
+            "problem": self.problem,
         }
 
 

@@ -19,19 +19,30 @@ from typing import Any
 import sqlite_utils
 
 from claimdesk.store import review
-from claimdesk.store.database import documents, schema
+from claimdesk.store.database import document_extras, documents, feed_rows, schema
 from claimdesk.store.database.claims import get_claim, list_claims
 from claimdesk.store.database.connections import Connections
+from claimdesk.store.exports import Selection, export_text, import_annotations
+from claimdesk.store.factchecks import factcheck_table
+from claimdesk.store.factchecks.checked_before import FactCheckMatcher, known_checks
+from claimdesk.store.factchecks.factcheck_files import import_file
 from claimdesk.store.ingest import inputs
+from claimdesk.store.ingest.feeds import follow_feed, update_feeds
 from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES, ParsedDocument
+from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
 from claimdesk.store.ingest.writer import Progress, add_document
 from claimdesk.store.models import (
+    PAGE,
     STATUSES,
     AddResult,
     Claim,
     ConflictPair,
     Document,
+    DocumentOrigin,
     Event,
+    Feed,
+    FeedUpdate,
+    Mark,
     NotFoundError,
     RelatedClaim,
     SearchHit,
@@ -48,8 +59,9 @@ class Store:
     """One claimdesk database. Safe to share across threads (a connection per thread).
 
     The facade over the parts it owns, each built on the one :class:`Connections`
-    handle: ``claim_search`` (keystroke search and its caches) and
-    ``related_engine`` (related claims and theirs).
+    handle: ``claim_search`` (keystroke search and its caches), ``related_engine``
+    (related claims and theirs) and ``factcheck_matcher`` (known fact-checks, on the
+    engine's aliases).
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -62,6 +74,7 @@ class Store:
         self.connections = Connections(self.path)
         self.claim_search = ClaimSearch(self.connections)
         self.related_engine = Engine(self.connections)
+        self.factcheck_matcher = FactCheckMatcher(self.related_engine)
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -103,7 +116,8 @@ class Store:
         return add_document(self.connections, parsed)
 
     def add_file(self, path: str | Path) -> AddResult:
-        """Read one file (txt, md, html) and add it; refusals come back as ``reason``."""
+        """Read one file (text, Markdown, HTML, PDF, Word, OpenDocument, e-mail, subtitles)
+        and add it; refusals come back as ``reason``."""
         return inputs.add_file(self.connections, Path(path))
 
     def add_paths(
@@ -113,13 +127,17 @@ class Store:
         batch_size: int = 50,
         max_bytes: int | None = None,
         workers: int | None = None,
+        timeout: float | None = None,
     ) -> list[AddResult]:
-        """Add files, folders (recursively) and globs, ``batch_size`` documents a transaction.
+        """Add files, folders (recursively), globs and ``http(s)://`` URLs, ``batch_size``
+        documents a transaction.
 
-        One :class:`AddResult` per file in input order; refused inputs have
-        ``doc_id is None`` and a one-line ``reason``. ``progress(done, total,
-        result)`` is called as each input is finished. Large ingests extract
-        claims in ``workers`` processes (default: one per core from 500 files).
+        One :class:`AddResult` per input in input order (an e-mail's attachments follow
+        it); refused inputs have ``doc_id is None`` and a one-line ``reason``; files a
+        folder walk passed over are ``skipped``. ``progress(done, total, result)`` is
+        called as each input is finished. Large ingests extract claims in ``workers``
+        processes (default: one per core from 500 files). ``timeout`` is in seconds, for
+        each URL.
         """
         return inputs.add_paths(
             self.connections,
@@ -128,6 +146,7 @@ class Store:
             batch_size=batch_size,
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
             workers=workers,
+            timeout=timeout or DEFAULT_TIMEOUT,
         )
 
     def add_bytes(self, raw: bytes, *, name: str = "", **metadata: Any) -> AddResult:
@@ -150,6 +169,76 @@ class Store:
     def document(self, doc_id: int) -> Document:
         """One document with its full text."""
         return documents.get_document(self.db, doc_id)
+
+    def origin(self, doc_id: int) -> DocumentOrigin:
+        """How a document came in: what it was read as, its author, when it was fetched,
+        the e-mail it was attached to or the attachments it brought, the feed it came from."""
+        self.document_exists(doc_id)
+        return document_extras.origin(self.db, doc_id)
+
+    def marks(self, doc_id: int) -> list[Mark]:
+        """Where a document's pages (PDF) or cues (subtitles) start, in text order."""
+        return document_extras.marks(self.db, doc_id)
+
+    def page_at(self, doc_id: int, offset: int) -> str | None:
+        """The page (its label: ``"4"``, ``"iv"``) holding ``offset`` of a PDF's text, else ``None``."""
+        found = document_extras.mark_at(document_extras.marks(self.db, doc_id, PAGE), offset)
+        return found.label if found else None
+
+    def location(self, doc_id: int, start: int, end: int | None = None) -> str:
+        """Where a span of a document is, as a reader says it: ``"p. 4"``, ``"pp. 4–5"``,
+        ``"at 00:03:12"`` (subtitles), or ``""`` for documents without pages or cues."""
+        return document_extras.location(self.db, doc_id, start, end)
+
+    def document_exists(self, doc_id: int) -> None:
+        """:class:`NotFoundError` unless document ``doc_id`` exists."""
+        if self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is None:
+            raise NotFoundError(f"no document with id {doc_id}")
+
+    # feeds -------------------------------------------------------------------
+    def follow(self, url: str, *, timeout: float | None = None) -> tuple[Feed, int]:
+        """Follow the RSS/Atom feed at ``url`` (or the feed a page there names).
+
+        Returns the feed and how many entries it lists; fetches nothing else until
+        :meth:`update_feeds`. :class:`ValueError` (one line) if ``url`` is no feed.
+        """
+        return follow_feed(self.connections, url, timeout=timeout or DEFAULT_TIMEOUT)
+
+    def unfollow(self, feed_id: int) -> None:
+        """Stop following a feed (the documents it brought stay)."""
+        with self.db.atomic():
+            feed_rows.unfollow(self.db, feed_id)
+
+    def feeds(self) -> list[Feed]:
+        """Every followed feed with its entry and document counts."""
+        return feed_rows.list_feeds(self.db)
+
+    def update_feeds(
+        self,
+        *,
+        progress=None,
+        on_feed: Callable[[FeedUpdate], None] | None = None,
+        timeout: float | None = None,
+    ) -> list[FeedUpdate]:
+        """Fetch every followed feed and add its new entries (the linked article pages).
+
+        ``progress(done, total, result)`` over all new entries; ``on_feed(update)`` as
+        each feed is done. Entries already stored are never fetched again.
+        """
+        return update_feeds(
+            self.connections, progress=progress, on_feed=on_feed, timeout=timeout or DEFAULT_TIMEOUT
+        )
+
+    def last_update(self) -> str | None:
+        """When the newest finished :meth:`update_feeds` started (ISO UTC), or ``None``."""
+        run = feed_rows.last_update(self.db)
+        return run.started if run else None
+
+    def new_since_last_update(self) -> list[Document]:
+        """Documents that arrived since the newest :meth:`update_feeds` began: what it
+        brought, and anything added after it (every document if there was no update)."""
+        run = feed_rows.last_update(self.db)
+        return documents.list_documents(self.db, run.last_doc_before if run else 0)
 
     def generation(self) -> int:
         """A counter that changes whenever documents are added or removed."""
@@ -239,6 +328,49 @@ class Store:
         """Load the search vocabulary now (it serves prefixes and misspellings), for
         example in a worker at start-up, so the first keystrokes need not wait."""
         self.claim_search.prepare()
+
+    # known fact-checks -----------------------------------------------------------
+    def import_factchecks(
+        self, path: str | Path, *, columns: dict[str, str] | None = None, reviewer: str = ""
+    ):
+        """Import one file of published fact-checks (ClaimReview JSON-LD, fact-check search
+        results or CSV; ``columns`` maps fields to CSV headers); returns an ``ImportReport``.
+        A fact-check imported again is updated, never duplicated."""
+        return import_file(self.connections, path, columns=columns, reviewer=reviewer)
+
+    def factchecks(self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0):
+        """Stored fact-checks (``FactCheck``), newest review first; ``verdict``: one status."""
+        return factcheck_table.listing(self.db, verdict=verdict, limit=limit, offset=offset)
+
+    def factcheck_count(self) -> int:
+        """How many fact-checks are stored."""
+        return factcheck_table.count(self.db)
+
+    def search_factchecks(self, query: str, limit: int = 20):
+        """Fact-checks whose claim or title holds every word of ``query``, best first."""
+        return factcheck_table.search(self.db, query, limit)
+
+    def checked_before(self, claim_id: int, limit: int = 5, *, include_weak: bool = False):
+        """Known fact-checks (``KnownCheck``) of claim ``claim_id``, best first: only confident
+        matches unless ``include_weak``. The related pane shows these first."""
+        text = self.claim(claim_id).text
+        return known_checks(self.factcheck_matcher, text, limit, include_weak=include_weak)
+
+    def checked_before_text(self, text: str, limit: int = 5, *, include_weak: bool = False):
+        """Known fact-checks of the claim free ``text`` makes (see :meth:`checked_before`)."""
+        return known_checks(self.factcheck_matcher, text, limit, include_weak=include_weak)
+
+    # exports -----------------------------------------------------------------
+    def export(self, kind: str, selection=None, **options) -> str:
+        """The desk's work as ``claimreview``, ``annotations``, ``csv`` or ``markdown`` text;
+        ``selection`` (an ``exports.Selection``) picks the claims, flagged or noted ones by
+        default. ``options``: ``organisation``, ``bom``, ``by``, ``title``."""
+        return export_text(self, kind, selection or Selection(), **options)
+
+    def import_annotations(self, data, *, replace: bool = False):
+        """Re-attach exported notes and flags (parsed Web Annotation JSON) to these documents;
+        returns an ``ImportOutcome`` (placed, unchanged, conflicts, unplaced)."""
+        return import_annotations(self, data, replace=replace)
 
     # review ----------------------------------------------------------------
     def set_status(self, claim_id: int, status: str) -> Claim:

@@ -7,6 +7,7 @@ that the screen can drop answers that arrive after the user has moved on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -93,6 +94,14 @@ class HistoryLoaded(Message):
 
     claim_id: int
     events: list[Event]
+
+
+@dataclass
+class ExportWritten(Message):
+    """An export (``kind``) was written to ``path``."""
+
+    kind: str
+    path: Path
 
 
 @dataclass

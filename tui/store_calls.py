@@ -7,6 +7,7 @@ These functions run off the UI thread and never touch widgets; the screen's
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from claimdesk.store import Store
 from claimdesk.store.models import NotFoundError
@@ -130,6 +131,26 @@ def undo(store: Store) -> messages.UndoDone:
 def load_history(store: Store, claim_id: int) -> messages.HistoryLoaded:
     """The change log of ``claim_id``."""
     return messages.HistoryLoaded(claim_id, store.history(claim_id))
+
+
+EXPORT_SUFFIXES = {"claimreview": "json", "annotations": "jsonld", "csv": "csv", "markdown": "md"}
+"""The file extension of each export format."""
+
+
+def export_file(
+    store: Store, kind: str, doc_id: int | None, folder: Path, organisation: dict[str, str]
+) -> messages.ExportWritten:
+    """Write an export of the desk's work (one document, or the whole store) into ``folder``,
+    under a new name: ``claimdesk-<format>[-doc<id>]-<time>.<ext>``."""
+    from claimdesk.store.exports import Organisation, Selection
+
+    selection = Selection(doc_id=doc_id, everything=doc_id is not None and kind == "markdown")
+    text = store.export(kind, selection, organisation=Organisation(**organisation))
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    where = f"-doc{doc_id}" if doc_id is not None else ""
+    path = folder / f"claimdesk-{kind}{where}-{stamp}.{EXPORT_SUFFIXES[kind]}"
+    path.write_text(text, encoding="utf-8", newline="")
+    return messages.ExportWritten(kind, path)
 
 
 def now() -> float:

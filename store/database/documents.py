@@ -16,6 +16,7 @@ from operator import itemgetter
 
 import sqlite_utils
 
+from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
 from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, insert_claim_rows
 from claimdesk.store.folding import nfc
@@ -40,7 +41,8 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`."""
+    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`;
+    ``extras`` are its origin and page or cue marks."""
 
     text: str
     rows: list[ClaimRow]
@@ -49,6 +51,7 @@ class NewDocument:
     url: str = ""
     published: str = ""
     path: str = ""
+    extras: DocumentExtras | None = None
 
 
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
@@ -81,6 +84,8 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
         doc_id = cur.lastrowid
         assert doc_id is not None  # an INSERT into a rowid table always sets it
         claims.append((doc_id, doc.rows))
+        if doc.extras is not None:
+            insert_extras(db, doc_id, doc.extras)
         bump_generation(db)
         results.append(
             AddResult(
@@ -116,11 +121,13 @@ def generation(db: sqlite_utils.Database) -> int:
     return int(row[0]) if row else 0
 
 
-def list_documents(db: sqlite_utils.Database) -> list[Document]:
-    """Every document, oldest first, without text."""
+def list_documents(db: sqlite_utils.Database, after_id: int = 0) -> list[Document]:
+    """Every document (with an id above ``after_id``), oldest first, without text."""
     rows = (
         named_cursor(db)
-        .execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id")
+        .execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id > ? ORDER BY d.id", [after_id]
+        )
         .fetchall()
     )
     return [document_from_row(r) for r in rows]

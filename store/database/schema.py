@@ -158,6 +158,141 @@ def m004_claims_review_counts_index(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m009_factchecks(db: sqlite_utils.Database) -> None:
+    """Known fact-checks: published reviews of claims, imported from ClaimReview, fact-check
+    search results or CSV, and matched against the desk's claims ("checked before").
+
+    ``key`` makes re-importing the same review an update: the review's own id, else its URL
+    with the claim, else the reviewer with the claim. ``verdict`` is the rating as one of
+    claimdesk's statuses where the mapping is clear, else empty; ``norm`` (claim and title,
+    folded) is what the full-text index and the matcher read.
+    """
+    db["factchecks"].create(
+        {
+            "id": int,
+            "key": str,
+            "claim": str,
+            "claimant": str,
+            "claim_date": str,
+            "title": str,
+            "reviewer": str,
+            "reviewer_url": str,
+            "rating": str,
+            "verdict": str,
+            "rating_value": float,
+            "best_rating": float,
+            "worst_rating": float,
+            "url": str,
+            "review_date": str,
+            "language": str,
+            "appearance": str,
+            "origin": str,
+            "norm": str,
+            "added": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"key", "claim", "norm", "added", "updated"},
+        defaults={
+            "claimant": "",
+            "claim_date": "",
+            "title": "",
+            "reviewer": "",
+            "reviewer_url": "",
+            "rating": "",
+            "verdict": "",
+            "url": "",
+            "review_date": "",
+            "language": "",
+            "appearance": "",
+            "origin": "",
+        },
+    )
+    db["factchecks"].create_index(["key"], unique=True)
+    db["factchecks"].create_index(["verdict"])
+    db["factchecks"].enable_fts(["norm"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    db["meta"].upsert({"key": "factchecks_generation", "value": "0"}, pk="key")
+
+
+@migrations()
+def m010_origins_marks_and_feeds(db: sqlite_utils.Database) -> None:
+    """Where documents come from, where their pages and cues start, and followed feeds.
+
+    ``document_origins``: how each document was read (pdf, email, web page, ...), its
+    author, when it was fetched, and the e-mail it was attached to. ``document_marks``:
+    page and cue starts as offsets into the text. ``feeds``, ``feed_entries`` (every entry
+    seen, with the document it became) and ``feed_updates`` (one row per ``update``, with
+    the highest document id before it: what came after is new since that update).
+    Raw DDL because sqlite-utils cannot declare ON DELETE actions.
+    """
+    db.execute(
+        """
+        CREATE TABLE document_origins (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            fetched TEXT NOT NULL DEFAULT '',
+            parent_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX document_origins_parent ON document_origins (parent_id)")
+    db.execute(
+        """
+        CREATE TABLE document_marks (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (doc_id, kind, start)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            followed TEXT NOT NULL,
+            checked TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            etag TEXT NOT NULL DEFAULT '',
+            modified TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feed_entries (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            link TEXT NOT NULL DEFAULT '',
+            doc_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            seen TEXT NOT NULL,
+            problem TEXT NOT NULL DEFAULT '',
+            UNIQUE (feed_id, entry_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX feed_entries_doc ON feed_entries (doc_id)")
+    db.execute(
+        """
+        CREATE TABLE feed_updates (
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            finished TEXT NOT NULL DEFAULT '',
+            last_doc_before INTEGER NOT NULL DEFAULT 0,
+            feeds INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (a new file gets them all)."""
     migrations.apply(db)

@@ -1,85 +1,150 @@
 """Reading one input (a file or raw bytes) into a :class:`ParsedDocument`, or refusing it.
 
+The reader is chosen by content first (a PDF is a PDF whatever its name),
+then by the file's suffix, then by a look at the text (HTML or plain):
+
+- text and Markdown: decoded, mojibake repaired, front matter read;
+- HTML: the article's text; title, author, publisher and date from the
+  page's metadata (:mod:`~claimdesk.store.ingest.page_metadata`);
+- PDF (:mod:`~claimdesk.store.ingest.pdf_pages`), Word and OpenDocument
+  (:mod:`~claimdesk.store.ingest.office_documents`), e-mail
+  (:mod:`~claimdesk.store.ingest.email_messages`), subtitles
+  (:mod:`~claimdesk.store.ingest.subtitles`).
+
 >>> doc = parse_bytes(b"---\\ntitle: Floods\\n---\\n# Heading\\n40 died.", name="a.md")
->>> doc.title, doc.text
-('Floods', '# Heading\\n40 died.')
+>>> doc.title, doc.text, doc.kind
+('Floods', '# Heading\\n40 died.', 'markdown')
 >>> parse_bytes(b"", name="empty.txt")
 Traceback (most recent call last):
 ...
-claimdesk.store.ingest.readers.RefusedError: empty file
+claimdesk.store.ingest.parsed.RefusedError: empty file
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from claimdesk.store.ingest.decoding import NotTextError, decode_bytes
-from claimdesk.store.ingest.front_matter import split_front_matter
+from claimdesk.store.ingest.front_matter import FIELDS, split_front_matter
 from claimdesk.store.ingest.html_text import html_to_text, looks_like_html
+from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError
+from claimdesk.store.ingest.sniffing import SUFFIXES, sniff_format
+from claimdesk.store.ingest.text_repair import repair_mojibake
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMATS",
+    "ParsedDocument",
+    "RefusedError",
+    "format_for",
+    "parse_bytes",
+    "read_file",
+    "size_text",
+]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this (20 MB) are refused unless the caller raises the limit."""
 
-FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
+FORMATS = SUFFIXES
 """File suffixes read when a folder or glob is expanded, and how each is read."""
 
 
-class RefusedError(ValueError):
-    """An input that will not be stored; the message is one line saying why."""
-
-
-@dataclass(frozen=True)
-class ParsedDocument:
-    """Decoded, extracted text with its metadata, ready to store."""
-
-    text: str
-    title: str = ""
-    source: str = ""
-    url: str = ""
-    published: str = ""
-    path: str = ""
-
-
 def format_for(name: str) -> str | None:
-    """``"text"``, ``"markdown"`` or ``"html"`` by file suffix, ``None`` when unknown."""
+    """What a file is read as by its suffix (``"pdf"``, ``"markdown"``, ...), ``None`` when unknown."""
     return FORMATS.get(Path(name).suffix.lower())
 
 
-def parse_bytes(raw: bytes, *, name: str = "", fmt: str | None = None) -> ParsedDocument:
-    """Decode and parse ``raw``; ``fmt`` defaults to the suffix of ``name``, else sniffed.
+def _decode(raw: bytes, encoding: str | None) -> str:
+    if encoding:  # declared by the server: it wins over guessing, unless it is wrong
+        try:
+            return raw.decode(encoding).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return decode_bytes(raw)
+    except NotTextError as exc:
+        raise RefusedError(str(exc)) from exc
+
+
+def _read_attachment(raw: bytes, name: str, kind: str) -> ParsedDocument:
+    return parse_bytes(raw, name=name, fmt=kind)
+
+
+def _read_binary(raw: bytes, name: str, kind: str) -> ParsedDocument:
+    if kind == "pdf":
+        from claimdesk.store.ingest.pdf_pages import read_pdf
+
+        return read_pdf(raw, name)
+    if kind == "docx":
+        from claimdesk.store.ingest.office_documents import read_docx
+
+        return read_docx(raw, name)
+    if kind == "odt":
+        from claimdesk.store.ingest.office_documents import read_odt
+
+        return read_odt(raw, name)
+    if kind == "email":
+        from claimdesk.store.ingest.email_messages import read_email
+
+        doc = read_email(raw, name, _read_attachment)
+        if not doc.text.strip() and not doc.attachments:
+            raise RefusedError("an e-mail with no text")
+        return doc
+    raise RefusedError("a ZIP archive, not a document (unpack it first)")
+
+
+def parse_bytes(
+    raw: bytes,
+    *,
+    name: str = "",
+    fmt: str | None = None,
+    encoding: str | None = None,
+    url: str = "",
+) -> ParsedDocument:
+    """Read ``raw``; ``fmt`` (a kind such as ``"html"`` or ``"pdf"``) defaults to what the
+    content and ``name`` say. ``encoding`` is a charset declared outside the bytes (HTTP);
+    ``url`` is where a page came from (its metadata may use it).
 
     Raises :class:`RefusedError` for empty, binary or textless input.
     """
     if not raw.strip():
         raise RefusedError("empty file")
-    try:
-        text = decode_bytes(raw)
-    except NotTextError as exc:
-        raise RefusedError(str(exc)) from exc
+    kind = fmt or sniff_format(raw, name)
+    if kind in ("pdf", "docx", "odt", "email", "zip"):
+        return _read_binary(raw, name, kind)
+    text = repair_mojibake(_decode(raw, encoding))
+    if kind in ("srt", "vtt"):
+        from claimdesk.store.ingest.subtitles import read_subtitles
+
+        return read_subtitles(text, name)
     meta, body = split_front_matter(text.lstrip("\ufeff"))
-    fmt = fmt or format_for(name) or ("html" if looks_like_html(body) else "text")
-    doc = ParsedDocument(text=body, path=name, **meta)
-    if fmt == "html":
-        page = html_to_text(body)
-        doc = replace(
-            doc,
-            text=page.text,
-            title=doc.title or page.title,
-            published=doc.published or page.published,
-            url=doc.url or page.url,
-        )
+    kind = kind or ("html" if looks_like_html(body) else "text")
+    doc = ParsedDocument(
+        text=body, path=name, kind=kind, **{k: v for k, v in meta.items() if k in FIELDS}
+    )
+    if kind == "html":
+        doc = _read_html(doc, body, url)
     if not doc.text.strip():
-        raise RefusedError("no text found" if fmt == "html" else "empty file")
+        raise RefusedError("no text found" if kind == "html" else "empty file")
     return doc
+
+
+def _read_html(doc: ParsedDocument, markup: str, url: str) -> ParsedDocument:
+    """The article text of a page; front matter first, then the page's metadata, then its tags."""
+    from claimdesk.store.ingest.page_metadata import page_metadata
+
+    page = html_to_text(markup)
+    info = page_metadata(markup, url)
+    return replace(
+        doc,
+        text=page.text,
+        title=doc.title or info.title or page.title,
+        source=doc.source or info.publisher,
+        author=doc.author or info.author,
+        published=doc.published or info.published or page.published,
+        url=doc.url or page.url or info.url,
+    )
 
 
 def size_text(size: int) -> str:

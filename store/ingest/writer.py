@@ -19,16 +19,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimdesk.store.database import documents
 from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.document_extras import DocumentExtras
 from claimdesk.store.database.sentence_rows import ClaimRow, claim_rows
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
-from claimdesk.store.ingest.readers import ParsedDocument
-from claimdesk.store.models import AddResult
+from claimdesk.store.ingest.marked_text import renormalise
+from claimdesk.store.ingest.parsed import ParsedDocument
+from claimdesk.store.models import AddResult, Mark
 
 Progress = Callable[[int, int, AddResult], None]
 """``progress(done, total, result)``, called once per input as it is finished."""
@@ -89,6 +91,7 @@ class _Pending:
     text: str
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
+    marks: tuple[Mark, ...] = ()  # page or cue starts in ``text``
     rows: list[ClaimRow] | str | None = None  # claim rows, or the reason extraction failed
 
     @property
@@ -146,7 +149,8 @@ class _Writer:
         self.results[position] = result
         self.done += 1
         if self.progress:
-            self.progress(self.done, self.total, result)
+            # an e-mail's attachments arrive as inputs of their own: the total grows
+            self.progress(self.done, max(self.total, self.done), result)
 
     def add(self, position: int, item: Item) -> None:
         """Take one input: finish it at once (refused, already stored) or queue it."""
@@ -154,7 +158,7 @@ class _Writer:
             self.finish(position, item)
             return
         parsed, rows = (item.parsed, item.rows) if isinstance(item, Extracted) else (item, None)
-        text = documents.normalise_input_text(parsed.text)
+        text, marks = renormalise(parsed.text, parsed.marks)
         if not text.strip():
             self.finish(position, refused(parsed.path, "empty file"))
             return
@@ -166,7 +170,7 @@ class _Writer:
                 self.finish(position, _already_stored(existing, parsed))
                 return
             self.seen.add(digest)
-        self.current.items.append(_Pending(position, parsed, text, digest, repeat, rows))
+        self.current.items.append(_Pending(position, parsed, text, digest, repeat, marks, rows))
         if len(self.current.items) >= self.batch_size:
             self.rotate()
 
@@ -238,7 +242,39 @@ def _new_document(p: _Pending) -> documents.NewDocument:
         url=parsed.url,
         published=parsed.published,
         path=parsed.path,
+        extras=DocumentExtras(
+            kind=parsed.kind,
+            author=parsed.author,
+            fetched=parsed.fetched,
+            parent_sha256=parsed.parent,
+            children_sha256=parsed.children,
+            marks=p.marks,
+            feed_entry=parsed.feed_entry,
+        ),
     )
+
+
+def with_attachments(items: Iterable[Item]) -> Iterator[Item]:
+    """Every input followed by the attachments it carries, each linked to it by content hash.
+
+    An e-mail whose body is empty is refused, and its attachments stand alone.
+    """
+    for item in items:
+        if isinstance(item, AddResult | Extracted) or not item.attachments:
+            yield item
+            continue
+        text, _ = renormalise(item.text, item.marks)
+        parent = documents.sha256_of(text) if text.strip() else ""
+        found = [a for a in item.attachments if isinstance(a, ParsedDocument)]
+        if parent:
+            children = tuple(documents.sha256_of(renormalise(a.text, a.marks)[0]) for a in found)
+            yield replace(item, attachments=(), children=children)
+        else:
+            yield refused(item.path, "no text in the message body (its attachments are added)")
+        for attachment in item.attachments:
+            if isinstance(attachment, ParsedDocument):
+                attachment = replace(attachment, parent=parent)
+            yield attachment
 
 
 def add_parsed(
@@ -265,7 +301,7 @@ def add_parsed(
     try:
         writer = _Writer(connections, total, progress, max(1, batch_size), pool)
         count = 0
-        for position, item in enumerate(items):
+        for position, item in enumerate(with_attachments(items)):
             writer.add(position, item)
             count += 1
         writer.close()

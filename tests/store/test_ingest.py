@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -203,9 +204,10 @@ def test_crlf_newlines_are_normalised(store):
         (b"  \n\t\n", "empty file"),
         (bytes(range(256)) * 4, "a binary file, not text"),
         (b"\x89PNG\r\n\x1a\n" + bytes(64), "a PNG image, not text"),
-        (b"%PDF-1.7\n%\xe2\xe3", "a PDF file, not text"),
+        (b"%PDF-1.7\n%\xe2\xe3", "a damaged PDF: "),
+        (b"PK\x03\x04" + bytes(64), "a ZIP archive, not a document"),
     ],
-    ids=["empty", "blank", "binary", "png", "pdf"],
+    ids=["empty", "blank", "binary", "png", "damaged-pdf", "zip"],
 )
 def test_unreadable_files_are_refused_with_one_line(store, tmp_path, content, reason):
     path = tmp_path / "bad.txt"
@@ -247,15 +249,18 @@ def test_same_content_twice_is_a_no_op(store, tmp_path):
 
 
 def test_duplicates_inside_one_batch_store_one_document(store, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
-        (tmp_path / name).write_text("Officials said 40 people died.", "utf-8")
-    results = store.add_paths([tmp_path])
+        (folder / name).write_text("Officials said 40 people died.", "utf-8")
+    results = store.add_paths([folder])
     assert [r.added for r in results] == [True, False, False]
     assert {r.doc_id for r in results} == {results[0].doc_id}
     assert store.summary().sentences == 1
 
 
-def test_folders_are_read_recursively_skipping_hidden_and_unknown_files(store, tmp_path):
+def test_folders_are_read_recursively_reporting_unknown_files(store, tmp_path):
+    tmp_path = tmp_path / "docs"  # the store's own file sits beside it
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "one.txt").write_text("One said 1 died.", "utf-8")
@@ -263,8 +268,20 @@ def test_folders_are_read_recursively_skipping_hidden_and_unknown_files(store, t
     (tmp_path / "sub" / "deeper" / "three.html").write_text("<p>Three said 3 died.</p>", "utf-8")
     (tmp_path / ".hidden" / "four.txt").write_text("Four said 4 died.", "utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "budget.csv").write_text("region,deaths\nnorth,12\n", "utf-8")
     results = store.add_paths([tmp_path])
-    assert [r.added for r in results] == [True, True, True]
+    assert [(Path(r.path).name, r.added, r.skipped) for r in results] == [
+        ("budget.csv", False, True),
+        ("image.png", False, True),
+        ("one.txt", True, False),
+        ("three.html", True, False),
+        ("two.md", True, False),
+    ]
+    assert [r.reason for r in results[:2]] == [
+        "not a document (.csv): name the file itself to read it as text",
+        "a PNG image, not a document",
+    ]
+    assert not any(r.refused for r in results)
     assert sorted(d.title for d in store.documents()) == [
         "One said 1 died.",
         "Three said 3 died.",

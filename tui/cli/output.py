@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdesk.store import Claim, Document, Event
+from claimdesk.store.models import DocumentOrigin
 from claimdesk.store.safe_text import display_safe
 
 
@@ -82,8 +83,10 @@ def events_table(events: Iterable[Event]) -> Table:
     return table(("id", "at", "who", "change", "old", "new"), rows)
 
 
-def show_claim(claim: Claim, doc_title: str) -> Table:
-    """One claim with its features, as a two-column table."""
+def show_claim(claim: Claim, doc_title: str, location: str = "", origin: str = "") -> Table:
+    """One claim with its features, as a two-column table; ``location`` is where it is
+    in its document ("p. 4", "at 00:03:12"), when the document has pages or cues, and
+    ``origin`` how the document came in (:func:`origin_line`)."""
     figures = "; ".join(
         " ".join(
             p for p in (f.text, f"= {f.value:g}", f.qualifier and f"({f.qualifier})", f.counts) if p
@@ -94,6 +97,8 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
     rows = [
         ("claim", claim.id),
         ("document", f"{claim.doc_id}: {doc_title}"),
+        *([("from", origin)] if origin else []),
+        *([("where", location)] if location else []),
         ("offsets", f"{claim.start}-{claim.end}"),
         ("text", claim.text),
         ("status", claim.status),
@@ -109,6 +114,24 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
         ("entities", ", ".join(claim.entities)),
     ]
     return table(("field", "value"), rows, show_header=False)
+
+
+def origin_line(origin: DocumentOrigin) -> str:
+    """How a document came in, in a few words: ``pdf by Ministry; attached to document 4``.
+
+    >>> origin_line(DocumentOrigin(7, kind="html", fetched="2024-12-19T08:00:00+00:00"))
+    'html, fetched 2024-12-19T08:00:00+00:00'
+    """
+    parts = [origin.kind + (f" by {origin.author}" if origin.author else "")]
+    if origin.fetched:
+        parts.append(f"fetched {origin.fetched}")
+    if origin.feed:
+        parts.append(f"from the feed {origin.feed}")
+    if origin.parent_id is not None:
+        parts.append(f"attached to document {origin.parent_id}")
+    if origin.attachment_ids:
+        parts.append("attachments: " + ", ".join(f"document {i}" for i in origin.attachment_ids))
+    return ", ".join(p for p in parts if p)
 
 
 def progress_bar(label: str) -> Progress:

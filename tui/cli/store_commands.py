@@ -21,20 +21,36 @@ json_option = click.option("--json", "as_json", is_flag=True, help="One JSON obj
 
 
 def _refusal_line(result: AddResult) -> str:
-    return f"refused {result.path or '(standard input)'}: {result.reason}"
+    verb = "skipped" if result.skipped else "refused"
+    return f"{verb} {result.path or '(standard input)'}: {result.reason}"
 
 
-def _add_files(store, paths: list[str], max_bytes: int | None, as_json: bool) -> list[AddResult]:
+def _add_files(
+    store, paths: list[str], max_bytes: int | None, timeout: float | None, as_json: bool
+) -> list[AddResult]:
     with output.progress_bar("adding") as bar:
         task = bar.add_task("add", total=None)
 
         def progress(done: int, total: int, result: AddResult) -> None:
-            """Advance the bar; print a refusal above it as it happens."""
+            """Advance the bar; print a refusal or a skipped file above it as it happens."""
             bar.update(task, completed=done, total=total)
-            if result.refused and not as_json:
+            if result.doc_id is None and not as_json:
                 bar.console.print(output.safe(_refusal_line(result)), soft_wrap=True)
 
-        return store.add_paths(paths, progress=progress, max_bytes=max_bytes)
+        return store.add_paths(paths, progress=progress, max_bytes=max_bytes, timeout=timeout)
+
+
+def add_summary(results: list[AddResult]) -> str:
+    """``added 3 documents (41 claims), 1 already stored, 0 refused`` (and skipped files)."""
+    added = [r for r in results if r.added]
+    present = sum(1 for r in results if not r.added and r.doc_id is not None)
+    refused = sum(1 for r in results if r.refused)
+    skipped = sum(1 for r in results if r.skipped)
+    line = (
+        f"added {len(added)} document{'s' * (len(added) != 1)}"
+        f" ({sum(r.claims for r in added)} claims), {present} already stored, {refused} refused"
+    )
+    return line + (f", {skipped} skipped" if skipped else "")
 
 
 @cli.command("add")
@@ -48,16 +64,27 @@ def _add_files(store, paths: list[str], max_bytes: int | None, as_json: bool) ->
     type=click.FloatRange(min=0, min_open=True),
     default=None,
     metavar="MB",
-    help="Refuse files larger than this many megabytes (default 20).",
+    help="Refuse files and downloads larger than this many megabytes (default 20).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Give up on a URL after this long without an answer (default 20).",
 )
 @json_option
 @pass_ctx
-def add_command(ctx: Context, paths, title, source, url, published, max_size, as_json) -> None:
-    """Add files, folders (recursively), globs, or - for standard input.
+def add_command(
+    ctx: Context, paths, title, source, url, published, max_size, timeout, as_json
+) -> None:
+    """Add files, folders (recursively), globs, URLs, or - for standard input.
 
-    Reads .txt, .md and .html; front matter (title:, source:, url:, published:)
-    sets metadata. Inputs that cannot be read are refused one line each; the
-    others are still added, and the exit code is 1.
+    Reads text, Markdown, HTML, PDF, Word (.docx), OpenDocument (.odt), e-mail (.eml)
+    and subtitles (.srt, .vtt); front matter (title:, source:, url:, published:) sets
+    metadata. Inputs that cannot be read are refused one line each; the others are
+    still added, and the exit code is 1. Files in a folder that are not documents are
+    skipped, one line each.
     """
     store = ctx.store
     max_bytes = int(max_size * 1024 * 1024) if max_size else None
@@ -73,29 +100,26 @@ def add_command(ctx: Context, paths, title, source, url, published, max_size, as
             click.echo(_refusal_line(result), err=True)
         results.append(result)
     if files:
-        results.extend(_add_files(store, files, max_bytes, as_json))
+        results.extend(_add_files(store, files, max_bytes, timeout, as_json))
     if as_json:
         emit_json(r.to_json() for r in results)
     else:
-        added = [r for r in results if r.added]
-        present = sum(1 for r in results if not r.added and not r.refused)
-        refused = sum(1 for r in results if r.refused)
-        click.echo(
-            f"added {len(added)} document{'s' * (len(added) != 1)}"
-            f" ({sum(r.claims for r in added)} claims), {present} already stored, {refused} refused"
-        )
+        click.echo(add_summary(results))
     if any(r.refused for r in results):
         raise click.exceptions.Exit(1)
 
 
 @cli.command("docs")
+@click.option("--new", is_flag=True, help="Only documents new since the last `update`.")
 @json_option
 @pass_ctx
-def docs_command(ctx: Context, as_json: bool) -> None:
+def docs_command(ctx: Context, new: bool, as_json: bool) -> None:
     """List the documents in the store."""
-    docs = ctx.store.documents()
+    docs = ctx.store.new_since_last_update() if new else ctx.store.documents()
     if as_json:
         emit_json(d.to_json() for d in docs)
+    elif new and not docs:
+        click.echo("nothing new since the last update")
     elif not docs:
         click.echo("no documents yet: add some with `claimdesk add PATH`")
     else:
@@ -148,19 +172,27 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
     store = ctx.store
     claim = store.claim(claim_id)
     title = store.document(claim.doc_id).title
+    where = store.location(claim.doc_id, claim.start, claim.end)
+    origin = store.origin(claim.doc_id)
     if as_json:
         emit_json(
             [
                 {
                     **claim.to_json(),
                     "doc_title": title,
+                    "location": where,
+                    "origin": {**origin.__dict__, "attachment_ids": list(origin.attachment_ids)},
                     "entities": list(claim.entities),
                     "extracted": claim.extracted,
                 }
             ]
         )
     else:
-        output.console().print(output.show_claim(claim, title))
+        plain = origin.kind in ("", "text", "markdown") and origin == type(origin)(
+            origin.doc_id, kind=origin.kind
+        )
+        from_line = "" if plain else output.origin_line(origin)
+        output.console().print(output.show_claim(claim, title, where, from_line))
 
 
 @cli.command("flag")

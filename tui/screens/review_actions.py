@@ -9,6 +9,7 @@ A mixin for :class:`~claimdesk.tui.screens.main_screen.MainScreen`; writes go th
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from claimdesk.tui import messages, store_calls
 from claimdesk.tui.filters import ClaimFilter
@@ -29,6 +30,18 @@ class ReviewActions:
     def write(self, call, *args) -> None:
         """Run a store write on a worker thread."""
         self.run_store("write", _serialised, call, *args, exclusive=False)
+
+    def export(self, kind: str, whole_store: bool = False) -> None:
+        """Write an export of the current document (or the whole store) into the working folder."""
+        doc_id = None if whole_store or self.document is None else self.document.id
+        organisation = dict(self.app.config.organisation)
+        self.run_store(
+            "export", store_calls.export_file, self.store, kind, doc_id, Path.cwd(), organisation
+        )
+
+    def on_export_written(self, message: messages.ExportWritten) -> None:
+        """Say where the export went."""
+        self.set_action(f"{message.kind} export written to {message.path}")
 
     def set_action(self, text: str) -> None:
         """Show ``text`` as the last action."""
