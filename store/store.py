@@ -22,10 +22,11 @@ from claimdesk.store import review
 from claimdesk.store.database import document_extras, documents, feed_rows, schema
 from claimdesk.store.database.claims import get_claim, list_claims
 from claimdesk.store.database.connections import Connections
-from claimdesk.store.exports import Selection, export_text, import_annotations
+from claimdesk.store.exports import ImportOutcome, Selection, export_text, import_annotations
 from claimdesk.store.factchecks import factcheck_table
 from claimdesk.store.factchecks.checked_before import FactCheckMatcher, known_checks
 from claimdesk.store.factchecks.factcheck_files import import_file
+from claimdesk.store.factchecks.records import FactCheck, ImportReport, KnownCheck
 from claimdesk.store.ingest import inputs
 from claimdesk.store.ingest.feeds import follow_feed, update_feeds
 from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES, ParsedDocument
@@ -216,7 +217,7 @@ class Store:
     def update_feeds(
         self,
         *,
-        progress=None,
+        progress: Progress | None = None,
         on_feed: Callable[[FeedUpdate], None] | None = None,
         timeout: float | None = None,
     ) -> list[FeedUpdate]:
@@ -332,13 +333,15 @@ class Store:
     # known fact-checks -----------------------------------------------------------
     def import_factchecks(
         self, path: str | Path, *, columns: dict[str, str] | None = None, reviewer: str = ""
-    ):
+    ) -> ImportReport:
         """Import one file of published fact-checks (ClaimReview JSON-LD, fact-check search
         results or CSV; ``columns`` maps fields to CSV headers); returns an ``ImportReport``.
         A fact-check imported again is updated, never duplicated."""
         return import_file(self.connections, path, columns=columns, reviewer=reviewer)
 
-    def factchecks(self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0):
+    def factchecks(
+        self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[FactCheck]:
         """Stored fact-checks (``FactCheck``), newest review first; ``verdict``: one status."""
         return factcheck_table.listing(self.db, verdict=verdict, limit=limit, offset=offset)
 
@@ -346,28 +349,32 @@ class Store:
         """How many fact-checks are stored."""
         return factcheck_table.count(self.db)
 
-    def search_factchecks(self, query: str, limit: int = 20):
+    def search_factchecks(self, query: str, limit: int = 20) -> list[FactCheck]:
         """Fact-checks whose claim or title holds every word of ``query``, best first."""
         return factcheck_table.search(self.db, query, limit)
 
-    def checked_before(self, claim_id: int, limit: int = 5, *, include_weak: bool = False):
+    def checked_before(
+        self, claim_id: int, limit: int = 5, *, include_weak: bool = False
+    ) -> list[KnownCheck]:
         """Known fact-checks (``KnownCheck``) of claim ``claim_id``, best first: only confident
         matches unless ``include_weak``. The related pane shows these first."""
         text = self.claim(claim_id).text
         return known_checks(self.factcheck_matcher, text, limit, include_weak=include_weak)
 
-    def checked_before_text(self, text: str, limit: int = 5, *, include_weak: bool = False):
+    def checked_before_text(
+        self, text: str, limit: int = 5, *, include_weak: bool = False
+    ) -> list[KnownCheck]:
         """Known fact-checks of the claim free ``text`` makes (see :meth:`checked_before`)."""
         return known_checks(self.factcheck_matcher, text, limit, include_weak=include_weak)
 
     # exports -----------------------------------------------------------------
-    def export(self, kind: str, selection=None, **options) -> str:
+    def export(self, kind: str, selection: Selection | None = None, **options: Any) -> str:
         """The desk's work as ``claimreview``, ``annotations``, ``csv`` or ``markdown`` text;
         ``selection`` (an ``exports.Selection``) picks the claims, flagged or noted ones by
         default. ``options``: ``organisation``, ``bom``, ``by``, ``title``."""
         return export_text(self, kind, selection or Selection(), **options)
 
-    def import_annotations(self, data, *, replace: bool = False):
+    def import_annotations(self, data: Any, *, replace: bool = False) -> ImportOutcome:
         """Re-attach exported notes and flags (parsed Web Annotation JSON) to these documents;
         returns an ``ImportOutcome`` (placed, unchanged, conflicts, unplaced)."""
         return import_annotations(self, data, replace=replace)

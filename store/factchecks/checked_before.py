@@ -34,6 +34,7 @@ import threading
 
 from claimdesk.store.factchecks import factcheck_table
 from claimdesk.store.factchecks.records import KnownCheck
+from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.candidates import Query, build_query, rank_rows
 from claimdesk.store.related.engine import Engine, order_by_score
 from claimdesk.store.related.explain import explain
@@ -65,10 +66,10 @@ class FactCheckMatcher:
         self.terms = TermTable(table="factchecks", fts="factchecks_fts")
         self._generation: int | None = None
         self._lock = threading.RLock()
-        self._bags: dict[int, object] = {}
+        self._bags: dict[int, Bag] = {}
         self._groups_key: object = None
 
-    def refresh(self):
+    def refresh(self) -> AliasGroups:
         """Catch up with imported fact-checks and the store's aliases; returns the alias groups."""
         engine = self.engine
         engine.refresh()
@@ -82,7 +83,7 @@ class FactCheckMatcher:
                 self._groups_key = engine.groups
         return engine.groups
 
-    def _bag(self, check_id: int, norm: str, groups):
+    def _bag(self, check_id: int, norm: str, groups: AliasGroups) -> Bag:
         bag = self._bags.get(check_id)
         if bag is None:
             terms = self.terms

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin
 
 import sqlite_utils
@@ -55,7 +56,7 @@ _ALTERNATE = re.compile(
 _HREF = re.compile(r"\bhref=[\"']([^\"']+)[\"']", re.I)
 
 
-def _parse(fetched: Fetched):
+def _parse(fetched: Fetched) -> Any:
     """The feed in a response; :class:`RefusedError` when it is not one."""
     import feedparser
 
@@ -78,7 +79,7 @@ def _discovered(fetched: Fetched) -> str:
     for tag in _ALTERNATE.findall(head):
         href = _HREF.search(tag)
         if href:
-            return urljoin(fetched.url, href.group(1))
+            return str(urljoin(fetched.url, href.group(1)))
     return ""
 
 
@@ -109,7 +110,7 @@ def follow_feed(
     return feed, len(parsed.entries)
 
 
-def entry_key(entry) -> str:
+def entry_key(entry: Any) -> str:
     """What identifies an entry across updates: its id, else its link, else a content hash."""
     key = entry.get("id") or entry.get("link")
     if key:
@@ -118,14 +119,14 @@ def entry_key(entry) -> str:
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
 
 
-def _when(entry) -> str:
+def _when(entry: Any) -> str:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return ""
-    return datetime(*stamp[:6], tzinfo=UTC).isoformat(timespec="seconds")
+    return datetime(*stamp[:6], tzinfo=UTC).isoformat(timespec="seconds")  # type: ignore[misc]
 
 
-def _entry_text(entry) -> str:
+def _entry_text(entry: Any) -> str:
     """An entry's own text: its full content when the feed carries it, else its summary."""
     contents = entry.get("content") or []
     body = max((c.get("value", "") for c in contents), key=len, default="")
@@ -141,7 +142,7 @@ class _Outcome:
     transient: bool = False
 
 
-def _read_entry(feed: Feed, entry, *, timeout: float, max_bytes: int) -> _Outcome:
+def _read_entry(feed: Feed, entry: Any, *, timeout: float, max_bytes: int) -> _Outcome:
     key = entry_key(entry)
     link = urljoin(feed.url, entry.get("link", "")) if entry.get("link") else ""
     link = link if is_url(link) else ""  # a "urn:" id standing in for a link is none
@@ -184,7 +185,7 @@ def _read_entry(feed: Feed, entry, *, timeout: float, max_bytes: int) -> _Outcom
 @dataclass
 class _Plan:
     feed: Feed
-    entries: list
+    entries: list[Any]
     seen: int = 0
     problem: str = ""
 
@@ -284,7 +285,7 @@ def _kept(found: Iterator[_Outcome], kept: list[_Outcome]) -> Iterator[ParsedDoc
         yield outcome.item
 
 
-def _shifted(progress: Progress | None, offset: int, total: int):
+def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | None:
     """One feed's progress as progress over every feed's new entries."""
     if progress is None:
         return None

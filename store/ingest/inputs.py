@@ -129,6 +129,7 @@ def _read_inputs(
             if item.url:
                 yield read_url(item.url, max_bytes=max_bytes, timeout=timeout)
             else:
+                assert item.path is not None  # an input is a URL or a path
                 yield read_file(item.path, max_bytes)
         except RefusedError as exc:
             yield refused(item.name, str(exc))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from claimdesk.store.ingest.decoding import NotTextError, decode_bytes
 from claimdesk.store.ingest.front_matter import FIELDS, split_front_matter
@@ -120,9 +121,8 @@ def parse_bytes(
         return read_subtitles(text, name)
     meta, body = split_front_matter(text.lstrip("\ufeff"))
     kind = kind or ("html" if looks_like_html(body) else "text")
-    doc = ParsedDocument(
-        text=body, path=name, kind=kind, **{k: v for k, v in meta.items() if k in FIELDS}
-    )
+    declared: dict[str, Any] = {k: v for k, v in meta.items() if k in FIELDS}
+    doc = ParsedDocument(text=body, path=name, kind=kind, **declared)
     if kind == "html":
         doc = _read_html(doc, body, url)
     if not doc.text.strip():
