@@ -21,6 +21,7 @@ from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_row
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import nfc
 from claimdesk.store.models import AddResult, Document, NotFoundError
+from claimdesk.store.related.proper_names import names_column
 
 
 def now_iso() -> str:
@@ -95,7 +96,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 digest,
                 title,
@@ -106,6 +107,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 now_iso(),
                 doc.text,
                 len(doc.text),
+                names_column(doc.title, doc.text),
             ],
         )
         claims.append((cur.lastrowid, doc.rows))
