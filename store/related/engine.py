@@ -84,6 +84,11 @@ class Engine:
                 self.profiles.clear()
                 self._alias_sig = signature
 
+    def clear_results(self) -> None:
+        """Forget every cached result (benchmarks time cold lookups)."""
+        with self._lock:
+            self._results.clear()
+
     def bag_of(self, norm: str):
         """The scoring bag of a stored ``norm`` value (uncached)."""
         terms = self.terms
@@ -213,22 +218,22 @@ class Engine:
         if not weighed:
             return {}
         terms = self.terms
-        weight, df = incident.name_weight(terms.idf_lookup), terms.df.get
+        idf, df = terms.idf_lookup, terms.df.__getitem__  # a Counter: 0 when unseen
         doc_ids = [doc_id, *(r[2] for r in weighed)]
-        profiles = self.profiles.get(self.store.db, doc_ids, self.groups, weight)
+        profiles = self.profiles.get(self.store.db, doc_ids, self.groups, idf)
         mine = profiles[doc_id]
         common = showing.common_idf(terms.count)
+        pairs: dict[int, incident.DocumentPair] = {}
         out = {}
         for score, cid, cand_doc in weighed:
             bag = self._bags.get(cid)  # built by rank() just before
+            pair = pairs.get(cand_doc)
+            if pair is None:
+                pair = pairs[cand_doc] = incident.compare(
+                    mine, profiles[cand_doc], idf, df, terms.count
+                )
             found = incident.same_incident(
-                mine,
-                profiles[cand_doc],
-                score / 100,
-                weight,
-                lambda t: df(t, 0),
-                terms.count,
-                model,
+                mine, profiles[cand_doc], score / 100, idf, df, terms.count, model, pair
             )
             days = found.days_apart
             eligible = (

@@ -19,8 +19,8 @@ are data (``same_incident.json``, fitted by ``claimdesk train related``):
     >>> a = DocProfile(frozenset({"caron", "bristol", "woodland"}), date(2016, 10, 23))
     >>> b = DocProfile(frozenset({"caron", "bristol", "couture"}), date(2016, 10, 24))
     >>> c = DocProfile(frozenset({"milwaukee", "keefe"}), date(2014, 6, 15))
-    >>> idf, df = {"caron": 6.0, "bristol": 4.0}.get, {}.get
-    >>> same_incident(a, b, 0.4, lambda t: idf(t, 5.0), lambda t: df(t, 2), 1000).probability > 0.95
+    >>> idf = {"caron": 6.0, "bristol": 4.0}.get
+    >>> same_incident(a, b, 0.4, lambda t: idf(t, 5.0), lambda t: 2, 1000).probability > 0.95
     True
     >>> same_incident(a, c, 0.4, lambda t: 5.0, lambda t: 2, 1000).probability < 0.05
     True
@@ -28,6 +28,7 @@ are data (``same_incident.json``, fitted by ``claimdesk train related``):
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import threading
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from claimdesk.store.related.proper_names import document_names, is_name_word
@@ -77,13 +79,13 @@ def published_date(value: str | None) -> date | None:
         return None
 
 
-def name_weight(idf):
-    """The weight of a name word: its idf, at least :data:`NAME_WEIGHT_FLOOR`.
+def name_weights(idf, words) -> list[float]:
+    """The weight of each name word: its idf, at least :data:`NAME_WEIGHT_FLOOR`.
 
-    >>> name_weight({"kursk": 0.1, "caron": 6.0}.get)("kursk")
-    1.0
+    >>> name_weights({"kursk": 0.1, "caron": 6.0}.get, ["kursk", "caron"])
+    [1.0, 6.0]
     """
-    return lambda word: max(idf(word), NAME_WEIGHT_FLOOR)
+    return list(map(max, map(idf, words), repeat(NAME_WEIGHT_FLOOR)))
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,8 @@ def profile_of(
     Korea" are one name. With ``idf``, the profile's ``mass`` is worked out.
     """
     found = frozenset(names.split()) if names is not None else document_names(text)
-    if aliases is not None and aliases.key_of:
-        starts = _phrases_by_first_word(aliases)
+    starts = _phrases_by_first_word(aliases) if aliases is not None and aliases.key_of else {}
+    if starts and not found.isdisjoint(starts):
         keys = {
             aliases.key_of[phrase]
             for word in found.intersection(starts)
@@ -118,7 +120,7 @@ def profile_of(
             if found.issuperset(needed)
         }
         found = found | keys
-    mass = sum(map(idf, found)) if idf is not None else None
+    mass = sum(name_weights(idf, found)) if idf is not None else None
     return DocProfile(found, published_date(published), mass)
 
 
@@ -239,42 +241,52 @@ class Evidence:
         'names caron; same day'
         """
         names = [n.replace("_", " ") for n in self.shared_names]
-        parts = ["names " + ", ".join(names)] if names else []
+        parts = ["names " + ", ".join(names) if names else "no shared names"]
         if self.days_apart is not None:
             days = self.days_apart
             parts.append("same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart")
-        return "; ".join(parts) or "no shared names"
+        return "; ".join(parts)
 
 
-def features_of(
-    mine: DocProfile, theirs: DocProfile, score: float, idf, df, sentences: int
-) -> tuple[dict[str, float], list[str], int | None]:
-    """The model's features for two documents' profiles and the pair's ``score`` (0..1),
-    with the shared names (rarest first) and the days between the publications.
+@dataclass(frozen=True)
+class DocumentPair:
+    """What two documents' profiles have in common: the document features of the model,
+    the rarest shared names (at most three) and the days between the publications."""
 
-    ``idf(word)`` and ``df(word)`` are the store's inverse and plain sentence frequencies;
-    ``sentences`` is how many sentences the store holds.
+    names: float
+    rare_names: float
+    far: float
+    shared_names: tuple[str, ...] = ()
+    days_apart: int | None = None
+
+
+def compare(mine: DocProfile, theirs: DocProfile, idf, df, sentences: int) -> DocumentPair:
+    """The :class:`DocumentPair` of two documents' profiles.
+
+    ``idf(word)`` and ``df(word)`` are the store's inverse and plain sentence frequencies
+    (a name weighs its idf, at least :data:`NAME_WEIGHT_FLOOR`); ``sentences`` is how many
+    sentences the store holds.
     """
-    shared = sorted(mine.names & theirs.names, key=lambda t: (-idf(t), t))
-    mass_mine = mine.mass if mine.mass is not None else sum(map(idf, mine.names))
-    mass_theirs = theirs.mass if theirs.mass is not None else sum(map(idf, theirs.names))
-    names = 0.0
-    if shared and mass_mine and mass_theirs:
-        names = sum(map(idf, shared)) / math.sqrt(mass_mine * mass_theirs)
-    rare_limit = max(RARE_MIN, RARE_FRACTION * sentences)
-    rare = sum(1 for t in shared if df(t) <= rare_limit)
-    days = None
-    far = 0.0
+    shared = mine.names & theirs.names
+    names = rare = 0.0
+    top: tuple[str, ...] = ()
+    if shared:
+        weights = name_weights(idf, shared)
+        mass_mine = mine.mass if mine.mass is not None else sum(name_weights(idf, mine.names))
+        mass_theirs = (
+            theirs.mass if theirs.mass is not None else sum(name_weights(idf, theirs.names))
+        )
+        if mass_mine and mass_theirs:
+            names = sum(weights) / math.sqrt(mass_mine * mass_theirs)
+        limit = max(RARE_MIN, RARE_FRACTION * sentences)
+        rare = min(sum(map(limit.__ge__, map(df, shared))), RARE_CAP) / RARE_CAP
+        best = heapq.nsmallest(3, zip(weights, shared, strict=True), key=lambda p: (-p[0], p[1]))
+        top = tuple(name for _, name in best)
+    days, far = None, 0.0
     if mine.published is not None and theirs.published is not None:
         days = abs((mine.published - theirs.published).days)
         far = math.log1p(max(days - NEAR_DAYS, 0)) / 7
-    features = {
-        "score": score,
-        "names": names,
-        "rare_names": min(rare, RARE_CAP) / RARE_CAP,
-        "far": far,
-    }
-    return features, shared, days
+    return DocumentPair(names, rare, far, top, days)
 
 
 def same_incident(
@@ -285,8 +297,17 @@ def same_incident(
     df,
     sentences: int,
     weights: Model | None = None,
+    pair: DocumentPair | None = None,
 ) -> Evidence:
-    """The :class:`Evidence` that ``theirs`` reports the same incident as ``mine``."""
-    features, shared, days = features_of(mine, theirs, score, idf, df, sentences)
+    """The :class:`Evidence` that ``theirs`` reports the same incident as ``mine``, for
+    two sentences of ``score`` (0..1); ``pair``: their documents' :func:`compare`, if known."""
+    if pair is None:
+        pair = compare(mine, theirs, idf, df, sentences)
+    features = {
+        "score": score,
+        "names": pair.names,
+        "rare_names": pair.rare_names,
+        "far": pair.far,
+    }
     probability = (weights or model()).probability(features)
-    return Evidence(probability, features, tuple(shared[:3]), days)
+    return Evidence(probability, features, pair.shared_names, pair.days_apart)

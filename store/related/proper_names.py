@@ -23,9 +23,14 @@ _INITIAL = re.compile(r"(?:^|[.!?:;]|[\"“”‘’(—–-])\s*([A-Z][\w'’-]
 _NOT_A_NAME = STOPWORDS | word_set(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday today yesterday tomorrow mr mrs ms dr jr sr"""
+    saturday sunday today yesterday tomorrow mr mrs ms dr jr sr
+    officials police witnesses residents analysts experts authorities troops soldiers sources
+    critics supporters observers investigators prosecutors doctors people reports video images
+    families officers officer lawmakers voters man woman men women boy girl teen child
+    children victim victims suspect suspects photos breaking update updated"""
 )
-"""Capitalised words that never make two documents one incident."""
+"""Capitalised words that never make two documents one incident: function words, months and
+days, titles, and the common nouns news sentences start with."""
 
 
 def _tokens(text: str) -> list[str]:

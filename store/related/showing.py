@@ -3,8 +3,8 @@
 A candidate from another document is *shown* when all of these hold:
 
 - it is among the :data:`EVIDENCE_CANDIDATES` best-scored candidates from other documents;
-- the two sentences share at least :data:`MIN_SHARED_TERMS` informative words, one of
-  them not common (found in at most :data:`COMMON_FRACTION` of the store's sentences,
+- the two sentences share at least :data:`MIN_SHARED_TERMS` informative words (figures
+  aside), one of them not common (found in at most :data:`COMMON_FRACTION` of the store's sentences,
   never fewer than :data:`COMMON_MIN`): a single shared word, or only common words,
   is never enough;
 - the same-incident evidence (:mod:`~claimdesk.store.related.incident`) reaches the
@@ -21,6 +21,8 @@ whatever its evidence. Identical sentences of several documents are one row.
     >>> shares_enough(q, Bag({"caron": 6.0, "shot": 2.0}), common_idf=2.5)
     True
     >>> shares_enough(q, Bag({"shot": 2.0, "police": 1.0}), common_idf=2.5)
+    False
+    >>> shares_enough(Bag({"antoine": 6.0, "17": 3.0}), Bag({"antoine": 6.0, "17": 3.0}), 2.5)
     False
 """
 
@@ -56,8 +58,11 @@ def common_idf(sentences: int) -> float:
 
 
 def shares_enough(query: Bag, candidate: Bag, common_idf: float) -> bool:
-    """Whether two bags share :data:`MIN_SHARED_TERMS` words, one of them not common."""
-    shared = query.weights.keys() & candidate.weights.keys()
+    """Whether two bags share :data:`MIN_SHARED_TERMS` words, one of them not common.
+
+    Figures do not count as words here: "two" and "17" are shared by countless reports.
+    """
+    shared = [k for k in query.weights.keys() & candidate.weights.keys() if not k.isdigit()]
     if len(shared) < MIN_SHARED_TERMS:
         return False
     return any(query.weights[k] >= common_idf for k in shared)

@@ -90,7 +90,7 @@ class RelatedList(StatusStyled, VirtualList):
         weaker = len(self.all_items) - sum(1 for i in self.all_items if i.shown)
         empty = self._empty
         if not visible and weaker:
-            empty = f"no match is probably the same incident · m: {weaker} weaker"
+            empty = f"no other report of this incident · m: {weaker} weaker match{'es' if weaker != 1 else ''}"
         ids = [i.claim.id for i in visible]
         cursor = ids.index(keep.claim.id) if keep is not None and keep.claim.id in ids else fallback
         self.set_items(visible, cursor=cursor, empty_text=empty)
