@@ -57,7 +57,7 @@ def measure(claims: int) -> None:
     queries = rng.sample(members, min(LATENCY_QUERIES, len(members)))
     latency = time_each(lambda i: store.related(i + 1, limit=10), queries)
     # the reader asks for the weaker matches too (m shows them without another query)
-    engine_for(store).clear_results()
+    engine_for(store).clear_caches()
     reader = time_each(lambda i: store.related(i + 1, limit=10, weaker=True), queries)
 
     group_of = {i: group for group in generated.groups for i in group}

@@ -84,10 +84,13 @@ class Engine:
                 self.profiles.clear()
                 self._alias_sig = signature
 
-    def clear_results(self) -> None:
-        """Forget every cached result (benchmarks time cold lookups)."""
+    def clear_caches(self) -> None:
+        """Forget every cached result, candidate bag and document profile (benchmarks time
+        cold lookups)."""
         with self._lock:
             self._results.clear()
+            self._bags.clear()
+        self.profiles.clear()
 
     def bag_of(self, norm: str):
         """The scoring bag of a stored ``norm`` value (uncached)."""

@@ -222,3 +222,37 @@ def test_cli_related_weaker_all_link_and_feedback(tmp_path):
     assert run("feedback") == "no feedback yet\n"
     history = run("history", str(claim))
     assert "link to claim" in history
+
+
+def test_train_related_fits_and_writes_a_model(tmp_path):
+    data = tmp_path / "eval"
+    sets = {
+        "gvc-dev": [
+            ("h1", "harwinton", FIRST, "2016-10-22"),
+            ("h2", "harwinton", SECOND, "2016-10-23"),
+            ("l1", "larkspur", ELSEWHERE, "2014-03-02"),
+            ("w1", "harwinton", WIRE, "2016-10-23"),
+        ],
+        "ecbplus-dev": [
+            ("e1", "t1:a", FIRST.replace("Harwinton", "Oakridge"), ""),
+            ("e2", "t1:a", SECOND.replace("Harwinton", "Oakridge"), ""),
+            ("e3", "t1:b", ELSEWHERE, ""),
+        ],
+    }
+    for name, docs in sets.items():
+        folder = data / "crossdoc" / name
+        folder.mkdir(parents=True)
+        rows = [
+            {"id": i, "group": "g", "title": t.split("\n")[0], "text": t, "date": d, "incident": n}
+            for i, n, t, d in docs
+        ]
+        (folder / "docs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(cli, ["train", "related", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text())
+    assert set(record["weights"]) == set(incident.FEATURES)
+    assert record["weights"]["names"] > 0
+    assert 0 < record["threshold"] < 1
+    assert set(record["cross_validation_by_group"]) == {"gvc-dev", "ecbplus-dev"}
+    assert "threshold:" in result.output
