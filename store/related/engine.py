@@ -99,6 +99,10 @@ class Engine:
             norm, terms.idf_lookup, self.groups, tokens=norm_tokens(norm), info=terms.token_info
         )
 
+    def cached_bag(self, claim_id: int) -> Bag | None:
+        """The prepared bag of a claim ranked lately (``None`` when it was not)."""
+        return self._bags.get(claim_id)
+
     def _bag(self, claim_id: int, norm: str) -> Bag:
         bag = self._bags.get(claim_id)
         if bag is None:
@@ -216,36 +220,8 @@ class Engine:
 
     def weigh(self, query: Query, weighed, doc_id: int, model: incident.Model) -> dict:
         """``{claim id: (eligible, Evidence)}`` for ``(score, claim_id, doc_id)`` candidates
-        from other documents: ``eligible`` when the two sentences share enough words and the
-        documents were not published too far apart (the evidence threshold aside)."""
-        if not weighed:
-            return {}
-        terms = self.terms
-        idf, df = terms.idf_lookup, terms.df.__getitem__  # a Counter: 0 when unseen
-        doc_ids = [doc_id, *(r[2] for r in weighed)]
-        profiles = self.profiles.get(self.store.db, doc_ids, self.groups, idf)
-        mine = profiles[doc_id]
-        common = showing.common_idf(terms.count)
-        pairs: dict[int, incident.DocumentPair] = {}
-        out = {}
-        for score, cid, cand_doc in weighed:
-            bag = self._bags.get(cid)  # built by rank() just before
-            pair = pairs.get(cand_doc)
-            if pair is None:
-                pair = pairs[cand_doc] = incident.compare(
-                    mine, profiles[cand_doc], idf, df, terms.count
-                )
-            found = incident.same_incident(
-                mine, profiles[cand_doc], score / 100, idf, df, terms.count, model, pair
-            )
-            days = found.days_apart
-            eligible = (
-                bag is not None
-                and (days is None or days <= model.max_days_apart)
-                and showing.shares_enough(query.bag, translate(bag, query.variant_of), common)
-            )
-            out[cid] = (eligible, found)
-        return out
+        from other documents (see :func:`~claimdesk.store.related.showing.weigh`)."""
+        return showing.weigh(self, query, weighed, doc_id, model)
 
     def for_claim(
         self,

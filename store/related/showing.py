@@ -32,7 +32,8 @@ import math
 from dataclasses import replace
 
 from claimdesk.store.models import RelatedClaim
-from claimdesk.store.related.scoring import Bag
+from claimdesk.store.related import incident
+from claimdesk.store.related.scoring import Bag, translate
 
 EVIDENCE_CANDIDATES = 20
 """How many of the best-scored candidates from other documents are weighed for showing."""
@@ -133,3 +134,39 @@ def select(items: list[RelatedClaim], limit: int, *, weaker: bool = False) -> li
     if not weaker:
         return shown
     return shown + [i for i in items if not i.shown][:limit]
+
+
+def weigh(engine, query, weighed, doc_id: int, model: incident.Model) -> dict:
+    """``{claim id: (eligible, Evidence)}`` for ``(score, claim_id, doc_id)`` candidates
+    from other documents, weighed with the :class:`~claimdesk.store.related.engine.Engine`'s
+    term table, bags and document profiles: ``eligible`` when the two sentences share
+    enough words and the documents were not published too far apart (the evidence
+    threshold aside)."""
+    if not weighed:
+        return {}
+    terms = engine.terms
+    idf, df = terms.idf_lookup, terms.df.__getitem__  # a Counter: 0 when unseen
+    doc_ids = [doc_id, *(r[2] for r in weighed)]
+    profiles = engine.profiles.get(engine.store.db, doc_ids, engine.groups, idf)
+    mine = profiles[doc_id]
+    common = common_idf(terms.count)
+    pairs: dict[int, incident.DocumentPair] = {}
+    out = {}
+    for score, cid, cand_doc in weighed:
+        bag = engine.cached_bag(cid)  # built by rank() just before
+        pair = pairs.get(cand_doc)
+        if pair is None:
+            pair = pairs[cand_doc] = incident.compare(
+                mine, profiles[cand_doc], idf, df, terms.count
+            )
+        found = incident.same_incident(
+            mine, profiles[cand_doc], score / 100, idf, df, terms.count, model, pair
+        )
+        days = found.days_apart
+        eligible = (
+            bag is not None
+            and (days is None or days <= model.max_days_apart)
+            and shares_enough(query.bag, translate(bag, query.variant_of), common)
+        )
+        out[cid] = (eligible, found)
+    return out
