@@ -22,6 +22,7 @@ from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_row
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import nfc
 from claimdesk.store.models import AddResult, Document, NotFoundError
+from claimdesk.store.related.proper_names import names_column
 
 
 def now_iso() -> str:
@@ -98,7 +99,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 digest,
                 title,
@@ -109,6 +110,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 now_iso(),
                 doc.text,
                 len(doc.text),
+                names_column(doc.title, doc.text),
             ],
         )
         claims.append((cur.lastrowid, doc.rows))

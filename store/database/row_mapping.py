@@ -75,7 +75,7 @@ def document_from_row(row: tuple[Any, ...], text: str | None = None) -> Document
     )
 
 
-EVENT_COLUMNS = "id, at, actor, kind, claim_id, doc_id, old, new, undo_of"
+EVENT_COLUMNS = "id, at, actor, kind, claim_id, doc_id, old, new, undo_of, other_id"
 """The column list that :func:`event_from_row` expects."""
 
 
@@ -91,4 +91,5 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         old=row[6] or "",
         new=row[7] or "",
         undo_of=row[8],
+        other_id=row[9],
     )
