@@ -141,7 +141,10 @@ class Claim:
 
 @dataclass(frozen=True)
 class Event:
-    """One append-only history row: who changed what, when, from what to what."""
+    """One append-only history row: who changed what, when, from what to what.
+
+    A verdict on a related link (``kind`` ``link``) names the other claim in ``other_id``.
+    """
 
     id: int
     at: str
@@ -152,6 +155,7 @@ class Event:
     old: str
     new: str
     undo_of: int | None = None
+    other_id: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -324,9 +328,20 @@ RELATIONS: tuple[str, ...] = ("agrees", "conflicts", "related")
 """How a related claim stands to the claim it was found for."""
 
 
+VERDICTS: tuple[str, ...] = ("wrong", "right", "contradicts")
+"""What a reader can say about a related link: not related, rightly related, a confirmed contradiction."""
+
+
 @dataclass(frozen=True)
 class RelatedClaim:
-    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason."""
+    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason.
+
+    ``shown`` says whether the reader displays it by default: it is probably from another
+    report of the same incident (``evidence``, 0..1, read in ``evidence_why``); the rest
+    are weaker matches. ``copies`` are the ids of the same sentence in ``also_in`` more
+    documents, collapsed into this one row; ``feedback`` is the reader's verdict on the
+    link (one of :data:`VERDICTS`, or empty).
+    """
 
     claim: Claim
     doc_title: str
@@ -334,6 +349,12 @@ class RelatedClaim:
     relation: str
     why: str
     same_document: bool = False
+    shown: bool = True
+    evidence: float | None = None
+    evidence_why: str = ""
+    copies: tuple[int, ...] = ()
+    also_in: int = 0
+    feedback: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``claimdesk related --json``."""
@@ -345,7 +366,29 @@ class RelatedClaim:
             "why": self.why,
             "text": self.claim.text,
             "same_document": self.same_document,
+            "shown": self.shown,
+            "evidence": None if self.evidence is None else round(self.evidence, 3),
+            "evidence_why": self.evidence_why,
+            "copies": list(self.copies),
+            "also_in": self.also_in,
+            "feedback": self.feedback,
         }
+
+
+@dataclass(frozen=True)
+class LinkFeedback:
+    """A reader's verdict on a related link between two claims (see :data:`VERDICTS`).
+
+    ``relation`` and ``score`` are what the matcher said when the verdict was given.
+    """
+
+    claim_id: int
+    other_id: int
+    verdict: str
+    relation: str = ""
+    score: float | None = None
+    at: str = ""
+    actor: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Flags, notes, promote/dismiss and undo, each recorded as an append-only event.
+"""Flags, notes, promote/dismiss, verdicts on related links and undo, each recorded as an
+append-only event.
 
 Every change updates the current value and inserts an ``events`` row in one
 transaction, so the history always explains the present state.
@@ -16,17 +17,32 @@ transaction, so the history always explains the present state.
 from __future__ import annotations
 
 import getpass
+from dataclasses import fields
 from typing import Any
 
 import sqlite_utils
 
 from claimdesk.store.database.documents import now_iso
-from claimdesk.store.database.row_mapping import EVENT_COLUMNS, event_from_row, named_cursor
-from claimdesk.store.models import STATUSES, Event, NotFoundError, UnknownStatusError
+from claimdesk.store.database.row_mapping import (
+    EVENT_COLUMNS,
+    column_list,
+    event_from_row,
+    named_cursor,
+)
+from claimdesk.store.models import (
+    STATUSES,
+    VERDICTS,
+    Event,
+    LinkFeedback,
+    NotFoundError,
+    UnknownStatusError,
+)
 
 # Event kinds and the column each one changes.
 CLAIM_FIELDS = {"status": "status", "note": "note", "claim": "is_claim"}
 DOC_FIELDS = {"doc-note": "note"}
+LINK = "link"
+"""The event kind of a verdict on a related link (``other_id`` is the other claim)."""
 
 
 def actor() -> str:
@@ -55,12 +71,13 @@ def record(
     old: str,
     new: str,
     undo_of: int | None = None,
+    other_id: int | None = None,
 ) -> int:
     """Append one event row and return its id (callers hold the transaction)."""
     cur = db.execute(
-        "INSERT INTO events (at, actor, claim_id, doc_id, kind, old, new, undo_of)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of],
+        "INSERT INTO events (at, actor, claim_id, doc_id, kind, old, new, undo_of, other_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of, other_id],
     )
     assert cur.lastrowid is not None  # an INSERT into a rowid table always sets it
     return cur.lastrowid
@@ -97,12 +114,97 @@ def change_document_note(
     return True
 
 
+def _pair(claim_id: int, other_id: int) -> tuple[int, int]:
+    return (claim_id, other_id) if claim_id < other_id else (other_id, claim_id)
+
+
+def link_verdict(db: sqlite_utils.Database, claim_id: int, other_id: int) -> str:
+    """The current verdict on the link between two claims (either order), or ``""``."""
+    row = db.execute(
+        "SELECT verdict FROM link_feedback WHERE claim_id = ? AND other_id = ?",
+        _pair(claim_id, other_id),
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def change_link(
+    db: sqlite_utils.Database,
+    claim_id: int,
+    other_id: int,
+    verdict: str,
+    *,
+    relation: str = "",
+    score: float | None = None,
+    undo_of: int | None = None,
+) -> bool:
+    """Set the verdict on the link between two claims (``""`` clears it) and log it.
+
+    The event belongs to ``claim_id`` (the claim whose related pane it was given in);
+    returns False when the verdict was already that.
+    """
+    if verdict and verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}; choose one of: {', '.join(VERDICTS)}")
+    if claim_id == other_id:
+        raise ValueError("a claim is not linked to itself")
+    with db.atomic():
+        _, doc_id = _current(db, "claims", "id", claim_id)
+        _current(db, "claims", "id", other_id)
+        old = link_verdict(db, claim_id, other_id)
+        if old == verdict:
+            return False
+        low, high = _pair(claim_id, other_id)
+        if verdict:
+            db.execute(
+                "INSERT OR REPLACE INTO link_feedback"
+                " (claim_id, other_id, verdict, relation, score, at, actor)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [low, high, verdict, relation, score, now_iso(), actor()],
+            )
+        else:
+            db.execute("DELETE FROM link_feedback WHERE claim_id = ? AND other_id = ?", [low, high])
+        record(
+            db,
+            LINK,
+            claim_id=claim_id,
+            doc_id=doc_id,
+            old=old,
+            new=verdict,
+            undo_of=undo_of,
+            other_id=other_id,
+        )
+    return True
+
+
+def verdicts_for(db: sqlite_utils.Database, claim_id: int) -> dict[int, str]:
+    """``{other claim id: verdict}`` of every link of ``claim_id`` a reader has judged."""
+    rows = db.execute(
+        "SELECT other_id, verdict FROM link_feedback WHERE claim_id = ?"
+        " UNION ALL SELECT claim_id, verdict FROM link_feedback WHERE other_id = ?",
+        [claim_id, claim_id],
+    ).fetchall()
+    return dict(rows)
+
+
+def link_feedback(db: sqlite_utils.Database) -> list[LinkFeedback]:
+    """Every current verdict on a related link, oldest first."""
+    names = [f.name for f in fields(LinkFeedback)]
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {column_list('f', tuple(names))} FROM link_feedback f"
+            " ORDER BY f.at, f.claim_id, f.other_id"
+        )
+        .fetchall()
+    )
+    return [LinkFeedback(**{name: row[name] for name in names}) for row in rows]
+
+
 def history(
     db: sqlite_utils.Database, claim_id: int | None = None, doc_id: int | None = None
 ) -> list[Event]:
     """Events for a claim, a document (its own and its claims'), or all, oldest first."""
     if claim_id is not None:
-        where, args = "claim_id = ?", [claim_id]
+        where, args = "claim_id = ? OR other_id = ?", [claim_id, claim_id]
     elif doc_id is not None:
         where, args = "doc_id = ?", [doc_id]
     else:
@@ -140,6 +242,10 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
                 changed = change_claim(db, event.claim_id, event.kind, event.old, undo_of=event.id)
             elif event.kind in DOC_FIELDS and event.doc_id is not None:
                 changed = change_document_note(db, event.doc_id, event.old, undo_of=event.id)
+            elif event.kind == LINK and event.claim_id is not None and event.other_id:
+                changed = change_link(
+                    db, event.claim_id, event.other_id, event.old, undo_of=event.id
+                )
             else:
                 return None
         except NotFoundError:
@@ -153,6 +259,7 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
                 old=event.old,
                 new=event.old,
                 undo_of=event.id,
+                other_id=event.other_id,
             )
         new = (
             named_cursor(db)

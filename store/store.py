@@ -43,6 +43,7 @@ from claimdesk.store.models import (
     Event,
     Feed,
     FeedUpdate,
+    LinkFeedback,
     Mark,
     NotFoundError,
     RelatedClaim,
@@ -283,15 +284,51 @@ class Store:
 
     # related claims ------------------------------------------------------------
     def related(
-        self, claim_id: int, limit: int = 10, *, include_sentences: bool = False
+        self,
+        claim_id: int,
+        limit: int = 10,
+        *,
+        include_sentences: bool = False,
+        weaker: bool = False,
+        hidden: bool = False,
     ) -> list[RelatedClaim]:
-        """Claims that say the same as claim ``claim_id`` or contradict it, best first.
+        """Claims in other reports of the same incident that say the same as claim
+        ``claim_id`` or contradict it, best first (at most ``limit``).
 
-        Other documents come first, then the same document (``same_document``);
-        each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related) and
-        a ``why``. Cached per claim until documents are added or removed.
+        Each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related), a ``why``,
+        and the same-incident ``evidence`` (0..1) with ``evidence_why``. ``weaker=True``
+        appends up to ``limit`` weaker matches (``shown`` false; the same document's claims
+        are among them); ``hidden=True`` also keeps links marked wrong. Identical sentences
+        of several documents are one row (``copies``, ``also_in``). Cached per claim until
+        documents are added or removed; verdicts (:meth:`mark_link`) count at once.
         """
-        return self.related_engine.for_claim(claim_id, limit, include_sentences)
+        return self.related_engine.for_claim(
+            claim_id, limit, include_sentences, weaker=weaker, hidden=hidden
+        )
+
+    def mark_link(
+        self,
+        claim_id: int,
+        other_id: int,
+        verdict: str,
+        *,
+        relation: str = "",
+        score: float | None = None,
+    ) -> bool:
+        """Record the reader's verdict on the related link ``claim_id`` - ``other_id``:
+        ``wrong`` (hidden from then on, in the related pane and in :meth:`conflicts`),
+        ``right``, ``contradicts`` (a confirmed contradiction), or ``""`` to clear it.
+
+        An append-only ``link`` event, undone by :meth:`undo`. ``relation`` and ``score``
+        keep what the matcher said. Returns False when the verdict was already that.
+        """
+        return review.change_link(
+            self.db, claim_id, other_id, verdict, relation=relation, score=score
+        )
+
+    def link_feedback(self) -> list[LinkFeedback]:
+        """Every current verdict on a related link, oldest first."""
+        return review.link_feedback(self.db)
 
     def related_text(self, text: str, limit: int = 10) -> list[RelatedClaim]:
         """Stored claims related to free ``text`` (not itself stored), best first."""

@@ -58,12 +58,13 @@ def load_document(
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:
-    """Related claims of ``claim_id``, or an explanation of why there are none."""
+    """Related claims of ``claim_id`` (the shown ones, then the weaker ones), or an
+    explanation of why there are none."""
     related = getattr(store, "related", None)
     if related is None:
         return messages.RelatedLoaded(claim_id, None, RELATED_UNAVAILABLE, requested_at)
     try:
-        found = related(claim_id, limit=RELATED_LIMIT)
+        found = related(claim_id, limit=RELATED_LIMIT, weaker=True)
     except NotFoundError:
         return messages.RelatedLoaded(claim_id, None, "claim no longer exists", requested_at)
     return messages.RelatedLoaded(claim_id, list(found), "", requested_at)
@@ -76,7 +77,7 @@ def prefetch_related(store: Store, claim_ids: list[int]) -> None:
         return
     for claim_id in claim_ids:
         try:
-            related(claim_id, limit=RELATED_LIMIT)
+            related(claim_id, limit=RELATED_LIMIT, weaker=True)
         except NotFoundError:
             continue
 
@@ -116,6 +117,14 @@ def change_claim(
     else:
         raise ValueError(f"unknown change {action!r}")
     return messages.ClaimChanged(claim, done)
+
+
+def mark_link(
+    store: Store, claim_id: int, other_id: int, verdict: str, relation: str, score: float
+) -> messages.LinkMarked:
+    """Record the reader's verdict on a related link (an undoable event)."""
+    store.mark_link(claim_id, other_id, verdict, relation=relation, score=score)
+    return messages.LinkMarked(claim_id, other_id, verdict)
 
 
 def set_document_note(store: Store, doc_id: int, text: str) -> messages.DocumentNoteChanged:

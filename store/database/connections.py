@@ -20,7 +20,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from claimdesk.store.database import documents
+from claimdesk.store.database.generation import generation
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -67,7 +67,7 @@ class Connections:
 
     def generation(self) -> int:
         """A counter that changes whenever documents are added or removed."""
-        return documents.generation(self.db)
+        return generation(self.db)
 
     def close(self) -> None:
         """Close the calling thread's connection (others close when their thread ends)."""

@@ -17,6 +17,7 @@ from operator import itemgetter
 import sqlite_utils
 
 from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
+from claimdesk.store.database.generation import bump_generation
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
 from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, insert_claim_rows
 from claimdesk.store.folding import nfc
@@ -42,7 +43,8 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 @dataclass(frozen=True)
 class NewDocument:
     """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`;
-    ``extras`` are its origin and page or cue marks."""
+    ``extras`` are its origin and page or cue marks, ``names`` its name words
+    (:func:`claimdesk.store.related.proper_names.names_column`, found by the writer)."""
 
     text: str
     rows: list[ClaimRow]
@@ -52,6 +54,7 @@ class NewDocument:
     published: str = ""
     path: str = ""
     extras: DocumentExtras | None = None
+    names: str = ""
 
 
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
@@ -68,7 +71,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 sha256_of(doc.text),
                 title,
@@ -79,6 +82,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 now_iso(),
                 doc.text,
                 len(doc.text),
+                doc.names,
             ],
         )
         doc_id = cur.lastrowid
@@ -108,17 +112,6 @@ def default_title(text: str) -> str:
         if line:
             return line[:120]
     return "(untitled)"
-
-
-def bump_generation(db: sqlite_utils.Database) -> None:
-    """Mark the corpus as changed, so cached related-claims results are dropped."""
-    db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-
-
-def generation(db: sqlite_utils.Database) -> int:
-    """How many times documents were added or removed in this store."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-    return int(row[0]) if row else 0
 
 
 def list_documents(db: sqlite_utils.Database, after_id: int = 0) -> list[Document]:

@@ -150,6 +150,7 @@ EVENT_FIELDS: tuple[str, ...] = (
     "old",
     "new",
     "undo_of",
+    "other_id",
 )
 """The ``events`` columns that :func:`event_from_row` reads."""
 
@@ -169,4 +170,5 @@ def event_from_row(row: sqlite3.Row) -> Event:
         old=row["old"] or "",
         new=row["new"] or "",
         undo_of=row["undo_of"],
+        other_id=row["other_id"],
     )

@@ -159,6 +159,36 @@ def m004_claims_review_counts_index(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m008_related_feedback_and_names(db: sqlite_utils.Database) -> None:
+    """The reader's verdicts on related links, the other claim of a link event, and each
+    document's proper names.
+
+    ``link_feedback`` holds the current verdict of each pair of claims (stored once, lower
+    id first); every change is also an ``events`` row of kind ``link`` whose ``other_id``
+    is the other claim. A removed claim takes its verdicts with it; the events stay.
+    ``documents.names`` holds the document's name words (written at ingest; ``NULL`` for
+    documents stored before, which are read from their text when needed).
+    """
+    db.execute("ALTER TABLE events ADD COLUMN other_id INTEGER")
+    db.execute("ALTER TABLE documents ADD COLUMN names TEXT")
+    db.execute(
+        """
+        CREATE TABLE link_feedback (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL,
+            relation TEXT NOT NULL DEFAULT '',
+            score REAL,
+            at TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (claim_id, other_id)
+        )
+        """
+    )
+    db["link_feedback"].create_index(["other_id"])
+
+
+@migrations()
 def m009_factchecks(db: sqlite_utils.Database) -> None:
     """Known fact-checks: published reviews of claims, imported from ClaimReview, fact-check
     search results or CSV, and matched against the desk's claims ("checked before").

@@ -31,6 +31,7 @@ from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.ingest.marked_text import renormalise
 from claimdesk.store.ingest.parsed import ParsedDocument
 from claimdesk.store.models import AddResult, Mark
+from claimdesk.store.related.proper_names import names_column
 
 Progress = Callable[[int, int, AddResult], None]
 """``progress(done, total, result)``, called once per input as it is finished."""
@@ -242,6 +243,7 @@ def _new_document(p: _Pending) -> documents.NewDocument:
         url=parsed.url,
         published=parsed.published,
         path=parsed.path,
+        names=names_column(parsed.title, p.text),
         extras=DocumentExtras(
             kind=parsed.kind,
             author=parsed.author,

@@ -2,7 +2,9 @@
 
 Only claims that carry a figure or a date can conflict, so only those are
 looked up (each through the cached related-claims engine); each pair is
-reported once, most check-worthy first.
+reported once, most check-worthy first. Only the related claims the reader
+shows count (probably the same incident, not marked wrong); a contradiction the
+reader confirmed always does.
 
     >>> from claimdesk.store import Store
     >>> store = Store.open(":memory:")
@@ -71,7 +73,9 @@ def find_conflicts(
     claims = claims_with_figures(engine.connections.db, since)
     for done, (claim, title) in enumerate(claims, 1):
         for hit in engine.for_claim(claim.id, PER_CLAIM):
-            if hit.relation != "conflicts" or hit.same_document:
+            # only what the related pane shows: links marked wrong are gone, and a
+            # contradiction the reader confirmed is one whatever its figures say
+            if hit.same_document or (hit.relation != "conflicts" and hit.feedback != "contradicts"):
                 continue
             key = (min(claim.id, hit.claim.id), max(claim.id, hit.claim.id))
             if key in seen:

@@ -82,10 +82,13 @@ def test_other_documents_come_before_the_same_document(store):
     doc = store.add_text(f"{HIGH}\n\n{SPELLED}", title="Both").doc_id
     other = add(store, LOW, "Seoul")
     first = store.claims(doc)[0]
-    hits = store.related(first.id)
+    hits = store.related(first.id, weaker=True)
     assert [h.same_document for h in hits] == sorted(h.same_document for h in hits)
     assert hits[0].claim.id == other
     assert any(h.same_document for h in hits)
+    # the same document is no other report: its claims are only ever weaker matches
+    assert not any(h.shown for h in hits if h.same_document)
+    assert all(not h.same_document for h in store.related(first.id))
 
 
 def test_cache_is_dropped_when_documents_are_added_and_removed(store):
@@ -204,7 +207,7 @@ def test_alias_swap_is_seen_by_a_running_engine(store):
 
 
 def _relation(store, first: int, other: int):
-    return next(h for h in store.related(first) if h.claim.id == other)
+    return next(h for h in store.related(first, weaker=True) if h.claim.id == other)
 
 
 def test_the_same_count_in_two_places_is_two_facts(store):

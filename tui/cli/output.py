@@ -74,7 +74,9 @@ def events_table(events: Iterable[Event]) -> Table:
             e.id,
             e.at,
             e.actor,
-            e.kind + (f" (undo of {e.undo_of})" if e.undo_of else ""),
+            e.kind
+            + (f" to claim {e.other_id}" if e.other_id else "")
+            + (f" (undo of {e.undo_of})" if e.undo_of else ""),
             e.old,
             e.new,
         )

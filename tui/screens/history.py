@@ -23,6 +23,7 @@ KIND_NAMES: dict[str, str] = {
     "note": "note",
     "claim": "is a claim",
     "doc-note": "document note",
+    "link": "related link",
 }
 """How event kinds are named on screen."""
 
@@ -81,6 +82,8 @@ class HistoryScreen(ModalScreen[None]):
     def row(self, event: Event, undone: bool) -> list[Text]:
         """One event as table cells (always ``Text``, never markup)."""
         what = KIND_NAMES.get(event.kind, event.kind)
+        if event.other_id is not None:
+            what = f"{what} to claim {event.other_id}"
         if event.undo_of is not None:
             what = f"undo {what}"
         elif undone:
