@@ -161,7 +161,14 @@ class Engine:
         found = self._found(text, claim_id, doc_id, limit, include_sentences)
         return [self._explained(found, item) for item in found.items]
 
-    def _found(self, text, claim_id, doc_id, limit, include_sentences) -> Found:
+    def _found(
+        self,
+        text: str,
+        claim_id: int | None,
+        doc_id: int | None,
+        limit: int,
+        include_sentences: bool,
+    ) -> Found:
         query = build_query(text, self.terms, self.groups, stored=claim_id is not None)
         ranked = self.rank(query, claim_id, doc_id, include_sentences)
         if doc_id is None:
@@ -176,7 +183,12 @@ class Engine:
         items = showing.order(self._related(picked, evidence, doc_id))
         return Found(query, showing.collapse(items), {})
 
-    def _related(self, ranked, evidence: dict, doc_id: int | None = None) -> list[RelatedClaim]:
+    def _related(
+        self,
+        ranked: list[tuple[float, int, int]],
+        evidence: dict[int, tuple[bool, incident.Evidence]],
+        doc_id: int | None = None,
+    ) -> list[RelatedClaim]:
         """:class:`RelatedClaim` rows (relation and reason still to come, see
         :meth:`_explained`) for ``(score, claim_id, doc_id)``, with ``evidence``
         (claim id -> ``(shown, Evidence)``) where it was weighed."""
@@ -225,7 +237,9 @@ class Engine:
             found.explained[cid] = reading
         return replace(item, relation=reading[0], why=reading[1])
 
-    def _evidence(self, query: Query, weighed, doc_id: int) -> dict:
+    def _evidence(
+        self, query: Query, weighed: list[tuple[float, int, int]], doc_id: int
+    ) -> dict[int, tuple[bool, incident.Evidence]]:
         """``{claim id: (shown, Evidence)}`` for candidates from other documents."""
         model = incident.model()
         return {
@@ -233,7 +247,13 @@ class Engine:
             for cid, (eligible, found) in self.weigh(query, weighed, doc_id, model).items()
         }
 
-    def weigh(self, query: Query, weighed, doc_id: int, model: incident.Model) -> dict:
+    def weigh(
+        self,
+        query: Query,
+        weighed: list[tuple[float, int, int]],
+        doc_id: int,
+        model: incident.Model,
+    ) -> dict[int, tuple[bool, incident.Evidence]]:
         """``{claim id: (eligible, Evidence)}`` for ``(score, claim_id, doc_id)`` candidates
         from other documents (see :func:`~claimdesk.store.related.showing.weigh`)."""
         return showing.weigh(self, query, weighed, doc_id, model)
