@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
-from claimdesk.store.ingest.decoding import NotTextError, decode_bytes
+from claimdesk.store.ingest.decoding import NotTextError, decode_with_note
 from claimdesk.store.ingest.front_matter import split_front_matter
 from claimdesk.store.ingest.html_text import html_to_text, looks_like_html
 
@@ -37,9 +38,14 @@ class RefusedError(ValueError):
     """An input that will not be stored; the message is one line saying why."""
 
 
+READ_CHUNK = 1024 * 1024
+"""Bytes read at a time: a file is never read past its size limit."""
+
+
 @dataclass(frozen=True)
 class ParsedDocument:
-    """Decoded, extracted text with its metadata, ready to store."""
+    """Decoded, extracted text with its metadata, ready to store; ``warning`` says what
+    was repaired on the way (undecodable bytes)."""
 
     text: str
     title: str = ""
@@ -47,6 +53,7 @@ class ParsedDocument:
     url: str = ""
     published: str = ""
     path: str = ""
+    warning: str = ""
 
 
 def format_for(name: str) -> str | None:
@@ -62,12 +69,12 @@ def parse_bytes(raw: bytes, *, name: str = "", fmt: str | None = None) -> Parsed
     if not raw.strip():
         raise RefusedError("empty file")
     try:
-        text = decode_bytes(raw)
+        text, warning = decode_with_note(raw)
     except NotTextError as exc:
         raise RefusedError(str(exc)) from exc
     meta, body = split_front_matter(text.lstrip("\ufeff"))
     fmt = fmt or format_for(name) or ("html" if looks_like_html(body) else "text")
-    doc = ParsedDocument(text=body, path=name, **meta)
+    doc = ParsedDocument(text=body, path=name, warning=warning, **meta)
     if fmt == "html":
         page = html_to_text(body)
         doc = replace(
@@ -102,7 +109,30 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
     if size > max_bytes:
         raise RefusedError(f"too large: {size_text(size)} (limit {size_text(max_bytes)})")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = read_limited(stream, max_bytes)
     except OSError as exc:
         raise RefusedError(exc.strerror or str(exc)) from exc
     return parse_bytes(raw, name=str(path.absolute()))
+
+
+def read_limited(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Everything ``stream`` holds, read a chunk at a time; :class:`RefusedError` as soon as
+    it holds more than ``max_bytes`` (a pipe or a growing file is never read whole).
+
+    >>> import io
+    >>> read_limited(io.BytesIO(b"x" * 10), max_bytes=4)
+    Traceback (most recent call last):
+    ...
+    claimdesk.store.ingest.readers.RefusedError: too large: more than 4 bytes (the limit)
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise RefusedError(f"too large: more than {size_text(max_bytes)} (the limit)")
+        chunks.append(chunk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -25,6 +26,11 @@ def console(stderr: bool = False) -> Console:
 def safe(value: object) -> Text:
     """``value`` as a plain Rich ``Text`` with control characters neutralised."""
     return Text(display_safe("" if value is None else str(value), tab_size=1))
+
+
+def echo(line: str, err: bool = False) -> None:
+    """Print one line that may hold user or document text, made safe to display."""
+    click.echo(display_safe(line, tab_size=1), err=err)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], **options) -> Table:
@@ -67,13 +73,16 @@ def claims_table(claims: Iterable[Claim], titles: dict[int, str] | None = None) 
 
 
 def events_table(events: Iterable[Event]) -> Table:
-    """History events as id, time, who, what, old and new value."""
+    """History events as id, time, who, what, old and new value; events of removed
+    documents are marked as such."""
     rows = (
         (
             e.id,
             e.at,
             e.actor,
-            e.kind + (f" (undo of {e.undo_of})" if e.undo_of else ""),
+            e.kind
+            + (f" (undo of {e.undo_of})" if e.undo_of else "")
+            + (" (removed document)" if e.removed else ""),
             e.old,
             e.new,
         )
@@ -96,8 +105,8 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
         ("document", f"{claim.doc_id}: {doc_title}"),
         ("offsets", f"{claim.start}-{claim.end}"),
         ("text", claim.text),
-        ("status", claim.status),
-        ("note", claim.note),
+        ("status", f"{claim.status} (version {claim.status_version})"),
+        ("note", f"{claim.note} (version {claim.note_version})" if claim.note else ""),
         ("is claim", "yes" if claim.is_claim else "no (sentence)"),
         ("score", f"{claim.score:.3f}"),
         ("kind", claim.kind),
