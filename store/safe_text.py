@@ -88,3 +88,14 @@ def json_text(value: object) -> str:
 def one_line_safe(text: str) -> str:
     """:func:`display_safe` on one line: line breaks shown as spaces (echoes, titles)."""
     return display_safe(text, tab_size=1).replace("\n", " ")
+
+
+def editable_safe(text: str) -> str:
+    """``text`` for an editor: like :func:`display_safe`, but tabs and line breaks stay
+    (the editor lays them out itself) and Windows line ends become plain ones.
+
+    >>> editable_safe("a\\tb\\r\\nc\\x1b]0;t\\x07")
+    'a\\tb\\nc␛]0;t␇'
+    """
+    lines = text.replace("\r\n", "\n").split("\n")
+    return "\n".join("\t".join(display_safe(part) for part in line.split("\t")) for line in lines)

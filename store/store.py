@@ -68,11 +68,12 @@ class Store:
         self._dead_ends = searcher.DeadEnds()
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
         """Open (creating and migrating as needed) the store at ``path``.
 
         A store in a read-only file or folder opens for reading (:attr:`read_only`);
         one written by a newer claimdesk raises :class:`NewerStoreError`.
+        ``migrate=False`` leaves an older schema as it is (for :meth:`check`).
         """
         if str(path) != ":memory:":
             path = Path(path).expanduser()
@@ -89,8 +90,10 @@ class Store:
             store._conns.mode = mode
             store._search_vocabulary.mode = mode
             store._conns.adopt(db)
-            if mode == "rw":
+            if mode == "rw" and migrate:
                 schema.migrate(db, store.path)
+            elif not migrate:
+                schema.check_not_newer(db, store.path)
             else:
                 schema.check_not_newer(db, store.path)
                 if schema.migrations.pending(db):

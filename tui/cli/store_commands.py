@@ -15,14 +15,15 @@ from contextlib import contextmanager
 
 import click
 
-from claimdesk.store import STATUSES, AddResult
-from claimdesk.store.errors import VersionConflictError
+from claimdesk.store import STATUSES, AddResult, Store
+from claimdesk.store.errors import StoreDamagedError, VersionConflictError
 from claimdesk.store.ingest.writer import IngestInterrupted, IngestStopped
 from claimdesk.store.review import actor
 from claimdesk.store.safe_text import one_line_safe
 from claimdesk.store.search.searcher import CANDIDATE_CAP
 from claimdesk.tui.cli import output
 from claimdesk.tui.cli.main import Context, cli, emit_json, pass_ctx
+from claimdesk.tui.paths import resolve_db_path
 
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
 
@@ -35,7 +36,9 @@ def _warning_line(result: AddResult) -> str:
     return f"note: {result.path or '(standard input)'}: {result.warning}"
 
 
-def _add_files(store, paths: list[str], max_bytes: int | None, as_json: bool) -> list[AddResult]:
+def _add_files(
+    store, paths: list[str], max_bytes: int | None, workers: int | None, as_json: bool
+) -> list[AddResult]:
     with output.progress_bar("adding") as bar:
         task = bar.add_task("add", total=None)
 
@@ -49,7 +52,7 @@ def _add_files(store, paths: list[str], max_bytes: int | None, as_json: bool) ->
             elif result.warning:
                 bar.console.print(output.safe(_warning_line(result)), soft_wrap=True)
 
-        return store.add_paths(paths, progress=progress, max_bytes=max_bytes)
+        return store.add_paths(paths, progress=progress, max_bytes=max_bytes, workers=workers)
 
 
 def _versions_line(results: list[AddResult]) -> str:
@@ -119,9 +122,18 @@ def _sigterm_stops_cleanly():
     metavar="MB",
     help="Refuse files larger than this many megabytes (default 20).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Extraction processes (default: one per core from 500 files, else none).",
+)
 @json_option
 @pass_ctx
-def add_command(ctx: Context, paths, title, source, url, published, max_size, as_json) -> None:
+def add_command(
+    ctx: Context, paths, title, source, url, published, max_size, workers, as_json
+) -> None:
     """Add files, folders (recursively), globs, or - for standard input.
 
     Reads .txt, .md and .html; front matter (title:, source:, url:, published:)
@@ -145,7 +157,7 @@ def add_command(ctx: Context, paths, title, source, url, published, max_size, as
                     output.echo(_warning_line(result), err=True)
                 results.append(result)
             if files:
-                results.extend(_add_files(store, files, max_bytes, as_json))
+                results.extend(_add_files(store, files, max_bytes, workers, as_json))
     except (IngestStopped, IngestInterrupted) as stop:
         raise _stopped(stop, results, as_json) from None
     if as_json:
@@ -400,7 +412,18 @@ def check_command(ctx: Context, repair: bool) -> None:
 
     Exits 1 when something is damaged, saying what.
     """
-    store = ctx.store
+    if ctx.db == ":memory:":
+        raise click.ClickException("an in-memory store has nothing to check")
+    path, _ = resolve_db_path(ctx.db)
+    if not path.exists():
+        raise click.ClickException(f"no store at {one_line_safe(str(path))}")
+    try:
+        store = Store.open(path, migrate=False)
+    except StoreDamagedError as exc:
+        output.echo(f"integrity: DAMAGED ({exc.__cause__ or exc})")
+        output.echo("damaged: the database file itself (it cannot be opened)")
+        output.echo("restore the store from a backup")
+        raise click.exceptions.Exit(1) from exc
     report = store.check()
     if repair and not report.ok and report.repairable:
         store.repair()
