@@ -43,9 +43,7 @@ SENTENCE_STARTERS = frozenset(
 )
 """Words that typically start a sentence (after an abbreviation, they confirm a boundary)."""
 
-# Only from the start of a run of stops: a match that fails at the start of a run fails
-# inside it too, and trying every position of a long run ("......") would be quadratic.
-_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LEADING_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*•+‣▪–—][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*)*")
 _TERMINAL = re.compile(r"[.!?…:;](?:\s*[\"'”’»)\]`])*$")
 _ONLY_CLOSERS = re.compile(r"[\"'”’»)\]`]+")

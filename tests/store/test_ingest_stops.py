@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.store.ingest import writer
-from claimdesk.store.ingest.writer import IngestStopped
-
 CLAIMDESK = [sys.executable, "-m", "claimdesk"]
 
 PARAGRAPH = (
@@ -129,6 +126,9 @@ def test_worker_processes_end_with_their_parent(tmp_path, how):
 
 
 def test_a_store_held_too_long_stops_the_ingest_with_a_count(store, tmp_path, monkeypatch):
+    from claimdesk.store.ingest import writer
+    from claimdesk.store.ingest.writer import IngestStopped
+
     monkeypatch.setattr(writer, "BUSY_WAIT_SECONDS", 0)
     paths = sorted(make_files(tmp_path / "files", 6, paragraphs=1).iterdir())
     holding, release = threading.Event(), threading.Event()

@@ -7,13 +7,14 @@ import pytest
 from click.testing import CliRunner
 
 from claimdesk.store import Store
-from claimdesk.store.errors import VersionConflictError
 from claimdesk.tui.cli import cli
 
 TEXT = "Officials said 40 people died on Monday. The mayor said 12 homes were lost."
 
 
 def test_a_stale_note_save_is_refused_and_writes_nothing(store):
+    from claimdesk.store.errors import VersionConflictError
+
     doc = store.add_text(TEXT, title="Flood")
     claim = store.claims(doc.doc_id)[0]
     assert (claim.note_version, claim.status_version) == (0, 0)
@@ -28,6 +29,8 @@ def test_a_stale_note_save_is_refused_and_writes_nothing(store):
 
 
 def test_a_stale_status_and_document_note_are_refused(store):
+    from claimdesk.store.errors import VersionConflictError
+
     doc = store.add_text(TEXT, title="Flood")
     claim = store.claims(doc.doc_id)[0]
     store.set_status(claim.id, "needs-check", expected_version=0)

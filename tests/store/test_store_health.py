@@ -14,8 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from claimdesk.store import Store
-from claimdesk.store.database.schema import SCHEMA_VERSION
-from claimdesk.store.errors import DiskFullError, NewerStoreError, ReadOnlyStoreError
 from claimdesk.tui.cli import cli
 
 REPORT = (
@@ -39,6 +37,8 @@ def filled(path: Path, documents: int = 60) -> Path:
 
 
 def test_a_store_written_by_a_newer_claimdesk_is_refused(tmp_path):
+    from claimdesk.store.errors import NewerStoreError
+
     path = tmp_path / "newer.db"
     Store.open(path).close()
     conn = sqlite3.connect(path)
@@ -60,7 +60,8 @@ def test_a_newer_schema_version_is_refused(tmp_path):
     path = tmp_path / "newer.db"
     Store.open(path).close()
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    known = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    conn.execute(f"PRAGMA user_version = {known + 1}")
     conn.close()
     result = run(path, "summary")
     assert result.exit_code == 1 and "written by a newer claimdesk" in result.stderr
@@ -160,6 +161,8 @@ def read_only_folder(tmp_path):
 
 
 def test_a_store_in_a_read_only_folder_opens_for_reading(read_only_folder):
+    from claimdesk.store.errors import ReadOnlyStoreError
+
     path = read_only_folder / "s.db"
     store = Store.open(path)
     assert store.read_only
@@ -176,6 +179,8 @@ def test_a_store_in_a_read_only_folder_opens_for_reading(read_only_folder):
 
 
 def test_a_full_database_says_disk_full(tmp_path):
+    from claimdesk.store.errors import DiskFullError
+
     store = Store.open(tmp_path / "full.db")
     store.add_text(REPORT.format(n=1, m=2), title="Flood")
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
