@@ -279,10 +279,12 @@ def _rebuild_with_autoincrement(db: sqlite_utils.Database) -> None:
 @migrations()
 def m005_review_versions(db: sqlite_utils.Database) -> None:
     """Notes and statuses carry a version, so a save over a change the writer did not see
-    is refused instead of silently replacing it."""
+    is refused instead of silently replacing it; events are indexed by what they undo."""
     db.execute("ALTER TABLE claims ADD COLUMN note_version INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE claims ADD COLUMN status_version INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE documents ADD COLUMN note_version INTEGER NOT NULL DEFAULT 0")
+    # undo looks for the newest change not undone yet: "is there an undo of this event"
+    db["events"].create_index(["undo_of"], index_name="events_undo_of")
 
 
 @migrations()

@@ -49,6 +49,9 @@ SHARED_BY_PLACE = 0.2
 SHARED_BY_TITLE = 0.4
 """Share it must keep when only the title and source are the same."""
 
+MAX_CANDIDATES = 3
+"""Older documents compared with a new one, newest first (many pages can share a title)."""
+
 FUZZY_MIN = 85.0
 """How similar (0-100, rapidfuzz ratio of the folded text) a reworded sentence must be."""
 
@@ -95,7 +98,7 @@ def _candidates(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, float
             f"SELECT id FROM documents WHERE id IN ({marks}) AND replaced_by IS NULL", list(found)
         )
     }
-    return sorted(((i, s) for i, s in found.items() if i in current), reverse=True)
+    return sorted(((i, s) for i, s in found.items() if i in current), reverse=True)[:MAX_CANDIDATES]
 
 
 def _sentences(db: sqlite_utils.Database, doc_id: int) -> list[_Sentence]:

@@ -49,10 +49,22 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], **opti
 
 
 def documents_table(docs: Iterable[Document]) -> Table:
-    """Documents as id, title, source, published, claims and flagged counts."""
+    """Documents as id, title, source, published, claims and flagged counts; an old
+    version says which document replaced it."""
     return table(
         ("id", "title", "source", "published", "claims", "flagged"),
-        ((d.id, d.title, d.source, d.published, d.claims, d.flagged) for d in docs),
+        (
+            (
+                d.id,
+                d.title
+                + (f"  (old version: replaced by {d.replaced_by})" if d.replaced_by else ""),
+                d.source,
+                d.published,
+                d.claims,
+                d.flagged,
+            )
+            for d in docs
+        ),
     )
 
 
