@@ -74,6 +74,10 @@ def stops(n: int) -> str:
     return "Officials said 40 died" + "." * n + " Then 3 fled."
 
 
+def names(n: int) -> str:
+    return ", ".join(f"Kx{i}" for i in range(n // 8)) + " said 4 died."
+
+
 def years(n: int) -> str:
     return "In " + " ".join(str(1000 + i % 1100) for i in range(n // 5)) + " prices rose 5 percent."
 
@@ -101,7 +105,7 @@ def lines_run(text: str) -> int:
 
 @pytest.mark.parametrize(
     "make",
-    [words, no_spaces, base64_image, according, reporting_cues, wrapped_paragraph, stops],
+    [words, no_spaces, base64_image, according, reporting_cues, wrapped_paragraph, stops, names],
 )
 def test_extraction_work_is_linear_in_line_length(make):
     extract(make(1000))  # load the models before counting
@@ -132,6 +136,7 @@ HANG_GUARD_SECONDS = 30
         "according(500_000)",  # 4,600 "According to" took 4.6-17 s; 20,000 about 5 minutes
         "words(2_000_000)",  # a 1 MB sentence took 13-31 s; 2 MB about 2 minutes
         "wrapped_paragraph(1_000_000)",  # a hard-wrapped 1 MB paragraph took 72 s
+        "names(1_000_000)",  # 400 KB of distinct names took 15 s, 1 MB about 90 s
     ],
 )
 def test_hostile_lines_finish(expression):
