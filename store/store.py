@@ -11,13 +11,23 @@
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from claimdesk.store import review
-from claimdesk.store.database import document_extras, documents, feed_rows, schema
-from claimdesk.store.database.connections import Connections
+from claimdesk.store.database import (
+    document_extras,
+    documents,
+    feed_rows,
+    removal,
+    schema,
+    versions,
+)
+from claimdesk.store.database.connections import Connections, open_first, write_transaction
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.errors import ReadOnlyStoreError, StoreError, store_error
 from claimdesk.store.models import (
     PAGE,
     STATUSES,
@@ -41,32 +51,90 @@ from claimdesk.store.search import searcher
 from claimdesk.store.search.vocabulary import VocabularyCache
 
 
+def _in_store_terms(method):
+    """Report SQLite and disk failures of ``method`` as :class:`StoreError` lines
+    ("disk full", "the store is damaged; run claimdesk check")."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, OSError) as exc:
+            translated = store_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    return wrapper
+
+
 class Store:
     """One claimdesk database. Safe to share across threads (a connection per thread)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, mode: str = "rw"):
         self.path = str(path)
         if self.path == ":memory:":
             # A shared in-memory database so every thread sees the same data.
             self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
-        self._conns = Connections(self.path)
-        self._search_vocabulary = VocabularyCache(self.path)
+        self._conns = Connections(self.path, mode)
+        self._search_vocabulary = VocabularyCache(self.path, mode)
         self._dead_ends = searcher.DeadEnds()
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the store at ``path``."""
+    def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``.
+
+        A store in a read-only file or folder opens for reading (:attr:`read_only`);
+        one written by a newer claimdesk raises :class:`NewerStoreError`.
+        ``migrate=False`` leaves an older schema as it is (for :meth:`check`).
+        """
         if str(path) != ":memory:":
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             path = Path(path).expanduser()
+            if not path.exists():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise ReadOnlyStoreError(
+                        f"cannot create the store {path}: {exc.strerror or exc}"
+                    ) from exc
         store = cls(path)
-        schema.migrate(store.db)
+        try:
+            db, mode = open_first(store.path)
+            store._conns.mode = mode
+            store._search_vocabulary.mode = mode
+            store._conns.adopt(db)
+            if mode == "rw" and migrate:
+                schema.migrate(db, store.path)
+            elif not migrate:
+                schema.check_not_newer(db, store.path)
+            else:
+                schema.check_not_newer(db, store.path)
+                if schema.migrations.pending(db):
+                    raise ReadOnlyStoreError(
+                        f"the store {store.path} is read-only and was written by an older"
+                        " claimdesk: open it once where it can be written, to upgrade it"
+                    )
+        except (sqlite3.Error, OSError) as exc:
+            translated = store_error(exc, store.path)
+            if translated is None:
+                if not Path(store.path).exists() and isinstance(exc, sqlite3.OperationalError):
+                    raise ReadOnlyStoreError(
+                        f"cannot create the store {store.path}: {exc}"
+                    ) from exc
+                raise
+            raise translated from exc
         return store
 
     @property
     def db(self):
         """This thread's sqlite-utils ``Database``."""
         return self._conns.db
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the store could only be opened for reading (changes fail with
+        :class:`ReadOnlyStoreError`)."""
+        return self._conns.read_only
 
     def close(self) -> None:
         """Close this thread's connection."""
@@ -87,10 +155,11 @@ class Store:
         text = documents.normalise_input_text(text)
         if not text.strip():
             return AddResult(doc_id=None, added=False, reason="empty document", path=path)
-        with self.db.atomic():
-            return documents.insert_document(
+        with write_transaction(self.db):
+            result = documents.insert_document(
                 self.db, text, title=title, source=source, url=url, published=published, path=path
             )
+            return versions.link_new_version(self.db, result)
 
     def add_file(self, path: str | Path) -> AddResult:
         """Read one file (text, Markdown, HTML, PDF, Word, OpenDocument, e-mail, subtitles)
@@ -142,10 +211,21 @@ class Store:
 
         return add_bytes(self, raw, name=name, **metadata)
 
+    def add_stream(self, stream, *, name: str = "", **metadata) -> AddResult:
+        """Add what a binary ``stream`` (standard input) holds, as :meth:`add_bytes` does,
+        reading no more than the size limit (``max_bytes``) allows."""
+        from claimdesk.store.ingest.inputs import add_stream
+
+        return add_stream(self, stream, name=name, **metadata)
+
     def remove_document(self, doc_id: int) -> None:
-        """Delete a document and its sentences; review history is kept."""
-        with self.db.atomic():
-            documents.delete_document(self.db, doc_id)
+        """Delete a document and its sentences; review history is kept (see :meth:`history`).
+
+        Its ids are never given out again.
+        """
+        with write_transaction(self.db):
+            title = documents.delete_document(self.db, doc_id)
+            review.record(self.db, "doc-removed", claim_id=None, doc_id=doc_id, old=title, new="")
 
     def documents(self) -> list[Document]:
         """Every document (without text), oldest first."""
@@ -280,7 +360,7 @@ class Store:
             f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"no claim with id {claim_id}")
+            raise removal.missing(self.db, "claims", claim_id)
         return claim_from_row(row)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -382,14 +462,14 @@ class Store:
         """Make ``alias`` match ``canonical`` (``"DPRK"``, ``"North Korea"``); False if known."""
         from claimdesk.store.related import aliases
 
-        with self.db.atomic():
+        with write_transaction(self.db):
             return aliases.add_alias(self.db, alias, canonical)
 
     def remove_alias(self, alias: str, canonical: str | None = None) -> int:
         """Forget ``alias`` (only its link to ``canonical`` if given); returns rows removed."""
         from claimdesk.store.related import aliases
 
-        with self.db.atomic():
+        with write_transaction(self.db):
             return aliases.remove_alias(self.db, alias, canonical)
 
     def prepare_search(self) -> None:
@@ -456,19 +536,28 @@ class Store:
         return import_annotations(self, data, replace=replace)
 
     # review ----------------------------------------------------------------
-    def set_status(self, claim_id: int, status: str) -> Claim:
-        """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing."""
-        review.change_claim(self.db, claim_id, "status", status)
+    def set_status(
+        self, claim_id: int, status: str, *, expected_version: int | None = None
+    ) -> Claim:
+        """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing.
+
+        ``expected_version``: the :attr:`Claim.status_version` the caller saw; if the
+        status changed since, :class:`VersionConflictError` is raised and nothing written.
+        """
+        review.change_claim(self.db, claim_id, "status", status, expected_version=expected_version)
         return self.claim(claim_id)
 
-    def set_note(self, claim_id: int, text: str) -> Claim:
-        """Replace a claim's note (empty text clears it)."""
-        review.change_claim(self.db, claim_id, "note", text)
+    def set_note(self, claim_id: int, text: str, *, expected_version: int | None = None) -> Claim:
+        """Replace a claim's note (empty text clears it); ``expected_version`` as for
+        :meth:`set_status` (:attr:`Claim.note_version`)."""
+        review.change_claim(self.db, claim_id, "note", text, expected_version=expected_version)
         return self.claim(claim_id)
 
-    def set_document_note(self, doc_id: int, text: str) -> Document:
-        """Replace a document's note."""
-        review.change_document_note(self.db, doc_id, text)
+    def set_document_note(
+        self, doc_id: int, text: str, *, expected_version: int | None = None
+    ) -> Document:
+        """Replace a document's note; ``expected_version`` as for :meth:`set_status`."""
+        review.change_document_note(self.db, doc_id, text, expected_version=expected_version)
         return self.document(doc_id)
 
     def promote(self, claim_id: int) -> Claim:
@@ -482,10 +571,21 @@ class Store:
         return self.claim(claim_id)
 
     def history(self, claim_id: int | None = None, *, doc_id: int | None = None) -> list[Event]:
-        """The append-only change log of a claim, a document, or the whole store."""
-        if claim_id is not None:
+        """The append-only change log of a claim, a document, or the whole store.
+
+        The history of a claim of a removed document is still there, its events
+        marked ``removed``; an id that never existed raises :class:`NotFoundError`.
+        """
+        events = review.history(self.db, claim_id, doc_id)
+        if claim_id is not None and not events:
             self.claim(claim_id)
-        return review.history(self.db, claim_id, doc_id)
+        return events
+
+    def removed_document_of(self, claim_id: int):
+        """The :class:`~claimdesk.store.database.removal.RemovedDocument` claim ``claim_id``
+        was in, if that document was removed (``None`` otherwise or when unknown)."""
+        doc_id = removal.removed_claim_document(self.db, claim_id)
+        return removal.removed_document(self.db, doc_id) if doc_id else None
 
     def undo(self) -> Event | None:
         """Revert the newest change not yet undone; returns the undo event or ``None``."""
@@ -514,7 +614,31 @@ class Store:
             flagged=flagged,
             notes=notes,
             by_status=by_status,
+            orphaned=versions.orphan_count(db),
         )
 
+    def orphans(self, doc_id: int | None = None) -> list[Claim]:
+        """Reviewed claims of replaced versions whose note or flag found no sentence in the
+        new version (of document ``doc_id``, the new version, or of every document)."""
+        return versions.orphans(self.db, doc_id)
 
-__all__ = ["Store", "NotFoundError", "UnknownStatusError", "STATUSES"]
+    def check(self):
+        """Check the file, its indexes and its search index; a
+        :class:`~claimdesk.store.database.health.CheckReport` saying what is damaged."""
+        from claimdesk.store.database import health
+
+        return health.check(self.db)
+
+    def repair(self) -> None:
+        """Rebuild every index and the search index from the tables (what
+        :meth:`check` calls repairable damage)."""
+        from claimdesk.store.database import health
+
+        health.repair(self.db)
+
+
+for _name, _method in list(vars(Store).items()):
+    if callable(_method) and not _name.startswith("_") and _name != "open":
+        setattr(Store, _name, _in_store_terms(_method))
+
+__all__ = ["Store", "StoreError", "NotFoundError", "UnknownStatusError", "STATUSES"]

@@ -12,16 +12,22 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import itemgetter
 
 import sqlite_utils
 
+from claimdesk.store.database import removal
 from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row
-from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_rows, insert_claim_rows
+from claimdesk.store.database.sentence_rows import (
+    ClaimRow,
+    SpooledRows,
+    claim_rows,
+    count_claims,
+    insert_claim_rows,
+)
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import nfc
-from claimdesk.store.models import AddResult, Document, NotFoundError
+from claimdesk.store.models import AddResult, Document
 from claimdesk.store.related.proper_names import names_column
 
 
@@ -47,7 +53,7 @@ class NewDocument:
     ``extras`` are its origin and page or cue marks."""
 
     text: str
-    rows: list[ClaimRow]
+    rows: list[ClaimRow] | SpooledRows
     title: str = ""
     source: str = ""
     url: str = ""
@@ -122,7 +128,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 doc_id=cur.lastrowid,
                 added=True,
                 title=title,
-                claims=sum(map(itemgetter(IS_CLAIM), doc.rows)),
+                claims=count_claims(doc.rows),
                 sentences=len(doc.rows),
                 path=doc.path,
             )
@@ -165,16 +171,27 @@ def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
         f"SELECT {DOCUMENT_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id]
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"no document with id {doc_id}")
+        raise removal.missing(db, "documents", doc_id)
     return document_from_row(row[:-1], text=row[-1])
 
 
-def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
-    """Remove a document and its sentences (review events stay in the history)."""
-    cur = db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-    if cur.rowcount == 0:
-        raise NotFoundError(f"no document with id {doc_id}")
+def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
+    """Remove a document and its sentences; returns its title (the caller holds the
+    write transaction).
+
+    Review events stay in the history; the document's id and its claims' ids
+    are recorded as removed, and an older version it replaced takes its place
+    again.
+    """
+    row = db.execute("SELECT title FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise removal.missing(db, "documents", doc_id)
+    removal.record_removal(db, doc_id, now_iso())
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    db.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by = ?", [doc_id])
+    db.execute("DELETE FROM anchors WHERE doc_id = ?", [doc_id])
     bump_generation(db)
+    return row[0]
 
 
 def normalise_input_text(text: str) -> str:

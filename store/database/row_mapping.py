@@ -15,7 +15,7 @@ from claimdesk.store.models import (
 
 CLAIM_COLUMNS = (
     'id, doc_id, ordinal, start, "end", text, is_claim, extracted, score, kind, source, cue, '
-    "hedge, numbers, dates, entities, status, note, norm"
+    "hedge, numbers, dates, entities, status, note, norm, note_version, status_version"
 )
 """The column list that :func:`claim_from_row` expects, in order."""
 
@@ -42,11 +42,14 @@ def claim_from_row(row: tuple[Any, ...]) -> Claim:
         status=row[16],
         note=row[17],
         norm=row[18],
+        note_version=row[19],
+        status_version=row[20],
     )
 
 
 DOCUMENT_COLUMNS = (
     "d.id, d.title, d.source, d.url, d.published, d.path, d.sha256, d.added, d.length, d.note, "
+    "d.note_version, d.replaces, d.replaced_by, "
     # ``+c.is_claim`` keeps SQLite on the (doc_id, ordinal) index: without statistics it
     # would pick the is_claim index and scan every claim once per document.
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1), "
@@ -69,8 +72,11 @@ def document_from_row(row: tuple[Any, ...], text: str | None = None) -> Document
         added=row[7],
         length=row[8],
         note=row[9],
-        claims=row[10],
-        flagged=row[11],
+        note_version=row[10],
+        replaces=row[11],
+        replaced_by=row[12],
+        claims=row[13],
+        flagged=row[14],
         text=text,
     )
 
@@ -79,8 +85,11 @@ EVENT_COLUMNS = "id, at, actor, kind, claim_id, doc_id, old, new, undo_of, other
 """The column list that :func:`event_from_row` expects."""
 
 
-def event_from_row(row: tuple[Any, ...]) -> Event:
-    """Build an :class:`Event` from a row selected with :data:`EVENT_COLUMNS`."""
+def event_from_row(row: tuple[Any, ...], removed: bool = False) -> Event:
+    """Build an :class:`Event` from a row selected with :data:`EVENT_COLUMNS`.
+
+    ``removed``: the event's claim or document has been removed since.
+    """
     return Event(
         id=row[0],
         at=row[1],
@@ -92,4 +101,5 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         new=row[7] or "",
         undo_of=row[8],
         other_id=row[9],
+        removed=removed,
     )

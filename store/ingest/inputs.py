@@ -31,6 +31,7 @@ from claimdesk.store.ingest.readers import (
     FORMATS,
     parse_bytes,
     read_file,
+    read_limited,
     size_text,
 )
 from claimdesk.store.ingest.sniffing import sniff_path
@@ -163,6 +164,16 @@ def add_file(store, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AddResult
     return add_parsed(store, [parsed])[0]
 
 
+def add_stream(store, stream, *, max_bytes: int = DEFAULT_MAX_BYTES, **options) -> AddResult:
+    """Add what ``stream`` (standard input) holds, read at most ``max_bytes`` (and one byte
+    more, to know it is too large); ``options`` as for :func:`add_bytes`."""
+    try:
+        raw = read_limited(stream, max_bytes)
+    except RefusedError as exc:
+        return refused(options.get("name", ""), str(exc))
+    return add_bytes(store, raw, max_bytes=max_bytes, **options)
+
+
 def add_bytes(
     store,
     raw: bytes,
@@ -189,5 +200,6 @@ def add_bytes(
         url=url or parsed.url,
         published=published or parsed.published,
         path=name if Path(name).suffix else "",
+        warning=parsed.warning,
     )
     return add_parsed(store, [parsed])[0]

@@ -28,14 +28,16 @@ PER_CLAIM = 10
 
 def claims_with_figures(store, since: str | None = None) -> list:
     """Claims (not mere sentences) whose text holds a digit, or that the extractor gave
-    figures/dates; ``since``: only those of documents added at or after that ISO time."""
+    figures/dates, of current documents (not replaced by a newer version); ``since``:
+    only those of documents added at or after that ISO time."""
     columns = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
     where, args = "", []
     if since:
         where, args = " AND d.added >= ?", [since]
     rows = store.db.execute(
         f"SELECT {columns}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
-        " WHERE c.is_claim = 1 AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
+        " WHERE c.is_claim = 1 AND d.replaced_by IS NULL"
+        " AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
         + where
         + " ORDER BY c.id",
         args,
