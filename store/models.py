@@ -77,6 +77,9 @@ class Document:
     flagged: int = 0
     note: str = ""
     text: str | None = None
+    note_version: int = 0
+    replaces: int | None = None
+    replaced_by: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -88,6 +91,8 @@ class Document:
             "published": self.published,
             "path": self.path,
             "claims": self.claims,
+            "replaces": self.replaces,
+            "replaced_by": self.replaced_by,
         }
 
 
@@ -117,6 +122,8 @@ class Claim:
     status: str = "unreviewed"
     note: str = ""
     norm: str = ""
+    note_version: int = 0
+    status_version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -136,6 +143,8 @@ class Claim:
             "status": self.status,
             "note": self.note,
             "is_claim": self.is_claim,
+            "status_version": self.status_version,
+            "note_version": self.note_version,
         }
 
 
@@ -144,6 +153,8 @@ class Event:
     """One append-only history row: who changed what, when, from what to what.
 
     A verdict on a related link (``kind`` ``link``) names the other claim in ``other_id``.
+    ``removed``: the claim or document it changed has been removed since (the
+    event stays in the history, attached to nothing live, and undo skips it).
     """
 
     id: int
@@ -156,6 +167,7 @@ class Event:
     new: str
     undo_of: int | None = None
     other_id: int | None = None
+    removed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -178,8 +190,41 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class VersionLink:
+    """A document stored as a new version of ``replaces``, and where the old version's
+    reviewed claims (notes, flags, promote/dismiss) went: to the same sentence at the
+    same place (``exact``), elsewhere (``moved``), to a reworded sentence with the same
+    figures (``fuzzy``), or nowhere (``orphaned``: they stay on the old version)."""
+
+    replaces: int
+    exact: int = 0
+    moved: int = 0
+    fuzzy: int = 0
+    orphaned: int = 0
+
+    @property
+    def carried(self) -> int:
+        """How many reviewed claims found their sentence in the new version."""
+        return self.exact + self.moved + self.fuzzy
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape inside ``claimdesk add --json``."""
+        return {
+            "replaces": self.replaces,
+            "exact": self.exact,
+            "moved": self.moved,
+            "fuzzy": self.fuzzy,
+            "orphaned": self.orphaned,
+        }
+
+
+@dataclass(frozen=True)
 class AddResult:
-    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input."""
+    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input.
+
+    ``warning`` says what was repaired on the way in (undecodable bytes);
+    ``version`` is set when the input was stored as a new version of a document.
+    """
 
     doc_id: int | None
     added: bool
@@ -189,6 +234,8 @@ class AddResult:
     reason: str = ""
     path: str = ""
     skipped: bool = False
+    warning: str = ""
+    version: VersionLink | None = None
 
     @property
     def refused(self) -> bool:
@@ -211,6 +258,8 @@ class AddResult:
             "sentences": self.sentences,
             "reason": self.reason,
             "skipped": self.skipped,
+            "warning": self.warning,
+            "version": self.version.to_json() if self.version else None,
         }
 
 
@@ -303,6 +352,7 @@ class StoreSummary:
     flagged: int
     notes: int
     by_status: dict[str, int] = field(default_factory=dict)
+    orphaned: int = 0
 
 
 def figures_from_json(raw: str) -> tuple[Figure, ...]:

@@ -22,6 +22,8 @@ from typing import Any
 
 import sqlite_utils
 
+from claimdesk.store.database import removal
+from claimdesk.store.database.connections import write_transaction
 from claimdesk.store.database.documents import now_iso
 from claimdesk.store.database.row_mapping import (
     EVENT_COLUMNS,
@@ -29,6 +31,7 @@ from claimdesk.store.database.row_mapping import (
     event_from_row,
     named_cursor,
 )
+from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import (
     STATUSES,
     VERDICTS,
@@ -44,6 +47,20 @@ DOC_FIELDS = {"doc-note": "note"}
 LINK = "link"
 """The event kind of a verdict on a related link (``other_id`` is the other claim)."""
 
+# The version counter of each versioned field: a save made against an older
+# version than the stored one would overwrite a change its writer never saw.
+VERSIONS = {"status": "status_version", "note": "note_version", "doc-note": "note_version"}
+NOUNS = {"status": "status", "note": "note", "doc-note": "document note"}
+
+# Whether an event's claim (or document) is still the one it changed: it exists and
+# was added before the event (stores written before ids were never reused could give
+# a removed claim's id to a new one).
+LIVE = (
+    "(CASE WHEN e.claim_id IS NOT NULL THEN EXISTS (SELECT 1 FROM claims c"
+    " JOIN documents d ON d.id = c.doc_id WHERE c.id = e.claim_id AND e.at >= d.added)"
+    " ELSE EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc_id AND e.at >= d.added) END)"
+)
+
 
 def actor() -> str:
     """Who is making the change: the login name, or ``"unknown"``."""
@@ -53,13 +70,44 @@ def actor() -> str:
         return "unknown"
 
 
-def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int) -> Any:
+def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int, version: str) -> Any:
     owner = "doc_id" if table == "claims" else "id"
-    row = db.execute(f'SELECT "{column}", {owner} FROM {table} WHERE id = ?', [row_id]).fetchone()
+    row = db.execute(
+        f'SELECT "{column}", {owner}, {version or 0} FROM {table} WHERE id = ?', [row_id]
+    ).fetchone()
     if row is None:
-        noun = "claim" if table == "claims" else "document"
-        raise NotFoundError(f"no {noun} with id {row_id}")
+        raise removal.missing(db, "claims" if table == "claims" else "documents", row_id)
     return row
+
+
+def _refuse_unseen(
+    db: sqlite_utils.Database,
+    kind: str,
+    subject: str,
+    expected: int | None,
+    version: int,
+    theirs: str,
+    yours: str,
+    where: tuple[str, int],
+) -> None:
+    """Raise :class:`VersionConflictError` when ``expected`` is older than ``version``."""
+    if expected is None or expected == version:
+        return
+    column, row_id = where
+    last = db.execute(
+        f"SELECT actor, at FROM events WHERE {column} = ? AND kind = ? ORDER BY id DESC LIMIT 1",
+        [row_id, kind],
+    ).fetchone()
+    actor_name, at = last if last else ("", "")
+    raise VersionConflictError(
+        what=f"{NOUNS[kind]} of {subject}",
+        expected=expected,
+        version=version,
+        theirs=theirs,
+        yours=yours,
+        actor=actor_name or "",
+        at=at or "",
+    )
 
 
 def record(
@@ -84,32 +132,60 @@ def record(
 
 
 def change_claim(
-    db: sqlite_utils.Database, claim_id: int, kind: str, new: str, undo_of: int | None = None
+    db: sqlite_utils.Database,
+    claim_id: int,
+    kind: str,
+    new: str,
+    undo_of: int | None = None,
+    expected_version: int | None = None,
 ) -> bool:
-    """Set one reviewed field of a claim and log it; returns False if nothing changed."""
+    """Set one reviewed field of a claim and log it; returns False if nothing changed.
+
+    ``expected_version``: the version of the field the writer saw; a newer stored
+    version raises :class:`VersionConflictError` and writes nothing (``None``:
+    save whatever is stored now).
+    """
     column = CLAIM_FIELDS[kind]
+    version_column = VERSIONS.get(kind, "")
     if kind == "status" and new not in STATUSES:
         raise UnknownStatusError(new)
-    with db.atomic():
-        old, doc_id = _current(db, "claims", column, claim_id)
+    with write_transaction(db):
+        old, doc_id, version = _current(db, "claims", column, claim_id, version_column)
         old = str(old)
         if old == new:
             return False
+        where = ("claim_id", claim_id)
+        _refuse_unseen(db, kind, f"claim {claim_id}", expected_version, version, old, new, where)
         value: str | int = int(new) if column == "is_claim" else new
-        db.execute(f'UPDATE claims SET "{column}" = ? WHERE id = ?', [value, claim_id])
+        bump = f", {version_column} = {version_column} + 1" if version_column else ""
+        db.execute(f'UPDATE claims SET "{column}" = ?{bump} WHERE id = ?', [value, claim_id])
         record(db, kind, claim_id=claim_id, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
     return True
 
 
 def change_document_note(
-    db: sqlite_utils.Database, doc_id: int, new: str, undo_of: int | None = None
+    db: sqlite_utils.Database,
+    doc_id: int,
+    new: str,
+    undo_of: int | None = None,
+    expected_version: int | None = None,
 ) -> bool:
-    """Set a document's note and log it; returns False if nothing changed."""
-    with db.atomic():
-        old, _ = _current(db, "documents", "note", doc_id)
+    """Set a document's note and log it; returns False if nothing changed.
+
+    ``expected_version`` as for :func:`change_claim`.
+    """
+    with write_transaction(db):
+        old, _, version = _current(db, "documents", "note", doc_id, "note_version")
         if old == new:
             return False
-        db.execute("UPDATE documents SET note = ? WHERE id = ?", [new, doc_id])
+        where = ("doc_id", doc_id)
+        _refuse_unseen(
+            db, "doc-note", f"document {doc_id}", expected_version, version, old, new, where
+        )
+        db.execute(
+            "UPDATE documents SET note = ?, note_version = note_version + 1 WHERE id = ?",
+            [new, doc_id],
+        )
         record(db, "doc-note", claim_id=None, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
     return True
 
@@ -146,9 +222,9 @@ def change_link(
         raise ValueError(f"unknown verdict {verdict!r}; choose one of: {', '.join(VERDICTS)}")
     if claim_id == other_id:
         raise ValueError("a claim is not linked to itself")
-    with db.atomic():
-        _, doc_id = _current(db, "claims", "id", claim_id)
-        _current(db, "claims", "id", other_id)
+    with write_transaction(db):
+        _, doc_id, _ = _current(db, "claims", "id", claim_id, "")
+        _current(db, "claims", "id", other_id, "")
         old = link_verdict(db, claim_id, other_id)
         if old == verdict:
             return False
@@ -202,35 +278,45 @@ def link_feedback(db: sqlite_utils.Database) -> list[LinkFeedback]:
 def history(
     db: sqlite_utils.Database, claim_id: int | None = None, doc_id: int | None = None
 ) -> list[Event]:
-    """Events for a claim, a document (its own and its claims'), or all, oldest first."""
+    """Events for a claim, a document (its own and its claims'), or all, oldest first.
+
+    Events of removed documents stay, marked ``removed``.
+    """
     if claim_id is not None:
-        where, args = "claim_id = ? OR other_id = ?", [claim_id, claim_id]
+        where, args = "(e.claim_id = ? OR e.other_id = ?)", [claim_id, claim_id]
     elif doc_id is not None:
-        where, args = "doc_id = ?", [doc_id]
+        where, args = "e.doc_id = ?", [doc_id]
     else:
         where, args = "1", []
     rows = (
         named_cursor(db)
-        .execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY e.id", args)
+        .execute(
+            f"SELECT {EVENT_COLUMNS}, NOT {LIVE} AS removed FROM events e WHERE {where}"
+            " ORDER BY e.id",
+            args,
+        )
         .fetchall()
     )
-    return [event_from_row(r) for r in rows]
+    return [event_from_row(r, removed=bool(r["removed"])) for r in rows]
 
 
 def undo_last(db: sqlite_utils.Database) -> Event | None:
     """Revert the newest change that is not an undo and was not undone yet.
 
     The revert is itself a new event (``undo_of`` points at the original), so
-    nothing is erased. Returns the new event, or ``None`` when there is nothing
-    to undo (or the target no longer exists).
+    nothing is erased. Changes to removed documents and their claims are never
+    replayed: they are skipped. Returns the new event, or ``None`` when there
+    is nothing to undo.
     """
-    with db.atomic():
+    kinds = ", ".join(f"'{k}'" for k in (*CLAIM_FIELDS, *DOC_FIELDS, LINK))
+    with write_transaction(db):
         row = (
             named_cursor(db)
             .execute(
                 f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
+                f" AND e.kind IN ({kinds})"
                 " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
-                " ORDER BY e.id DESC LIMIT 1"
+                f" AND {LIVE} ORDER BY e.id DESC LIMIT 1"
             )
             .fetchone()
         )

@@ -11,17 +11,30 @@
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TypeVar
 
 import sqlite_utils
 
 from claimdesk.store import review
-from claimdesk.store.database import document_extras, documents, feed_rows, schema
+from claimdesk.store.database import (
+    document_extras,
+    documents,
+    feed_rows,
+    health,
+    removal,
+    schema,
+    versions,
+)
 from claimdesk.store.database.claims import get_claim, list_claims
-from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.connections import Connections, open_first, write_transaction
+from claimdesk.store.database.health import CheckReport
+from claimdesk.store.database.removal import RemovedDocument
+from claimdesk.store.errors import ReadOnlyStoreError, StoreError, store_error
 from claimdesk.store.exports import ImportOutcome, Selection, export_text, import_annotations
 from claimdesk.store.factchecks import factcheck_table
 from claimdesk.store.factchecks.checked_before import FactCheckMatcher, known_checks
@@ -31,7 +44,7 @@ from claimdesk.store.ingest import inputs
 from claimdesk.store.ingest.feeds import follow_feed, update_feeds
 from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES, ParsedDocument
 from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
-from claimdesk.store.ingest.writer import Progress, add_document
+from claimdesk.store.ingest.writer import IngestInterrupted, IngestStopped, Progress, add_document
 from claimdesk.store.models import (
     PAGE,
     STATUSES,
@@ -56,6 +69,25 @@ from claimdesk.store.related.conflicts import find_conflicts
 from claimdesk.store.related.engine import Engine
 from claimdesk.store.search.searcher import ClaimSearch
 
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _in_store_terms(method: _Method) -> _Method:
+    """Report SQLite and disk failures of ``method`` as :class:`StoreError` lines
+    ("disk full", "the store is damaged; run claimdesk check")."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, OSError) as exc:
+            translated = store_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    return wrapper  # type: ignore[return-value]  # the same signature, wrapped
+
 
 class Store:
     """One claimdesk database. Safe to share across threads (a connection per thread).
@@ -66,32 +98,73 @@ class Store:
     engine's aliases).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, mode: str = "rw") -> None:
         self.path = str(path)
         if self.path == ":memory:":
             # A shared in-memory database so every thread sees the same data. Named
             # uniquely: an id() comes back once the store is freed, while a connection
             # not yet collected would keep the old database (and its data) alive.
             self.path = f"file:claimdesk-{uuid.uuid4().hex}?mode=memory&cache=shared"
-        self.connections = Connections(self.path)
+        self.connections = Connections(self.path, mode)
         self.claim_search = ClaimSearch(self.connections)
         self.related_engine = Engine(self.connections)
         self.factcheck_matcher = FactCheckMatcher(self.related_engine)
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the store at ``path``."""
+    def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``.
+
+        A store in a read-only file or folder opens for reading (:attr:`read_only`);
+        one written by a newer claimdesk raises :class:`NewerStoreError`.
+        ``migrate=False`` leaves an older schema as it is (for :meth:`check`).
+        """
         if str(path) != ":memory:":
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             path = Path(path).expanduser()
+            if not path.exists():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise ReadOnlyStoreError(
+                        f"cannot create the store {path}: {exc.strerror or exc}"
+                    ) from exc
         store = cls(path)
-        schema.migrate(store.db)
+        try:
+            db, mode = open_first(store.path)
+            store.connections.mode = mode
+            store.claim_search.vocabulary.mode = mode
+            store.connections.adopt(db)
+            if mode == "rw" and migrate:
+                schema.migrate(db, store.path)
+            elif not migrate:
+                schema.check_not_newer(db, store.path)
+            else:
+                schema.check_not_newer(db, store.path)
+                if schema.migrations.pending(db):
+                    raise ReadOnlyStoreError(
+                        f"the store {store.path} is read-only and was written by an older"
+                        " claimdesk: open it once where it can be written, to upgrade it"
+                    )
+        except (sqlite3.Error, OSError) as exc:
+            translated = store_error(exc, store.path)
+            if translated is None:
+                if not Path(store.path).exists() and isinstance(exc, sqlite3.OperationalError):
+                    raise ReadOnlyStoreError(
+                        f"cannot create the store {store.path}: {exc}"
+                    ) from exc
+                raise
+            raise translated from exc
         return store
 
     @property
     def db(self) -> sqlite_utils.Database:
         """This thread's sqlite-utils ``Database``."""
         return self.connections.db
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the store could only be opened for reading (changes fail with
+        :class:`ReadOnlyStoreError`)."""
+        return self.connections.read_only
 
     def close(self) -> None:
         """Close this thread's connection."""
@@ -115,7 +188,11 @@ class Store:
         parsed = ParsedDocument(
             text, title=title, source=source, url=url, published=published, path=path
         )
-        return add_document(self.connections, parsed)
+        try:
+            return add_document(self.connections, parsed)
+        except (IngestStopped, IngestInterrupted) as stop:
+            # one text: what stopped it, as it came (disk full, read-only)
+            raise stop.cause from None
 
     def add_file(self, path: str | Path) -> AddResult:
         """Read one file (text, Markdown, HTML, PDF, Word, OpenDocument, e-mail, subtitles)
@@ -159,10 +236,19 @@ class Store:
         """
         return inputs.add_bytes(self.connections, raw, name=name, **metadata)
 
+    def add_stream(self, stream: BinaryIO, *, name: str = "", **metadata: Any) -> AddResult:
+        """Add what a binary ``stream`` (standard input) holds, as :meth:`add_bytes` does,
+        reading no more than the size limit (``max_bytes``) allows."""
+        return inputs.add_stream(self.connections, stream, name=name, **metadata)
+
     def remove_document(self, doc_id: int) -> None:
-        """Delete a document and its sentences; review history is kept."""
-        with self.db.atomic():
-            documents.delete_document(self.db, doc_id)
+        """Delete a document and its sentences; review history is kept (see :meth:`history`).
+
+        Its ids are never given out again.
+        """
+        with write_transaction(self.db):
+            title = documents.delete_document(self.db, doc_id)
+            review.record(self.db, "doc-removed", claim_id=None, doc_id=doc_id, old=title, new="")
 
     def documents(self) -> list[Document]:
         """Every document (without text), oldest first."""
@@ -354,12 +440,12 @@ class Store:
 
     def add_alias(self, alias: str, canonical: str) -> bool:
         """Make ``alias`` match ``canonical`` (``"DPRK"``, ``"North Korea"``); False if known."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             return aliases.add_alias(self.db, alias, canonical)
 
     def remove_alias(self, alias: str, canonical: str | None = None) -> int:
         """Forget ``alias`` (only its link to ``canonical`` if given); returns rows removed."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             return aliases.remove_alias(self.db, alias, canonical)
 
     def prepare_search(self) -> None:
@@ -417,19 +503,28 @@ class Store:
         return import_annotations(self, data, replace=replace)
 
     # review ----------------------------------------------------------------
-    def set_status(self, claim_id: int, status: str) -> Claim:
-        """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing."""
-        review.change_claim(self.db, claim_id, "status", status)
+    def set_status(
+        self, claim_id: int, status: str, *, expected_version: int | None = None
+    ) -> Claim:
+        """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing.
+
+        ``expected_version``: the :attr:`Claim.status_version` the caller saw; if the
+        status changed since, :class:`VersionConflictError` is raised and nothing written.
+        """
+        review.change_claim(self.db, claim_id, "status", status, expected_version=expected_version)
         return self.claim(claim_id)
 
-    def set_note(self, claim_id: int, text: str) -> Claim:
-        """Replace a claim's note (empty text clears it)."""
-        review.change_claim(self.db, claim_id, "note", text)
+    def set_note(self, claim_id: int, text: str, *, expected_version: int | None = None) -> Claim:
+        """Replace a claim's note (empty text clears it); ``expected_version`` as for
+        :meth:`set_status` (:attr:`Claim.note_version`)."""
+        review.change_claim(self.db, claim_id, "note", text, expected_version=expected_version)
         return self.claim(claim_id)
 
-    def set_document_note(self, doc_id: int, text: str) -> Document:
-        """Replace a document's note."""
-        review.change_document_note(self.db, doc_id, text)
+    def set_document_note(
+        self, doc_id: int, text: str, *, expected_version: int | None = None
+    ) -> Document:
+        """Replace a document's note; ``expected_version`` as for :meth:`set_status`."""
+        review.change_document_note(self.db, doc_id, text, expected_version=expected_version)
         return self.document(doc_id)
 
     def promote(self, claim_id: int) -> Claim:
@@ -443,10 +538,21 @@ class Store:
         return self.claim(claim_id)
 
     def history(self, claim_id: int | None = None, *, doc_id: int | None = None) -> list[Event]:
-        """The append-only change log of a claim, a document, or the whole store."""
-        if claim_id is not None:
+        """The append-only change log of a claim, a document, or the whole store.
+
+        The history of a claim of a removed document is still there, its events
+        marked ``removed``; an id that never existed raises :class:`NotFoundError`.
+        """
+        events = review.history(self.db, claim_id, doc_id)
+        if claim_id is not None and not events:
             self.claim(claim_id)
-        return review.history(self.db, claim_id, doc_id)
+        return events
+
+    def removed_document_of(self, claim_id: int) -> RemovedDocument | None:
+        """The :class:`~claimdesk.store.database.removal.RemovedDocument` claim ``claim_id``
+        was in, if that document was removed (``None`` otherwise or when unknown)."""
+        doc_id = removal.removed_claim_document(self.db, claim_id)
+        return removal.removed_document(self.db, doc_id) if doc_id else None
 
     def undo(self) -> Event | None:
         """Revert the newest change not yet undone; returns the undo event or ``None``."""
@@ -475,7 +581,27 @@ class Store:
             flagged=flagged,
             notes=notes,
             by_status=by_status,
+            orphaned=versions.orphan_count(db),
         )
 
+    def orphans(self, doc_id: int | None = None) -> list[Claim]:
+        """Reviewed claims of replaced versions whose note or flag found no sentence in the
+        new version (of document ``doc_id``, the new version, or of every document)."""
+        return versions.orphans(self.db, doc_id)
 
-__all__ = ["Store", "NotFoundError", "UnknownStatusError", "STATUSES"]
+    def check(self) -> CheckReport:
+        """Check the file, its indexes and its search index; a
+        :class:`~claimdesk.store.database.health.CheckReport` saying what is damaged."""
+        return health.check(self.db)
+
+    def repair(self) -> None:
+        """Rebuild every index and the search index from the tables (what
+        :meth:`check` calls repairable damage)."""
+        health.repair(self.db)
+
+
+for _name, _method in list(vars(Store).items()):
+    if callable(_method) and not _name.startswith("_") and _name != "open":
+        setattr(Store, _name, _in_store_terms(_method))
+
+__all__ = ["Store", "StoreError", "NotFoundError", "UnknownStatusError", "STATUSES"]

@@ -129,6 +129,8 @@ def test_add_from_stdin_with_metadata_options(runner, db):
         "url": "https://example.invalid/p",
         "published": "2024-12-27",
         "path": "",
+        "replaces": None,
+        "replaced_by": None,
     }
 
 
@@ -138,7 +140,7 @@ def test_add_oversize_stdin_is_refused(runner, db):
     )
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "refused (standard input): too large: 2,300 bytes (limit 1,048 bytes)"
+        "refused (standard input): too large: more than 1,048 bytes (the limit)"
     )
 
 
@@ -152,7 +154,17 @@ def test_docs_table_and_json(runner, filled):
     table = run(runner, filled, "docs")
     assert table.exit_code == 0 and "Seoul estimate" in table.stdout
     (doc,) = lines(run(runner, filled, "docs", "--json"))
-    assert set(doc) == {"id", "title", "source", "url", "published", "path", "claims"}
+    assert set(doc) == {
+        "id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "path",
+        "claims",
+        "replaces",
+        "replaced_by",
+    }
     assert (doc["title"], doc["source"], doc["published"]) == (
         "Seoul estimate",
         "Northern Ledger",
@@ -245,7 +257,10 @@ def test_rm_removes_a_document_and_reports_unknown_ids(runner, filled):
     assert result.exit_code == 0 and result.stdout.strip() == "removed document 1: Seoul estimate"
     assert lines(run(runner, filled, "docs", "--json")) == []
     again = run(runner, filled, "rm", "1")
-    assert (again.exit_code, again.stderr.strip()) == (1, "Error: no document with id 1")
+    assert (again.exit_code, again.stderr.strip()) == (
+        1,
+        "Error: document 1 was removed (1: 'Seoul estimate')",
+    )
 
 
 def test_summary_table_and_json(runner, filled):
@@ -272,7 +287,7 @@ def test_a_damaged_database_is_one_error_line(runner, tmp_path):
     bad.write_text("this is not sqlite " * 100)
     result = run(runner, str(bad), "docs")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: DatabaseError: file is not a database"
+    assert result.stderr.strip() == "Error: the store is damaged; run claimdesk check"
 
 
 def test_default_store_is_seeded_once(runner, tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from claimdesk.store import Store
+from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import NotFoundError
 from claimdesk.tui import messages
 
@@ -102,13 +103,26 @@ def search(
 
 
 def change_claim(
-    store: Store, claim_id: int, action: str, value: str = ""
+    store: Store, claim_id: int, action: str, value: str = "", version: int | None = None
 ) -> messages.ClaimChanged:
-    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``."""
+    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``.
+
+    ``version``: the status or note version the reader saw. A note changed since
+    raises :class:`VersionConflictError` (the note editor shows both); a status
+    changed since is not overwritten: the claim comes back as it is now, with a line
+    naming both values.
+    """
     if action == "status":
-        claim, done = store.set_status(claim_id, value), f"flagged {value}"
+        try:
+            claim, done = (
+                store.set_status(claim_id, value, expected_version=version),
+                (f"flagged {value}"),
+            )
+        except VersionConflictError as exc:
+            claim = store.claim(claim_id)
+            done = f"not flagged {value}: {exc}; it is now {exc.theirs}"
     elif action == "note":
-        claim = store.set_note(claim_id, value)
+        claim = store.set_note(claim_id, value, expected_version=version)
         done = "note saved" if value.strip() else "note cleared"
     elif action == "promote":
         claim, done = store.promote(claim_id), "sentence promoted to a claim"
@@ -127,9 +141,13 @@ def mark_link(
     return messages.LinkMarked(claim_id, other_id, verdict)
 
 
-def set_document_note(store: Store, doc_id: int, text: str) -> messages.DocumentNoteChanged:
-    """Save a document's note."""
-    return messages.DocumentNoteChanged(store.set_document_note(doc_id, text))
+def set_document_note(
+    store: Store, doc_id: int, text: str, version: int | None = None
+) -> messages.DocumentNoteChanged:
+    """Save a document's note (``version``: the one the reader saw, as for notes)."""
+    return messages.DocumentNoteChanged(
+        store.set_document_note(doc_id, text, expected_version=version)
+    )
 
 
 def undo(store: Store) -> messages.UndoDone:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claimdesk.store.database import removal
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
-from claimdesk.store.models import STATUSES, Claim, NotFoundError, UnknownStatusError
+from claimdesk.store.models import STATUSES, Claim, UnknownStatusError
 
 
 def list_claims(
@@ -54,12 +55,13 @@ def list_claims(
 
 
 def get_claim(db: sqlite_utils.Database, claim_id: int) -> Claim:
-    """One claim (or sentence) by id; :class:`NotFoundError` if missing."""
+    """One claim (or sentence) by id; :class:`NotFoundError` if missing (or removed),
+    :class:`~claimdesk.store.errors.StoreDamagedError` if it should be there."""
     row = (
         named_cursor(db)
         .execute(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE id = ?", [claim_id])
         .fetchone()
     )
     if row is None:
-        raise NotFoundError(f"no claim with id {claim_id}")
+        raise removal.missing(db, "claims", claim_id)
     return claim_from_row(row)

@@ -12,16 +12,24 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import itemgetter
 
 import sqlite_utils
 
+from claimdesk.store.database import removal
 from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
 from claimdesk.store.database.generation import bump_generation
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
-from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, insert_claim_rows
+from claimdesk.store.database.sentence_rows import (
+    ClaimRow,
+    SpooledRows,
+    count_claims,
+    insert_claim_rows,
+)
 from claimdesk.store.folding import nfc
-from claimdesk.store.models import AddResult, Document, NotFoundError
+from claimdesk.store.models import AddResult, Document
+
+ALREADY_STORED = "already in the store"
+"""The reason given for a text that is stored already (same content hash)."""
 
 
 def now_iso() -> str:
@@ -47,7 +55,7 @@ class NewDocument:
     (:func:`claimdesk.store.related.proper_names.names_column`, found by the writer)."""
 
     text: str
-    rows: list[ClaimRow]
+    rows: list[ClaimRow] | SpooledRows
     title: str = ""
     source: str = ""
     url: str = ""
@@ -60,20 +68,23 @@ class NewDocument:
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
     """Insert documents and their sentences, in order; the caller owns the transaction.
 
-    The caller has made sure that none is stored yet (the writer of
-    :mod:`claimdesk.store.ingest.writer` looks each content hash up once): a
-    text already stored breaks the unique hash index. The sentences of all the
+    The caller has looked each content hash up already (the writer of
+    :mod:`claimdesk.store.ingest.writer` does, once, before extracting); a text
+    another writer stored since then is not added again (the unique hash index
+    keeps it out, and its result says where it is). The sentences of all the
     documents go in together, hundreds a statement.
     """
     results: list[AddResult] = []
     claims: list[tuple[int, list[ClaimRow]]] = []
     for doc in docs:
+        digest = sha256_of(doc.text)
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (sha256) DO NOTHING",
             [
-                sha256_of(doc.text),
+                digest,
                 title,
                 doc.source,
                 doc.url,
@@ -85,6 +96,11 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 doc.names,
             ],
         )
+        if cur.rowcount == 0:  # stored by another writer after the caller looked
+            existing = find_by_hash(db, digest)
+            reason = ALREADY_STORED
+            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
+            continue
         doc_id = cur.lastrowid
         assert doc_id is not None  # an INSERT into a rowid table always sets it
         claims.append((doc_id, doc.rows))
@@ -96,7 +112,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 doc_id=doc_id,
                 added=True,
                 title=title,
-                claims=sum(map(itemgetter(IS_CLAIM), doc.rows)),
+                claims=count_claims(doc.rows),
                 sentences=len(doc.rows),
                 path=doc.path,
             )
@@ -136,16 +152,27 @@ def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
         .fetchone()
     )
     if row is None:
-        raise NotFoundError(f"no document with id {doc_id}")
+        raise removal.missing(db, "documents", doc_id)
     return document_from_row(row, text=row["text"])
 
 
-def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
-    """Remove a document and its sentences (review events stay in the history)."""
-    cur = db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-    if cur.rowcount == 0:
-        raise NotFoundError(f"no document with id {doc_id}")
+def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
+    """Remove a document and its sentences; returns its title (the caller holds the
+    write transaction).
+
+    Review events stay in the history; the document's id and its claims' ids
+    are recorded as removed, and an older version it replaced takes its place
+    again.
+    """
+    row = db.execute("SELECT title FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise removal.missing(db, "documents", doc_id)
+    removal.record_removal(db, doc_id, now_iso())
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    db.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by = ?", [doc_id])
+    db.execute("DELETE FROM anchors WHERE doc_id = ?", [doc_id])
     bump_generation(db)
+    return row[0]
 
 
 def normalise_input_text(text: str) -> str:

@@ -64,6 +64,8 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "status",
     "note",
     "norm",
+    "note_version",
+    "status_version",
 )
 """The ``claims`` columns that :func:`claim_from_row` reads."""
 
@@ -93,6 +95,8 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         status=row["status"],
         note=row["note"],
         norm=row["norm"],
+        note_version=row["note_version"],
+        status_version=row["status_version"],
     )
 
 
@@ -107,6 +111,9 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
     "added",
     "length",
     "note",
+    "note_version",
+    "replaces",
+    "replaced_by",
 )
 """The ``documents`` columns that :func:`document_from_row` reads (besides the counts)."""
 
@@ -134,6 +141,9 @@ def document_from_row(row: sqlite3.Row, text: str | None = None) -> Document:
         added=row["added"],
         length=row["length"],
         note=row["note"],
+        note_version=row["note_version"],
+        replaces=row["replaces"],
+        replaced_by=row["replaced_by"],
         claims=row["claims"],
         flagged=row["flagged"],
         text=text,
@@ -158,8 +168,11 @@ EVENT_COLUMNS = column_list("e", EVENT_FIELDS)
 """The select list for :func:`event_from_row` (alias ``e`` for events)."""
 
 
-def event_from_row(row: sqlite3.Row) -> Event:
-    """Build an :class:`Event` from a row that holds :data:`EVENT_COLUMNS`."""
+def event_from_row(row: sqlite3.Row, removed: bool = False) -> Event:
+    """Build an :class:`Event` from a row that holds :data:`EVENT_COLUMNS`.
+
+    ``removed``: the event's claim or document has been removed since.
+    """
     return Event(
         id=row["id"],
         at=row["at"],
@@ -171,4 +184,5 @@ def event_from_row(row: sqlite3.Row) -> Event:
         new=row["new"] or "",
         undo_of=row["undo_of"],
         other_id=row["other_id"],
+        removed=removed,
     )

@@ -11,9 +11,13 @@ documents with :func:`insert_claim_rows`, hundreds of rows a statement.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pickle
 import sqlite3
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -53,15 +57,16 @@ MAX_ROWS_PER_STATEMENT = 1000
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
 
 
-def claim_rows(sentences: Iterable[ExtractedSentence]) -> list[ClaimRow]:
+def claim_rows(sentences: Iterable[ExtractedSentence], first: int = 0) -> list[ClaimRow]:
     """Extracted sentences as claim-row values (figures, dates and names as JSON).
 
     Worker processes hand these back instead of the sentence objects: plain
     tuples of strings and numbers cross processes several times faster, and the
-    JSON encoding is done in parallel rather than by the one writer.
+    JSON encoding is done in parallel rather than by the one writer. ``first``
+    is the ordinal of the first sentence (a later part of a long document).
     """
     rows: list[ClaimRow] = []
-    for i, s in enumerate(sentences):
+    for i, s in enumerate(sentences, first):
         claim = int(s.is_claim)
         rows.append(
             (
@@ -121,3 +126,59 @@ def insert_claim_rows(
                 params, count = [], 0
     if count:
         db.conn.execute(_insert_sql(count), params)
+
+
+class SpooledRows:
+    """The claim rows of a long document, kept in a file a part at a time, not in memory.
+
+    Iterating reads the parts back one by one; ``len()`` is the number of rows
+    and ``claims`` how many are claims. :meth:`discard` removes the file.
+    """
+
+    def __init__(self, folder: str | None = None):
+        handle, self.path = tempfile.mkstemp(prefix="claimdesk-rows-", dir=folder)
+        self._file = os.fdopen(handle, "wb")
+        self.count = 0
+        self.claims = 0
+
+    def write(self, rows: list[ClaimRow]) -> None:
+        """Append one part's rows."""
+        pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += len(rows)
+        self.claims += sum(row[IS_CLAIM] for row in rows)
+
+    def close(self) -> SpooledRows:
+        """Finish writing (the rows can then be read, also in another process)."""
+        self._file.close()
+        return self
+
+    def __getstate__(self):
+        return {"path": self.path, "count": self.count, "claims": self.claims}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._file = None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[ClaimRow]:
+        with open(self.path, "rb") as f:
+            while True:
+                try:
+                    part = pickle.load(f)
+                except EOFError:
+                    return
+                yield from part
+
+    def discard(self) -> None:
+        """Remove the file."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+
+
+def count_claims(rows: list[ClaimRow] | SpooledRows) -> int:
+    """How many of ``rows`` are claims."""
+    if isinstance(rows, SpooledRows):
+        return rows.claims
+    return sum(row[IS_CLAIM] for row in rows)

@@ -14,6 +14,7 @@ names and kind; :func:`claimdesk.store.extract.checkworthy.score` decides which 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +30,7 @@ from claimdesk.store.extract.reported_speech import (
     is_pronoun,
     resolve_source,
 )
-from claimdesk.store.extract.sentences import Span, split_sentences
+from claimdesk.store.extract.sentences import Span, iter_blocks, split_sentences
 from claimdesk.store.folding import fold
 
 
@@ -97,16 +98,19 @@ def _attributions(sentence: str, hits: trigger_words.Hits) -> list[Attribution]:
     return []
 
 
-def _sources(spans: list[Span], own_found: list[list[Attribution]]) -> list[tuple[str, str, bool]]:
+def _sources(
+    spans: list[Span], own_found: list[list[Attribution]], named: list[str] | None = None
+) -> list[tuple[str, str, bool]]:
     """``(source, cue, carried)`` per sentence, with carry-over and pronoun resolution.
 
     A sentence without its own source keeps the previous sentence's source within
     the paragraph; sentences of a quotation that spans sentences take the source
     of the sentence that closes it. Pronoun sources are resolved to the last
-    named source of the document.
+    named source of the document: ``named`` holds those of earlier parts of it
+    (see :func:`extract_parts`) and gains this part's.
     """
     own = [main_attribution(found) for found in own_found]
-    named: list[str] = []
+    named = [] if named is None else named
     result: list[tuple[str, str, bool]] = []
     open_quote: list[int] = []
     for i, (span, att) in enumerate(zip(spans, own, strict=True)):
@@ -153,13 +157,39 @@ def is_claim(sentence: str, score: float, features: SentenceFeatures) -> bool:
     return score >= checkworthy.CLAIM_THRESHOLD or reports_event(sentence, features)
 
 
+PART_SENTENCES = 2000
+"""About how many sentences :func:`extract_parts` describes at a time."""
+
+
 def extract(text: str) -> list[ExtractedSentence]:
     """Split ``text`` into sentences and describe and score each one."""
-    spans = split_sentences(text)
+    return [sentence for part in extract_parts(text) for sentence in part]
+
+
+def extract_parts(text: str, size: int = PART_SENTENCES) -> Iterator[list[ExtractedSentence]]:
+    """:func:`extract` a part at a time (about ``size`` sentences, whole paragraphs), so
+    that a long document is never held as described sentences all at once.
+
+    Paragraphs are independent but for pronoun sources, which resolve to the last
+    named source of the whole document: that list is carried from part to part.
+    """
+    named: list[str] = []
+    spans: list[Span] = []
+    for block in iter_blocks(text):
+        spans.extend(block)
+        if len(spans) >= size:
+            yield describe(spans, named)
+            spans = []
+    if spans:
+        yield describe(spans, named)
+
+
+def describe(spans: list[Span], named: list[str] | None = None) -> list[ExtractedSentence]:
+    """Describe and score the sentences ``spans`` (whole paragraphs, in order)."""
     # Trigger hits are sentence-relative; attribution offsets are not needed past _sources.
     sentence_hits = [trigger_words.scan(s.text) for s in spans]
     found = [_attributions(s.text, h) for s, h in zip(spans, sentence_hits, strict=True)]
-    sources = _sources(spans, found)
+    sources = _sources(spans, found, named)
     out = []
     for span, hits, (source, cue, carried) in zip(spans, sentence_hits, sources, strict=True):
         sentence = span.text

@@ -117,6 +117,7 @@ class SentenceFeatures(NamedTuple):
 def entities(sentence: str) -> list[str]:
     """Capitalised (multi-word) names in order, without sentence-initial function words."""
     out: list[str] = []
+    seen: set[str] = set()  # as ``out``, to look up (a long line may hold many names)
     for m in _ENTITY.finditer(sentence):
         found = m.group()
         if not found[0].isupper():
@@ -125,7 +126,8 @@ def entities(sentence: str) -> list[str]:
             low = found.lower()
             if low not in _NOT_NAMES and low not in _MONTHS_DAYS and len(found) > 1:
                 found = found.rstrip(".")
-                if found not in out:
+                if found not in seen:
+                    seen.add(found)
                     out.append(found)
             continue
         words = found.split()
@@ -134,7 +136,8 @@ def entities(sentence: str) -> list[str]:
         while words and words[-1].lower() in _MONTHS_DAYS:
             words.pop()
         for name in _split_possessives(words):
-            if len(name) > 1 and name not in out:
+            if len(name) > 1 and name not in seen:
+                seen.add(name)
                 out.append(name)
     return out
 

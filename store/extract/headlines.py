@@ -86,7 +86,9 @@ _DATELINE_WORDS = frozenset(
     )
 )
 _NOT_S_VERB = re.compile(r"(?:ss|us|is|as|ics|ous|'s|’s)$")
-_LINK = re.compile(r"\S+@\S+|\S+://\S+|www\.\S+")
+# Addresses are read from the start of a token only: trying every position of a long
+# token (a base64 image, a run without spaces) would be quadratic in its length.
+_LINK = re.compile(r"(?<!\S)(?:[^\s@]+@\S+|\S+?://\S+)|www\.\S+")
 
 
 def _is_verb_s(word: str) -> bool:

@@ -50,6 +50,7 @@ _ONLY_CLOSERS = re.compile(r"[\"'”’»)\]`]+")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?$")
 _LINE = re.compile(r"[^\n]+")
 _WRAP_WIDTH = 55
+_TAIL = 400  # characters of a block's end that decide whether the next line joins it
 
 
 class Span(NamedTuple):
@@ -127,26 +128,33 @@ def _joins_next_line(line: str, next_line: str) -> bool:
 
 def _blocks(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph)`` for every line, joining soft-wrapped lines."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    lines = _LINE.finditer(text)
+    line = next(lines, None)
     paragraph = -1
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        while i + 1 < len(lines) and lines[i + 1][0] == e + 1:
-            ns, ne = lines[i + 1]
-            if not _joins_next_line(text[s:e].rstrip(), text[ns:ne]):
+    while line is not None:
+        s, e = line.span()
+        line = next(lines, None)
+        while line is not None and line.start() == e + 1:
+            ns, ne = line.span()
+            # the end of the block is enough (and keeps long wrapped paragraphs linear)
+            if not _joins_next_line(text[max(s, e - _TAIL) : e].rstrip(), text[ns:ne]):
                 break
             e = ne
-            i += 1
+            line = next(lines, None)
         paragraph += 1
         yield s, e, paragraph
-        i += 1
 
 
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans; whitespace and list markers stay outside the spans."""
-    out: list[Span] = []
+    return [span for block in iter_blocks(text) for span in block]
+
+
+def iter_blocks(text: str) -> Iterator[list[Span]]:
+    """The sentence spans of ``text`` one block (a paragraph or a line) at a time, so that
+    a long document need not be held as spans all at once."""
     for block_start, block_end, paragraph in _blocks(text):
+        out: list[Span] = []
         lead = _LEADING_MARKER.match(text, block_start, block_end)
         assert lead is not None  # the pattern matches the empty string
         marker = text[block_start : lead.end()].strip()
@@ -166,7 +174,8 @@ def split_sentences(text: str) -> list[Span]:
         elif len(out) > first_in_block:
             first = out[first_in_block]
             out[first_in_block] = first._replace(line_start=True)
-    return out
+        if out:
+            yield out
 
 
 def _append(out: list[Span], text: str, start: int, end: int, paragraph: int) -> None:

@@ -24,6 +24,7 @@ import glob
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from claimdesk.store.database.connections import Connections
 from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError
@@ -32,6 +33,7 @@ from claimdesk.store.ingest.readers import (
     FORMATS,
     parse_bytes,
     read_file,
+    read_limited,
     size_text,
 )
 from claimdesk.store.ingest.sniffing import sniff_path
@@ -167,6 +169,22 @@ def add_file(connections: Connections, path: Path, max_bytes: int = DEFAULT_MAX_
     return add_document(connections, parsed)
 
 
+def add_stream(
+    connections: Connections,
+    stream: BinaryIO,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **options: Any,
+) -> AddResult:
+    """Add what ``stream`` (standard input) holds, read at most ``max_bytes`` (and one byte
+    more, to know it is too large); ``options`` as for :func:`add_bytes`."""
+    try:
+        raw = read_limited(stream, max_bytes)
+    except RefusedError as exc:
+        return refused(options.get("name", ""), str(exc))
+    return add_bytes(connections, raw, max_bytes=max_bytes, **options)
+
+
 def add_bytes(
     connections: Connections,
     raw: bytes,
@@ -193,5 +211,6 @@ def add_bytes(
         url=url or parsed.url,
         published=published or parsed.published,
         path=name if Path(name).suffix else "",
+        warning=parsed.warning,
     )
     return add_document(connections, parsed)

@@ -4,7 +4,13 @@ Documents are grouped ``batch_size`` at a time. Each group's claims are
 extracted first (in worker processes for large ingests, so both cores work),
 then the group is written in one transaction: a document and all of its
 sentences are committed together or not at all. While one group is written,
-the next ones are already being extracted (:data:`PIPELINE_DEPTH`).
+the next ones are already being extracted (:data:`PIPELINE_DEPTH`). A long
+document is extracted a part at a time into a spool file, never held whole as
+sentences (:data:`SPOOL_CHARS`).
+
+If the ingest stops (Ctrl+C, SIGTERM, a full disk), the groups already
+written stay; :class:`IngestStopped` says how many documents they hold. The
+worker processes end with their parent, however it ends.
 
     >>> from claimdesk.store import Store
     >>> from claimdesk.store.ingest.readers import ParsedDocument
@@ -17,17 +23,24 @@ the next ones are already being extracted (:data:`PIPELINE_DEPTH`).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import shutil
+import signal
+import sqlite3
+import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from multiprocessing.pool import AsyncResult, Pool
 
-from claimdesk.store.database import documents
-from claimdesk.store.database.connections import Connections
+from claimdesk.store.database import documents, versions
+from claimdesk.store.database.connections import Connections, write_transaction
 from claimdesk.store.database.document_extras import DocumentExtras
-from claimdesk.store.database.sentence_rows import ClaimRow, claim_rows
-from claimdesk.store.extract.extractor import ExtractedSentence, extract
+from claimdesk.store.database.sentence_rows import ClaimRow, SpooledRows, claim_rows
+from claimdesk.store.extract.extractor import ExtractedSentence, extract, extract_parts
 from claimdesk.store.ingest.marked_text import renormalise
 from claimdesk.store.ingest.parsed import ParsedDocument
 from claimdesk.store.models import AddResult, Mark
@@ -42,8 +55,60 @@ PARALLEL_MIN_DOCUMENTS = 500
 PIPELINE_DEPTH = 2
 """Batches handed to the worker processes ahead of the one being written."""
 
-ALREADY_STORED = "already in the store"
-"""The reason given for a text that is stored already (same content hash)."""
+BATCH_CHARS = 4_000_000
+"""A batch is written once its texts reach this many characters, however few documents it
+holds: a transaction holds the write lock, and other writers wait for it."""
+
+SPOOL_CHARS = 1_000_000
+"""Documents longer than this are extracted a part at a time into a spool file."""
+
+BUSY_WAIT_SECONDS = 60.0
+"""How long a batch keeps waiting for the write lock (in busy-timeout rounds) before the
+ingest stops."""
+
+
+class _Stopped:
+    """What an ingest that stopped part-way got done: ``results`` holds every input
+    finished before the stop (the documents among them are committed; no later one
+    is), ``total`` the inputs asked for, ``cause`` why it stopped."""
+
+    def _setup(self, results: list[AddResult], total: int, cause: BaseException) -> str:
+        self.results = results
+        self.total = total
+        self.cause = cause
+        self.interrupted = isinstance(cause, KeyboardInterrupt)
+        why = "interrupted" if self.interrupted else f"stopped: {cause}"
+        return (
+            f"{why}; {self.stored} document{'s' * (self.stored != 1)} stored before the stop"
+            f" ({len(results)} of {total} inputs done, the rest not added)"
+        )
+
+    @property
+    def stored(self) -> int:
+        """How many documents were committed before the stop."""
+        return sum(1 for r in self.results if r.added)
+
+
+class IngestStopped(_Stopped, Exception):
+    """An ingest stopped part-way by an error (a full disk, the store held by another
+    writer for too long); see :class:`_Stopped` for what it carries."""
+
+    def __init__(self, results: list[AddResult], total: int, cause: BaseException):
+        super().__init__(self._setup(results, total, cause))
+
+
+class IngestInterrupted(_Stopped, KeyboardInterrupt):
+    """An ingest stopped part-way by Ctrl+C (or SIGTERM in the command line): still a
+    :class:`KeyboardInterrupt`, carrying what :class:`IngestStopped` carries."""
+
+    def __init__(self, results: list[AddResult], total: int, cause: BaseException):
+        super().__init__(self._setup(results, total, cause))
+
+
+def stopped(results: list[AddResult], total: int, cause: BaseException) -> BaseException:
+    """The :class:`IngestInterrupted` or :class:`IngestStopped` for ``cause``."""
+    kind = IngestInterrupted if isinstance(cause, KeyboardInterrupt) else IngestStopped
+    return kind(results, total, cause)
 
 
 def refused(path: str, reason: str) -> AddResult:
@@ -59,12 +124,36 @@ def extract_or_reason(text: str) -> list[ExtractedSentence] | str:
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
-def claim_rows_or_reason(text: str) -> list[ClaimRow] | str:
+def spooled_rows(text: str, folder: str | None = None) -> SpooledRows:
+    """The claim rows of a long ``text``, extracted a part at a time into a spool file."""
+    spool = SpooledRows(folder)
+    try:
+        ordinal = 0
+        for part in extract_parts(text):
+            spool.write(claim_rows(part, ordinal))
+            ordinal += len(part)
+    except BaseException:
+        spool.close().discard()
+        raise
+    return spool.close()
+
+
+Rows = list[ClaimRow] | SpooledRows
+"""A document's claim rows: in memory, or in a spool file for a long document."""
+
+
+def claim_rows_or_reason(text: str, folder: str | None = None) -> Rows | str:
     """The claim rows of ``text`` (:func:`claimdesk.store.database.sentence_rows.claim_rows`), or why extraction failed.
 
     What a worker process returns: rows pickle and unpickle much faster than
-    the sentence objects, and the writer then only inserts.
+    the sentence objects, and the writer then only inserts. Longer texts than
+    :data:`SPOOL_CHARS` come back as :class:`SpooledRows` in ``folder``.
     """
+    if len(text) > SPOOL_CHARS:
+        try:
+            return spooled_rows(text, folder)
+        except Exception as exc:
+            return f"could not extract claims: {type(exc).__name__}: {exc}"
     sentences = extract_or_reason(text)
     return sentences if isinstance(sentences, str) else claim_rows(sentences)
 
@@ -85,6 +174,20 @@ Item = ParsedDocument | Extracted | AddResult
 refusal (an :class:`AddResult`) passed through in its place."""
 
 
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def worker_started() -> None:
+    """Set up an extraction process: Ctrl+C is for the parent, which stops the ingest; and
+    the worker ends as soon as its parent does (even after ``kill -9``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
 @dataclass
 class _Pending:
     position: int
@@ -93,7 +196,7 @@ class _Pending:
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
     marks: tuple[Mark, ...] = ()  # page or cue starts in ``text``
-    rows: list[ClaimRow] | str | None = None  # claim rows, or the reason extraction failed
+    rows: Rows | str | None = None  # claim rows, or the reason extraction failed
 
     @property
     def to_extract(self) -> bool:
@@ -103,7 +206,8 @@ class _Pending:
 @dataclass
 class _Batch:
     items: list[_Pending] = field(default_factory=list)
-    futures: list[Future[list[ClaimRow] | str]] | None = None
+    futures: list[AsyncResult[Rows | str]] | None = None
+    chars: int = 0
 
 
 def default_workers(total: int) -> int:
@@ -111,6 +215,10 @@ def default_workers(total: int) -> int:
     if total < PARALLEL_MIN_DOCUMENTS:
         return 1
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def _is_busy(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower()
 
 
 class _Writer:
@@ -127,13 +235,15 @@ class _Writer:
         total: int,
         progress: Progress | None,
         batch_size: int,
-        pool: Executor | None,
+        pool: Pool | None,
+        spool_dir: str,
     ) -> None:
         self.connections = connections
         self.total = total
         self.progress = progress
         self.batch_size = batch_size
         self.pool = pool
+        self.spool_dir = spool_dir
         self.results: dict[int, AddResult] = {}
         self.seen: set[str] = set()
         self.stored: dict[str, int] = {}  # content hash -> id, for the texts this writer stored
@@ -172,7 +282,8 @@ class _Writer:
                 return
             self.seen.add(digest)
         self.current.items.append(_Pending(position, parsed, text, digest, repeat, marks, rows))
-        if len(self.current.items) >= self.batch_size:
+        self.current.chars += len(text)
+        if len(self.current.items) >= self.batch_size or self.current.chars >= BATCH_CHARS:
             self.rotate()
 
     def rotate(self) -> None:
@@ -180,12 +291,14 @@ class _Writer:
         batch, self.current = self.current, _Batch()
         if self.pool is not None:
             batch.futures = [
-                self.pool.submit(claim_rows_or_reason, p.text) for p in batch.items if p.to_extract
+                self.pool.apply_async(claim_rows_or_reason, (p.text, self.spool_dir))
+                for p in batch.items
+                if p.to_extract
             ]
         else:
             for p in batch.items:
                 if p.to_extract:
-                    p.rows = claim_rows_or_reason(p.text)
+                    p.rows = claim_rows_or_reason(p.text, self.spool_dir)
         self.in_flight.append(batch)
         while len(self.in_flight) > self.ahead:
             self.write(self.in_flight.popleft())
@@ -199,23 +312,29 @@ class _Writer:
     def write(self, batch: _Batch) -> None:
         """Wait for a batch's extraction, then insert it in one transaction."""
         if batch.futures is not None:
-            extracted = iter([f.result() for f in batch.futures])
+            extracted = iter([f.get() for f in batch.futures])
             for p in batch.items:
                 if p.to_extract:
                     p.rows = next(extracted)
-        new: list[_Pending] = []
+        pending: list[_Pending] = []
         for p in batch.items:
             if isinstance(p.rows, str):
                 self.failed[p.digest] = p.rows
             elif not p.repeat:
-                new.append(p)
-        db = self.connections.db
-        with db.atomic():
-            inserted = documents.insert_documents(db, [_new_document(p) for p in new])
+                pending.append(p)
+        new = [_new_document(p) for p in pending]
+        try:
+            inserted = self._insert(new)
+        finally:
+            for doc in new:
+                if isinstance(doc.rows, SpooledRows):
+                    doc.rows.discard()
         written: dict[int, AddResult] = {}
-        for p, result in zip(new, inserted, strict=True):
+        for p, result in zip(pending, inserted, strict=True):
             assert result.doc_id is not None  # inserted documents have an id
             self.stored[p.digest] = result.doc_id
+            if p.parsed.warning:
+                result = replace(result, warning=p.parsed.warning)
             written[p.position] = result
         for p in batch.items:
             if isinstance(p.rows, str):
@@ -227,14 +346,28 @@ class _Writer:
         for position in sorted(written):
             self.finish(position, written[position])
 
+    def _insert(self, new: list[documents.NewDocument]) -> list[AddResult]:
+        """Insert ``new`` in one transaction, waiting for the write lock as long as
+        :data:`BUSY_WAIT_SECONDS` (other writers' transactions are short)."""
+        db = self.connections.db
+        deadline = time.monotonic() + BUSY_WAIT_SECONDS
+        while True:
+            try:
+                with write_transaction(db):
+                    results = documents.insert_documents(db, new)
+                    return [versions.link_new_version(db, r) for r in results]
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+
 
 def _already_stored(doc_id: int, parsed: ParsedDocument) -> AddResult:
-    return AddResult(doc_id, False, parsed.title, reason=ALREADY_STORED, path=parsed.path)
+    return AddResult(doc_id, False, parsed.title, reason=documents.ALREADY_STORED, path=parsed.path)
 
 
 def _new_document(p: _Pending) -> documents.NewDocument:
     parsed = p.parsed
-    assert isinstance(p.rows, list)  # extracted (a failure is refused before this)
+    assert p.rows is not None and not isinstance(p.rows, str)  # extracted, not refused
     return documents.NewDocument(
         p.text,
         p.rows,
@@ -279,6 +412,12 @@ def with_attachments(items: Iterable[Item]) -> Iterator[Item]:
             yield attachment
 
 
+def _start_pool(workers: int) -> Pool:
+    # spawn, not fork: the store may be used from threads (the reader's workers).
+    context = multiprocessing.get_context("spawn")
+    return context.Pool(workers, initializer=worker_started)
+
+
 def add_parsed(
     connections: Connections,
     items: Iterable[Item],
@@ -291,25 +430,33 @@ def add_parsed(
     """Store parsed documents (``AddResult`` items are refusals passed through), in input order.
 
     ``workers`` extraction processes (default: one per core when ``total`` is at
-    least :data:`PARALLEL_MIN_DOCUMENTS`, else in-process).
+    least :data:`PARALLEL_MIN_DOCUMENTS`, else in-process). Raises
+    :class:`IngestStopped` (with what was stored) if an error stops it part-way,
+    :class:`IngestInterrupted` on Ctrl+C.
     """
     if not total and isinstance(items, Sized):
         total = len(items)
     workers = default_workers(total) if workers is None else workers
-    pool = None
-    if workers > 1:
-        # spawn, not fork: the store may be used from threads (the reader's workers).
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    spool_dir = tempfile.mkdtemp(prefix="claimdesk-ingest-")
+    pool = _start_pool(workers) if workers > 1 else None
+    writer = _Writer(connections, total, progress, max(1, batch_size), pool, spool_dir)
+    count = 0
     try:
-        writer = _Writer(connections, total, progress, max(1, batch_size), pool)
-        count = 0
         for position, item in enumerate(with_attachments(items)):
             writer.add(position, item)
             count += 1
         writer.close()
+    except BaseException as exc:
+        if pool is not None:
+            pool.terminate()
+            pool = None
+        done = [writer.results[i] for i in sorted(writer.results)]
+        raise stopped(done, max(total, count), exc) from exc
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.close()
+            pool.join()
+        shutil.rmtree(spool_dir, ignore_errors=True)
     return [writer.results[i] for i in range(count)]
 
 

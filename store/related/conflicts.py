@@ -32,8 +32,9 @@ def claims_with_figures(
     db: sqlite_utils.Database, since: str | None = None
 ) -> list[tuple[Claim, str]]:
     """``(claim, document title)`` of the claims (not mere sentences) whose text holds a
-    digit, or that the extractor gave figures/dates; ``since``: only those of documents
-    added at or after that ISO time."""
+    digit, or that the extractor gave figures/dates, of current documents (not replaced
+    by a newer version); ``since``: only those of documents added at or after that ISO
+    time."""
     where, args = "", []
     if since:
         where, args = " AND d.added >= ?", [since]
@@ -42,7 +43,7 @@ def claims_with_figures(
         .execute(
             f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
             " FROM claims c JOIN documents d ON d.id = c.doc_id"
-            " WHERE c.is_claim = 1"
+            " WHERE c.is_claim = 1 AND d.replaced_by IS NULL"
             " AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
             + where
             + " ORDER BY c.id",

@@ -63,6 +63,8 @@ class Engine:
         self._results: OrderedDict[tuple[int, int, bool], Found] = OrderedDict()
         self._bags: OrderedDict[int, Bag] = OrderedDict()
         self.profiles = incident.ProfileCache(PROFILE_CACHE_SIZE)
+        # Documents replaced by a newer version: their claims are not shown as related.
+        self.replaced: frozenset[int] = frozenset()
 
     # state ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -72,7 +74,12 @@ class Engine:
         with self._lock:
             if generation != self._generation:
                 self.terms.refresh(db)
-                alias_store.learn_from_store(db)
+                self.replaced = frozenset(
+                    r[0]
+                    for r in db.execute("SELECT id FROM documents WHERE replaced_by IS NOT NULL")
+                )
+                if not self.connections.read_only:
+                    alias_store.learn_from_store(db)
                 self._results.clear()
                 # a removed document's claim ids come back with the next one added, and
                 # every bag's idf weights move with the store
@@ -131,10 +138,11 @@ class Engine:
     ) -> list[tuple[float, int, int]]:
         """``(score, claim_id, doc_id)`` of every candidate worth showing, best first."""
         rows = fetch_candidates(self.connections.db, query, include_sentences)
+        replaced = self.replaced
         evidence = [
             (claim_id, cand_doc, self.evidence(query, self._bag(claim_id, norm)))
             for claim_id, cand_doc, norm, _rank in rows
-            if claim_id != exclude_id
+            if claim_id != exclude_id and cand_doc not in replaced
         ]
         return order_by_score(evidence, doc_id)
 

@@ -120,3 +120,24 @@ def test_the_content_hash_is_looked_up_once_per_document(store, monkeypatch):
     assert [r.added for r in results] == [True, True, False]
     assert results[2].doc_id == results[0].doc_id  # the repeat is answered by the writer
     assert len(looked_up) == 2
+
+
+def test_a_text_another_writer_stored_meanwhile_is_not_added_twice(store, monkeypatch):
+    """The writer looks the hash up before extracting; if another writer stores the same
+    text before this one writes, the insert finds it and says where it is."""
+    first = store.add_text("Officials said 40 people died.", title="A")
+    real = documents.find_by_hash
+    calls = {"n": 0}
+
+    def stale_first_look(db, digest):
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real(db, digest)
+
+    monkeypatch.setattr(documents, "find_by_hash", stale_first_look)
+    again = store.add_text("Officials said 40 people died.", title="B")
+    assert (again.added, again.doc_id, again.reason) == (
+        False,
+        first.doc_id,
+        "already in the store",
+    )
+    assert store.summary().documents == 1

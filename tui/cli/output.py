@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -28,6 +29,11 @@ def safe(value: object) -> Text:
     return Text(display_safe("" if value is None else str(value), tab_size=1))
 
 
+def echo(line: str, err: bool = False) -> None:
+    """Print one line that may hold user or document text, made safe to display."""
+    click.echo(display_safe(line, tab_size=1), err=err)
+
+
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], **options) -> Table:
     """A table of ``rows`` under ``headers``; every cell passes through :func:`safe`."""
     grid = Table(**options)
@@ -44,10 +50,22 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], **opti
 
 
 def documents_table(docs: Iterable[Document]) -> Table:
-    """Documents as id, title, source, published, claims and flagged counts."""
+    """Documents as id, title, source, published, claims and flagged counts; an old
+    version says which document replaced it."""
     return table(
         ("id", "title", "source", "published", "claims", "flagged"),
-        ((d.id, d.title, d.source, d.published, d.claims, d.flagged) for d in docs),
+        (
+            (
+                d.id,
+                d.title
+                + (f"  (old version: replaced by {d.replaced_by})" if d.replaced_by else ""),
+                d.source,
+                d.published,
+                d.claims,
+                d.flagged,
+            )
+            for d in docs
+        ),
     )
 
 
@@ -68,7 +86,8 @@ def claims_table(claims: Iterable[Claim], titles: dict[int, str] | None = None) 
 
 
 def events_table(events: Iterable[Event]) -> Table:
-    """History events as id, time, who, what, old and new value."""
+    """History events as id, time, who, what, old and new value; events of removed
+    documents are marked as such."""
     rows = (
         (
             e.id,
@@ -76,7 +95,8 @@ def events_table(events: Iterable[Event]) -> Table:
             e.actor,
             e.kind
             + (f" to claim {e.other_id}" if e.other_id else "")
-            + (f" (undo of {e.undo_of})" if e.undo_of else ""),
+            + (f" (undo of {e.undo_of})" if e.undo_of else "")
+            + (" (removed document)" if e.removed else ""),
             e.old,
             e.new,
         )
@@ -103,8 +123,8 @@ def show_claim(claim: Claim, doc_title: str, location: str = "", origin: str = "
         *([("where", location)] if location else []),
         ("offsets", f"{claim.start}-{claim.end}"),
         ("text", claim.text),
-        ("status", claim.status),
-        ("note", claim.note),
+        ("status", f"{claim.status} (version {claim.status_version})"),
+        ("note", f"{claim.note} (version {claim.note_version})" if claim.note else ""),
         ("is claim", "yes" if claim.is_claim else "no (sentence)"),
         ("score", f"{claim.score:.3f}"),
         ("kind", claim.kind),

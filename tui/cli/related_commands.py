@@ -253,7 +253,7 @@ def alias_group() -> None:
 def alias_add(ctx: Context, alias: str, canonical: str) -> None:
     """Make ALIAS match CANONICAL (and every other name of it)."""
     added = ctx.store.add_alias(alias, canonical)
-    click.echo(f"{'added' if added else 'already known'}: {alias} = {canonical}")
+    output.echo(f"{'added' if added else 'already known'}: {alias} = {canonical}")
 
 
 @alias_group.command("list")

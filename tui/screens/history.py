@@ -88,6 +88,8 @@ class HistoryScreen(ModalScreen[None]):
             what = f"undo {what}"
         elif undone:
             what = f"{what} (undone)"
+        if event.removed:  # made to a removed document's claim that had this id before
+            what = f"{what} (removed document)"
         return [
             Text(event.at.replace("T", " ")[:19]),
             Text(one_line(event.actor)),

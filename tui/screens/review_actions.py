@@ -94,7 +94,14 @@ class ReviewActions:
 
         def chosen(status: str | None) -> None:
             if status:
-                self.write(store_calls.change_claim, self.store, claim.id, "status", status)
+                self.write(
+                    store_calls.change_claim,
+                    self.store,
+                    claim.id,
+                    "status",
+                    status,
+                    claim.status_version,
+                )
 
         self.app.push_screen(StatusChooser(claim.status), chosen)
 
@@ -106,11 +113,18 @@ class ReviewActions:
         if claim is None:
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.write(store_calls.change_claim, self.store, claim.id, "note", text)
+        store = self.store
 
-        self.app.push_screen(NoteEditor("Note on the claim", claim.text, claim.note), saved)
+        def save(text: str, version: int | None):
+            return _serialised(store_calls.change_claim, store, claim.id, "note", text, version)
+
+        editor = NoteEditor("Note on the claim", claim.text, claim.note, claim.note_version, save)
+        self.app.push_screen(editor, self.note_saved)
+
+    def note_saved(self, message) -> None:
+        """Show a note the editor saved (``None``: closed without saving)."""
+        if message is not None:
+            self.post_message(message)
 
     def action_edit_document_note(self) -> None:
         """Edit the current document's note."""
@@ -120,12 +134,15 @@ class ReviewActions:
         if document is None:
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.write(store_calls.set_document_note, self.store, document.id, text)
+        store = self.store
 
-        editor = NoteEditor("Note on the document", document.title, document.note)
-        self.app.push_screen(editor, saved)
+        def save(text: str, version: int | None):
+            return _serialised(store_calls.set_document_note, store, document.id, text, version)
+
+        editor = NoteEditor(
+            "Note on the document", document.title, document.note, document.note_version, save
+        )
+        self.app.push_screen(editor, self.note_saved)
 
     def on_claim_changed(self, message: messages.ClaimChanged) -> None:
         """Show a written change at once."""
