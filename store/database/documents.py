@@ -75,7 +75,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
     documents go in together, hundreds a statement.
     """
     results: list[AddResult] = []
-    claims: list[tuple[int, list[ClaimRow]]] = []
+    claims: list[tuple[int, list[ClaimRow] | SpooledRows]] = []
     for doc in docs:
         digest = sha256_of(doc.text)
         title = doc.title or default_title(doc.text)
@@ -172,7 +172,8 @@ def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
     db.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by = ?", [doc_id])
     db.execute("DELETE FROM anchors WHERE doc_id = ?", [doc_id])
     bump_generation(db)
-    return row[0]
+    title: str = row[0]
+    return title
 
 
 def normalise_input_text(text: str) -> str:

@@ -135,7 +135,7 @@ def link_new_version(db: sqlite_utils.Database, result: AddResult) -> AddResult:
     return result
 
 
-def _figures(text: str) -> Counter:
+def _figures(text: str) -> Counter[str]:
     return Counter(_DIGITS.findall(text))
 
 
@@ -224,7 +224,7 @@ def carry_review(
     reviewed_claims = {r["id"]: claim_from_row(r) for r in rows}
     reviewed = [s for s in old if s.id in reviewed_claims]
     matches = _match(reviewed, old, new)
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     who = actor()
     for old_claim_id, (how, target, score) in matches.items():
         counts[how] += 1
@@ -255,7 +255,8 @@ _ORPHANS = (
 def orphan_count(db: sqlite_utils.Database) -> int:
     """How many reviewed claims of replaced versions found no sentence in the current one
     (and still carry their note or flag)."""
-    return db.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
+    orphaned: int = db.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
+    return orphaned
 
 
 def orphans(db: sqlite_utils.Database, doc_id: int | None = None) -> list[Claim]:

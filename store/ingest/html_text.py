@@ -155,7 +155,8 @@ def without_fallbacks(markup: str) -> str:
         tree = lxml_html.document_fromstring(markup)
         for element in list(tree.iter("noscript", "iframe")):
             element.drop_tree()
-        return lxml_html.tostring(tree, encoding="unicode")
+        cleaned: str = lxml_html.tostring(tree, encoding="unicode")
+        return cleaned
     except Exception:  # unparseable markup: the plain parser skips both elements anyway
         return markup
 
