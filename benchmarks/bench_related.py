@@ -31,7 +31,6 @@ from array import array
 from statistics import median
 
 from claimdesk.store import Store
-from claimdesk.store.related import engine_for
 from claimdesk.store.related.engine import order_by_score
 
 from .common import ms, report, stopwatch, time_each
@@ -52,12 +51,12 @@ def measure(claims: int) -> None:
     store = cached_store(claims, generated.sentences)
     rng = random.Random(1)
     with stopwatch() as startup:
-        engine_for(store).refresh()
+        store.related_engine.refresh()
     members = [i for group in generated.groups for i in group]
     queries = rng.sample(members, min(LATENCY_QUERIES, len(members)))
     latency = time_each(lambda i: store.related(i + 1, limit=10), queries)
     # the reader asks for the weaker matches too (m shows them without another query)
-    engine_for(store).clear_caches()
+    store.related_engine.clear_caches()
     reader = time_each(lambda i: store.related(i + 1, limit=10, weaker=True), queries)
 
     group_of = {i: group for group in generated.groups for i in group}
@@ -173,7 +172,7 @@ def brute_force(store: Store, claim_ids: list[int]) -> tuple[dict, list[float], 
     Bags are built a chunk at a time and the evidence kept, so memory stays
     bounded; the bm25 part is relative to the best over all claims, as in the engine.
     """
-    engine = engine_for(store)
+    engine = store.related_engine
     engine.refresh()
     db = store.db
     targets = []

@@ -365,12 +365,13 @@ def dates_from_json(raw: str) -> tuple[DateMention, ...]:
     return tuple(DateMention(**item) for item in json_list(raw))
 
 
-def json_list(raw: str | None) -> list:
+def json_list(raw: str | None) -> list[Any]:
     """A JSON list column decoded; most are empty, and those skip the decoder (a search
     result page builds fifty claims on every keystroke)."""
     if not raw or raw == "[]":
         return []
-    return json.loads(raw)
+    decoded: list[Any] = json.loads(raw)
+    return decoded
 
 
 RELATIONS: tuple[str, ...] = ("agrees", "conflicts", "related")

@@ -17,13 +17,20 @@ transaction, so the history always explains the present state.
 from __future__ import annotations
 
 import getpass
+from dataclasses import fields
+from typing import Any
 
 import sqlite_utils
 
 from claimdesk.store.database import removal
 from claimdesk.store.database.connections import write_transaction
 from claimdesk.store.database.documents import now_iso
-from claimdesk.store.database.row_mapping import EVENT_COLUMNS, event_from_row
+from claimdesk.store.database.row_mapping import (
+    EVENT_COLUMNS,
+    column_list,
+    event_from_row,
+    named_cursor,
+)
 from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import (
     STATUSES,
@@ -63,7 +70,7 @@ def actor() -> str:
         return "unknown"
 
 
-def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int, version: str):
+def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int, version: str) -> Any:
     owner = "doc_id" if table == "claims" else "id"
     row = db.execute(
         f'SELECT "{column}", {owner}, {version or 0} FROM {table} WHERE id = ?', [row_id]
@@ -120,6 +127,7 @@ def record(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of, other_id],
     )
+    assert cur.lastrowid is not None  # an INSERT into a rowid table always sets it
     return cur.lastrowid
 
 
@@ -255,11 +263,16 @@ def verdicts_for(db: sqlite_utils.Database, claim_id: int) -> dict[int, str]:
 
 def link_feedback(db: sqlite_utils.Database) -> list[LinkFeedback]:
     """Every current verdict on a related link, oldest first."""
-    rows = db.execute(
-        "SELECT claim_id, other_id, verdict, relation, score, at, actor FROM link_feedback"
-        " ORDER BY at, claim_id, other_id"
-    ).fetchall()
-    return [LinkFeedback(*row) for row in rows]
+    names = [f.name for f in fields(LinkFeedback)]
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {column_list('f', tuple(names))} FROM link_feedback f"
+            " ORDER BY f.at, f.claim_id, f.other_id"
+        )
+        .fetchall()
+    )
+    return [LinkFeedback(**{name: row[name] for name in names}) for row in rows]
 
 
 def history(
@@ -275,11 +288,16 @@ def history(
         where, args = "e.doc_id = ?", [doc_id]
     else:
         where, args = "1", []
-    columns = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
-    rows = db.execute(
-        f"SELECT {columns}, NOT {LIVE} FROM events e WHERE {where} ORDER BY e.id", args
-    ).fetchall()
-    return [event_from_row(r[:-1], removed=bool(r[-1])) for r in rows]
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {EVENT_COLUMNS}, NOT {LIVE} AS removed FROM events e WHERE {where}"
+            " ORDER BY e.id",
+            args,
+        )
+        .fetchall()
+    )
+    return [event_from_row(r, removed=bool(r["removed"])) for r in rows]
 
 
 def undo_last(db: sqlite_utils.Database) -> Event | None:
@@ -291,13 +309,17 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
     is nothing to undo.
     """
     kinds = ", ".join(f"'{k}'" for k in (*CLAIM_FIELDS, *DOC_FIELDS, LINK))
-    columns = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
     with write_transaction(db):
-        row = db.execute(
-            f"SELECT {columns} FROM events e WHERE e.undo_of IS NULL AND e.kind IN ({kinds})"
-            " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
-            f" AND {LIVE} ORDER BY e.id DESC LIMIT 1"
-        ).fetchone()
+        row = (
+            named_cursor(db)
+            .execute(
+                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
+                f" AND e.kind IN ({kinds})"
+                " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
+                f" AND {LIVE} ORDER BY e.id DESC LIMIT 1"
+            )
+            .fetchone()
+        )
         if row is None:
             return None
         event = event_from_row(row)
@@ -325,13 +347,18 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
                 undo_of=event.id,
                 other_id=event.other_id,
             )
-        new = db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE undo_of = ? ORDER BY id DESC LIMIT 1",
-            [event.id],
-        ).fetchone()
+        new = (
+            named_cursor(db)
+            .execute(
+                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of = ? ORDER BY e.id DESC LIMIT 1",
+                [event.id],
+            )
+            .fetchone()
+        )
     return event_from_row(new) if new else None
 
 
 def last_event_id(db: sqlite_utils.Database) -> int:
     """The id of the newest change (0 before any): it moves whenever anything is edited."""
-    return db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    newest: int = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    return newest

@@ -6,6 +6,10 @@ another writer to finish, so a transaction never reads and then fails to
 upgrade to writing (SQLite gives up at once on an upgrade that would lose a
 concurrent write, whatever the timeout).
 
+:class:`Connections` is the handle the store's parts share: the ingest writer,
+keystroke search and the related-claims engine each get it (not the ``Store``)
+and ask it for the calling thread's database and the corpus generation.
+
 >>> db = connect(":memory:")
 >>> with write_transaction(db):
 ...     _ = db.execute("CREATE TABLE t (x)")
@@ -24,6 +28,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
+
+from claimdesk.store.database.generation import generation
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -136,7 +142,7 @@ class Connections:
     how the file opens (``"rw"``, or read-only: see :func:`open_first`).
     """
 
-    def __init__(self, path: str | Path, mode: str = "rw"):
+    def __init__(self, path: str | Path, mode: str = "rw") -> None:
         self.path = str(path)
         self.mode = mode
         self._local = threading.local()
@@ -162,6 +168,10 @@ class Connections:
             db = connect(self.path, self.mode)
             self.adopt(db)
         return db
+
+    def generation(self) -> int:
+        """A counter that changes whenever documents are added or removed."""
+        return generation(self.db)
 
     def close(self) -> None:
         """Close the calling thread's connection (others close when their thread ends)."""

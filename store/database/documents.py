@@ -1,4 +1,4 @@
-"""Adding, listing and removing documents, with their extracted sentences.
+"""Inserting, listing and removing documents with their sentence rows (data only: no extraction).
 
 >>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
@@ -17,18 +17,19 @@ import sqlite_utils
 
 from claimdesk.store.database import removal
 from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
-from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row
+from claimdesk.store.database.generation import bump_generation
+from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
 from claimdesk.store.database.sentence_rows import (
     ClaimRow,
     SpooledRows,
-    claim_rows,
     count_claims,
     insert_claim_rows,
 )
-from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import nfc
 from claimdesk.store.models import AddResult, Document
-from claimdesk.store.related.proper_names import names_column
+
+ALREADY_STORED = "already in the store"
+"""The reason given for a text that is stored already (same content hash)."""
 
 
 def now_iso() -> str:
@@ -50,7 +51,8 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 @dataclass(frozen=True)
 class NewDocument:
     """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`;
-    ``extras`` are its origin and page or cue marks."""
+    ``extras`` are its origin and page or cue marks, ``names`` its name words
+    (:func:`claimdesk.store.related.proper_names.names_column`, found by the writer)."""
 
     text: str
     rows: list[ClaimRow] | SpooledRows
@@ -60,52 +62,27 @@ class NewDocument:
     published: str = ""
     path: str = ""
     extras: DocumentExtras | None = None
-
-
-def insert_document(
-    db: sqlite_utils.Database,
-    text: str,
-    *,
-    title: str = "",
-    source: str = "",
-    url: str = "",
-    published: str = "",
-    path: str = "",
-    sentences: Iterable[ExtractedSentence] | None = None,
-) -> AddResult:
-    """Insert one document and its sentences; the caller owns the transaction.
-
-    ``text`` must already be NFC; pass ``sentences`` when they were extracted
-    elsewhere, otherwise they are extracted here.
-    """
-    if find_by_hash(db, sha256_of(text)) is not None:
-        rows: list[ClaimRow] = []  # not stored again: no need to extract
-    else:
-        rows = claim_rows(extract(text) if sentences is None else sentences)
-    fields = {"title": title, "source": source, "url": url, "published": published, "path": path}
-    return insert_documents(db, [NewDocument(text, rows, **fields)])[0]
+    names: str = ""
 
 
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
     """Insert documents and their sentences, in order; the caller owns the transaction.
 
-    The same rows and results as :func:`insert_document` for each in turn (a
-    text already stored, or repeated in ``docs``, is not added again), but the
-    sentences of all the documents go in together, hundreds a statement.
+    The caller has looked each content hash up already (the writer of
+    :mod:`claimdesk.store.ingest.writer` does, once, before extracting); a text
+    another writer stored since then is not added again (the unique hash index
+    keeps it out, and its result says where it is). The sentences of all the
+    documents go in together, hundreds a statement.
     """
     results: list[AddResult] = []
-    claims: list[tuple[int, list[ClaimRow]]] = []
+    claims: list[tuple[int, list[ClaimRow] | SpooledRows]] = []
     for doc in docs:
         digest = sha256_of(doc.text)
-        existing = find_by_hash(db, digest)
-        if existing is not None:
-            reason = "already in the store"
-            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
-            continue
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (sha256) DO NOTHING",
             [
                 digest,
                 title,
@@ -116,16 +93,23 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 now_iso(),
                 doc.text,
                 len(doc.text),
-                names_column(doc.title, doc.text),
+                doc.names,
             ],
         )
-        claims.append((cur.lastrowid, doc.rows))
+        if cur.rowcount == 0:  # stored by another writer after the caller looked
+            existing = find_by_hash(db, digest)
+            reason = ALREADY_STORED
+            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
+            continue
+        doc_id = cur.lastrowid
+        assert doc_id is not None  # an INSERT into a rowid table always sets it
+        claims.append((doc_id, doc.rows))
         if doc.extras is not None:
-            insert_extras(db, cur.lastrowid, doc.extras)
+            insert_extras(db, doc_id, doc.extras)
         bump_generation(db)
         results.append(
             AddResult(
-                doc_id=cur.lastrowid,
+                doc_id=doc_id,
                 added=True,
                 title=title,
                 claims=count_claims(doc.rows),
@@ -146,33 +130,30 @@ def default_title(text: str) -> str:
     return "(untitled)"
 
 
-def bump_generation(db: sqlite_utils.Database) -> None:
-    """Mark the corpus as changed, so cached related-claims results are dropped."""
-    db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-
-
-def generation(db: sqlite_utils.Database) -> int:
-    """How many times documents were added or removed in this store."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-    return int(row[0]) if row else 0
-
-
 def list_documents(db: sqlite_utils.Database, after_id: int = 0) -> list[Document]:
     """Every document (with an id above ``after_id``), oldest first, without text."""
-    rows = db.execute(
-        f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id > ? ORDER BY d.id", [after_id]
-    ).fetchall()
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id > ? ORDER BY d.id", [after_id]
+        )
+        .fetchall()
+    )
     return [document_from_row(r) for r in rows]
 
 
 def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
     """One document with its full text; :class:`NotFoundError` if missing."""
-    row = db.execute(
-        f"SELECT {DOCUMENT_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id]
-    ).fetchone()
+    row = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {DOCUMENT_COLUMNS}, d.text AS text FROM documents d WHERE d.id = ?", [doc_id]
+        )
+        .fetchone()
+    )
     if row is None:
         raise removal.missing(db, "documents", doc_id)
-    return document_from_row(row[:-1], text=row[-1])
+    return document_from_row(row, text=row["text"])
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
@@ -191,7 +172,8 @@ def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
     db.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by = ?", [doc_id])
     db.execute("DELETE FROM anchors WHERE doc_id = ?", [doc_id])
     bump_generation(db)
-    return row[0]
+    title: str = row[0]
+    return title
 
 
 def normalise_input_text(text: str) -> str:

@@ -132,7 +132,8 @@ def _links(db: sqlite_utils.Database, report: CheckReport) -> None:
 
 
 def _offsets(db: sqlite_utils.Database, report: CheckReport) -> None:
-    bad, total = [], 0
+    bad: list[int] = []
+    total = 0
     try:
         for (doc_id,) in db.execute("SELECT id FROM documents ORDER BY id").fetchall():
             (text,) = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()

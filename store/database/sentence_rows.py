@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -65,7 +65,7 @@ def claim_rows(sentences: Iterable[ExtractedSentence], first: int = 0) -> list[C
     JSON encoding is done in parallel rather than by the one writer. ``first``
     is the ordinal of the first sentence (a later part of a long document).
     """
-    rows = []
+    rows: list[ClaimRow] = []
     for i, s in enumerate(sentences, first):
         claim = int(s.is_claim)
         rows.append(
@@ -104,7 +104,7 @@ def rows_per_statement(db: sqlite_utils.Database) -> int:
 
 
 def insert_claim_rows(
-    db: sqlite_utils.Database, documents: Iterable[tuple[int, list[ClaimRow]]]
+    db: sqlite_utils.Database, documents: Iterable[tuple[int, Iterable[ClaimRow]]]
 ) -> None:
     """Insert the claim rows of ``(doc_id, rows)`` documents, in order, many rows a statement.
 
@@ -114,7 +114,7 @@ def insert_claim_rows(
     row by row costs an index segment, and later merges, for every sentence.
     """
     step = rows_per_statement(db)
-    params: list = []
+    params: list[object] = []
     count = 0
     for doc_id, rows in documents:
         for row in rows:
@@ -145,19 +145,19 @@ class SpooledRows:
         """Append one part's rows."""
         pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += len(rows)
-        self.claims += sum(row[IS_CLAIM] for row in rows)
+        self.claims += sum(row[IS_CLAIM] for row in rows)  # type: ignore[misc]  # 0 or 1
 
     def close(self) -> SpooledRows:
         """Finish writing (the rows can then be read, also in another process)."""
         self._file.close()
         return self
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {"path": self.path, "count": self.count, "claims": self.claims}
 
-    def __setstate__(self, state):
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._file = None
+        self._file = None  # type: ignore[assignment]  # a copy in another process only reads
 
     def __len__(self) -> int:
         return self.count
@@ -181,4 +181,4 @@ def count_claims(rows: list[ClaimRow] | SpooledRows) -> int:
     """How many of ``rows`` are claims."""
     if isinstance(rows, SpooledRows):
         return rows.claims
-    return sum(row[IS_CLAIM] for row in rows)
+    return sum(row[IS_CLAIM] for row in rows)  # type: ignore[misc]  # 0 or 1

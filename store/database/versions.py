@@ -38,8 +38,9 @@ from dataclasses import dataclass, replace
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from claimdesk.store.database.documents import bump_generation, now_iso
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.generation import bump_generation
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import AddResult, Claim, VersionLink
 from claimdesk.store.review import actor
 
@@ -134,7 +135,7 @@ def link_new_version(db: sqlite_utils.Database, result: AddResult) -> AddResult:
     return result
 
 
-def _figures(text: str) -> Counter:
+def _figures(text: str) -> Counter[str]:
     return Counter(_DIGITS.findall(text))
 
 
@@ -212,14 +213,18 @@ def carry_review(
     db.execute("UPDATE documents SET replaced_by = ? WHERE id = ?", [new_id, old_id])
     db.execute("UPDATE documents SET replaces = ? WHERE id = ?", [old_id, new_id])
     bump_generation(db)
-    rows = db.execute(
-        f"SELECT {CLAIM_COLUMNS} FROM claims WHERE doc_id = ? AND {REVIEWED} ORDER BY ordinal",
-        [old_id],
-    ).fetchall()
-    reviewed_claims = {r[0]: claim_from_row(r) for r in rows}
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE doc_id = ? AND {REVIEWED} ORDER BY ordinal",
+            [old_id],
+        )
+        .fetchall()
+    )
+    reviewed_claims = {r["id"]: claim_from_row(r) for r in rows}
     reviewed = [s for s in old if s.id in reviewed_claims]
     matches = _match(reviewed, old, new)
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     who = actor()
     for old_claim_id, (how, target, score) in matches.items():
         counts[how] += 1
@@ -250,14 +255,16 @@ _ORPHANS = (
 def orphan_count(db: sqlite_utils.Database) -> int:
     """How many reviewed claims of replaced versions found no sentence in the current one
     (and still carry their note or flag)."""
-    return db.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
+    orphaned: int = db.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
+    return orphaned
 
 
 def orphans(db: sqlite_utils.Database, doc_id: int | None = None) -> list[Claim]:
     """The orphaned claims (of the new version ``doc_id``, or all), in reading order."""
-    columns = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
     where, args = ("", []) if doc_id is None else (" AND a.doc_id = ?", [doc_id])
-    rows = db.execute(
-        f"SELECT {columns} {_ORPHANS}{where} ORDER BY c.doc_id, c.ordinal", args
-    ).fetchall()
+    rows = (
+        named_cursor(db)
+        .execute(f"SELECT {CLAIM_COLUMNS} {_ORPHANS}{where} ORDER BY c.doc_id, c.ordinal", args)
+        .fetchall()
+    )
     return [claim_from_row(r) for r in rows]

@@ -21,6 +21,7 @@ model written is fitted on everything.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -30,7 +31,7 @@ from typing import Any, NamedTuple
 from claimdesk.store.evaluation import crossdoc
 from claimdesk.store.evaluation.jsonl import read_jsonl
 from claimdesk.store.evaluation.retrieve import throwaway_store
-from claimdesk.store.related import engine_for, incident, showing
+from claimdesk.store.related import incident, showing
 
 FOLDS = 5
 """Cross-validation folds (by group)."""
@@ -52,14 +53,20 @@ class Row(NamedTuple):
     """One weighed candidate: its set, group and claim, features, eligibility and label."""
 
     set: str
-    group: str | int
+    group: str | int | None
     claim: int
     features: dict[str, float]
     eligible: bool
     same: bool
 
 
-def collect(name: str, docs: Sequence[dict[str, Any]], progress=None) -> tuple[list[Row], dict]:
+Claims = dict[int, tuple[Any, bool]]
+"""``{claim id: (group, eligible claim)}``: an eligible claim's incident has another document."""
+
+
+def collect(
+    name: str, docs: Sequence[dict[str, Any]], progress: Callable[[int], None] | None = None
+) -> tuple[list[Row], Claims]:
     """The weighed candidates of every claim of ``docs``; also ``{claim: (group, eligible
     claim)}`` where an eligible claim's incident has another document here."""
     incident_of = {str(d["id"]): d.get("incident") for d in docs}
@@ -68,11 +75,11 @@ def collect(name: str, docs: Sequence[dict[str, Any]], progress=None) -> tuple[l
     by_incident = len(groups) <= 1  # GVC: one group, so fold by incident
     group_of = {str(d["id"]): (d.get("incident") if by_incident else d.get("group")) for d in docs}
     rows: list[Row] = []
-    claims: dict[int, tuple[Any, bool]] = {}
+    claims: Claims = {}
     model = incident.model()
     with throwaway_store() as store:
         source_ids, _ = crossdoc.load_documents(store, docs)
-        engine = engine_for(store)
+        engine = store.related_engine
         engine.refresh()
         for claim in crossdoc.eval_claims(store, source_ids):
             source = source_ids[claim.doc_id]
@@ -140,7 +147,7 @@ def balanced_weights(rows: Sequence[Row]) -> list[float]:
 
 
 def shown_figures(
-    rows: Sequence[Row], p: Sequence[float], claims: dict, threshold: float
+    rows: Sequence[Row], p: Sequence[float], claims: Claims, threshold: float
 ) -> dict[str, float]:
     """``related_precision`` and ``claims_with_right_related`` of the pane's rule at
     ``threshold`` (rows in rank order per claim)."""
@@ -167,7 +174,7 @@ def shown_figures(
     }
 
 
-def fold_of(group) -> int:
+def fold_of(group: object) -> int:
     """A group's fold (stable across runs)."""
     return int(hashlib.md5(str(group).encode()).hexdigest(), 16) % FOLDS
 
@@ -189,7 +196,7 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 20))
 """The thresholds tried."""
 
 
-def choose_threshold(by_set: dict[str, tuple[list[Row], list[float], dict]]) -> float:
+def choose_threshold(by_set: dict[str, tuple[list[Row], list[float], Claims]]) -> float:
     """The lowest threshold whose held-out precision reaches the goal on every set."""
     for t in THRESHOLDS:
         if all(
@@ -202,16 +209,14 @@ def choose_threshold(by_set: dict[str, tuple[list[Row], list[float], dict]]) -> 
 
 def train(data: Path, out: Path, progress: Callable[[str], None] = print) -> dict[str, Any]:
     """Fit on ``data/crossdoc/<set>`` for every :data:`SETS`, write the model to ``out``."""
-    import json
-
-    collected: dict[str, tuple[list[Row], dict]] = {}
+    collected: dict[str, tuple[list[Row], Claims]] = {}
     for name in SETS:
         docs = read_jsonl(data / "crossdoc" / name / "docs.jsonl")
         progress(f"{name}: weighing the candidates of {len(docs)} documents' claims")
         collected[name] = collect(name, docs)
     every = [r for rows, _ in collected.values() for r in rows]
     p_all = held_out(every)
-    by_set: dict[str, tuple[list[Row], list[float], dict]] = {}
+    by_set: dict[str, tuple[list[Row], list[float], Claims]] = {}
     for name, (rows, claims) in collected.items():
         by_set[name] = (
             rows,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimdesk.store.extract import checkworthy, trigger_words
 from claimdesk.store.extract.dates import find_dates
@@ -47,8 +48,8 @@ class ExtractedSentence:
     source: str = ""
     cue: str = ""
     hedge: str = ""
-    numbers: list[dict] = field(default_factory=list)
-    dates: list[dict] = field(default_factory=list)
+    numbers: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
 
 

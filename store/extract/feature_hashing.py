@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from typing import Any
 
@@ -160,12 +160,13 @@ def dense_values(text: str, features: Any, n_tokens: int) -> dict[str, float]:
     ``hedge``, ``entities``, ``kind``), so training on bare sentences and scoring during
     ingest see the same thing.
     """
+    field: Callable[..., Any]
     if features is None:
         field = _none
     elif isinstance(features, dict):
         field = features.get
     else:
-        field = partial(getattr, features)  # type: ignore[assignment]
+        field = partial(getattr, features)
     numbers = field("numbers", None) or ()
     dates = field("dates", None) or ()
     entities = field("entities", None) or ()

@@ -118,7 +118,7 @@ def _verb_after(word: str, nxt: str, next_is_lower: bool, sentence_case: bool) -
     return word == "to" and (next_is_lower or not sentence_case)
 
 
-def _inflected_verb(line: str, found: list[re.Match], i: int, low: list[str]) -> bool:
+def _inflected_verb(line: str, found: list[re.Match[str]], i: int, low: list[str]) -> bool:
     """Whether word ``i`` is a past (``-ed``) or present (``-s``) verb form in a headline.
 
     "Mayor Reverses Course", "council extends hours": an ``-s`` verb follows its subject
@@ -136,7 +136,7 @@ def _inflected_verb(line: str, found: list[re.Match], i: int, low: list[str]) ->
     return not line[found[i].end() : found[i + 1].start()].strip()
 
 
-def _structural_verb(line: str, found: list[re.Match]) -> bool:
+def _structural_verb(line: str, found: list[re.Match[str]]) -> bool:
     """A verb found from headline grammar: auxiliary or ``to`` + verb, ``-s``/``-ed`` forms."""
     words = [m.group() for m in found]
     low = [w.lower() for w in words]

@@ -164,7 +164,7 @@ def noun_phrase_before(text: str, lo: int, end: int) -> int:
     return start
 
 
-def _joins_names(tokens: list[re.Match], i: int, start: int, text: str) -> bool:
+def _joins_names(tokens: list[re.Match[str]], i: int, start: int, text: str) -> bool:
     """Whether "and" at ``tokens[i]`` joins two subjects: "Ms. Berg and Mr. Olsen",
     "Pilots and some harbour staff"."""
     before = tokens[i - 1].group()

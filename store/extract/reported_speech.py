@@ -22,6 +22,7 @@ maps them to the last named source for display.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimdesk.store.extract import trigger_words
@@ -51,6 +52,9 @@ __all__ = [
     "plausible_source",
     "resolve_source",
 ]
+
+_AddSpans = Callable[[int, int, int, int, int, int], None]
+"""``add(source start, end, cue start, end, content start, end)``: keep one attribution."""
 
 VERBS = (
     "say|says|said|saying|tell|tells|told|telling|report|reports|reported|reporting|"
@@ -248,7 +252,14 @@ _BEFORE_TAIL = 64
 
 
 def _cue(
-    text: str, lo: int, hi: int, cs: int, ce: int, add, found: list[Attribution], facts=None
+    text: str,
+    lo: int,
+    hi: int,
+    cs: int,
+    ce: int,
+    add: _AddSpans,
+    found: list[Attribution],
+    facts: _SentenceFacts | None = None,
 ) -> None:
     """Try the subject, inverted and participle rules for the cue verb ``text[cs:ce]``."""
     facts = facts or _SentenceFacts(text, lo, hi)

@@ -121,12 +121,12 @@ def _joins_next_line(line: str, next_line: str) -> bool:
     if _TERMINAL.search(line) or len(line) < _WRAP_WIDTH:
         return False
     first = next_line.lstrip()[:1]
-    if not first or _LEADING_MARKER.match(next_line).end():
+    if not first or _LEADING_MARKER.match(next_line).end():  # type: ignore[union-attr]  # matches ""
         return False
     return first.islower() or first.isdigit() or line[-1] in ",(-–—"
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph)`` for every line, joining soft-wrapped lines."""
     lines = _LINE.finditer(text)
     line = next(lines, None)
@@ -156,6 +156,7 @@ def iter_blocks(text: str) -> Iterator[list[Span]]:
     for block_start, block_end, paragraph in _blocks(text):
         out: list[Span] = []
         lead = _LEADING_MARKER.match(text, block_start, block_end)
+        assert lead is not None  # the pattern matches the empty string
         marker = text[block_start : lead.end()].strip()
         start = lead.end()
         first_in_block = len(out)

@@ -2,7 +2,7 @@
 
 ``claimdesk train detect`` calls :func:`train`: it reads ClaimBuster dev and CLEF-2019 Task 1
 dev from the evaluation folder, turns every sentence into the same features ingest uses
-(:func:`claimdesk.store.extract.checkworthy.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
+(:func:`claimdesk.store.extract.model_inputs.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
 model and the TF-IDF baseline with the same cross-validation, picks the claim threshold on
 out-of-fold scores, fits on everything and writes the weights with a record of how they were made.
 
@@ -32,7 +32,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from claimdesk.store.evaluation.jsonl import read_jsonl
 from claimdesk.store.evaluation.metrics import average_precision, prf
-from claimdesk.store.extract import checkworthy, feature_hashing
+from claimdesk.store.extract import checkworthy, feature_hashing, model_inputs
 
 DATA_FILES: dict[str, str] = {
     "claimbuster": "detect/claimbuster-dev.jsonl",
@@ -81,7 +81,7 @@ def design(texts: Sequence[str], debate: bool) -> csr_matrix:
     values: list[float] = []
     pointers = [0]
     for text in texts:
-        vec = feature_hashing.featurize(text, checkworthy.features_of_text(text), debate)
+        vec = feature_hashing.featurize(text, model_inputs.features_of_text(text), debate)
         indices.extend(vec)
         values.extend(vec.values())
         pointers.append(len(indices))
@@ -135,7 +135,8 @@ def _product_scores(model: LogisticRegression, matrix: csr_matrix) -> np.ndarray
     """Scores with the domain column cleared, as ingest computes them."""
     cleared = matrix.copy()
     cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
-    return model.predict_proba(cleared)[:, 1]
+    scores: np.ndarray = model.predict_proba(cleared)[:, 1]
+    return scores
 
 
 def folds(part: Part, settings: dict[str, Any]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -224,7 +225,7 @@ def figures(
     }
 
 
-def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict:
+def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict[str, Any]:
     """Cross-validated figures of the model and the baseline on both sets, and the threshold."""
     cb_scores = out_of_fold(cb, clef, settings, progress)
     threshold, _ = best_threshold(cb_scores, cb.labels)
@@ -260,7 +261,7 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         progress("reading and featurising the development sets")
         cb, cb_record = load_part(eval_dir, "claimbuster", debate=False)
         clef, clef_record = load_part(eval_dir, "clef2019", debate=True)
-        fingerprint = checkworthy.extractor_fingerprint()
+        fingerprint = model_inputs.extractor_fingerprint()
     finally:
         checkworthy.install(None)
     progress("cross-validating")

@@ -98,7 +98,7 @@ class _VisibleText(HTMLParser):
             self.blocks.append(block)
         self.current = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Enter a skipped element or start a new block."""
         if "head" in self.open and (tag == "body" or tag in _BLOCK):
             # Page content inside an unclosed <head>: the head ended, as in a browser.
@@ -108,7 +108,7 @@ class _VisibleText(HTMLParser):
         elif tag in _BLOCK:
             self._flush()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         """Leave a skipped element or end a block."""
         if tag in self.skip:
             if tag in self.open:
@@ -116,7 +116,7 @@ class _VisibleText(HTMLParser):
         elif tag in _BLOCK:
             self._flush()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         """Keep text outside skipped elements."""
         if not self.skip_depth:
             self.current.append(data)
@@ -155,7 +155,8 @@ def without_fallbacks(markup: str) -> str:
         tree = lxml_html.document_fromstring(markup)
         for element in list(tree.iter("noscript", "iframe")):
             element.drop_tree()
-        return lxml_html.tostring(tree, encoding="unicode")
+        cleaned: str = lxml_html.tostring(tree, encoding="unicode")
+        return cleaned
     except Exception:  # unparseable markup: the plain parser skips both elements anyway
         return markup
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from claimdesk.store.ingest.decoding import NotTextError, decode_with_note
 from claimdesk.store.ingest.front_matter import FIELDS, split_front_matter
@@ -127,13 +127,8 @@ def parse_bytes(
         return read_subtitles(text, name)
     meta, body = split_front_matter(text.lstrip("\ufeff"))
     kind = kind or ("html" if looks_like_html(body) else "text")
-    doc = ParsedDocument(
-        text=body,
-        path=name,
-        kind=kind,
-        warning=warning,
-        **{k: v for k, v in meta.items() if k in FIELDS},
-    )
+    declared: dict[str, Any] = {k: v for k, v in meta.items() if k in FIELDS}
+    doc = ParsedDocument(text=body, path=name, kind=kind, warning=warning, **declared)
     if kind == "html":
         doc = _read_html(doc, body, url)
     if not doc.text.strip():

@@ -16,7 +16,7 @@ worker processes end with their parent, however it ends.
     >>> from claimdesk.store.ingest.readers import ParsedDocument
     >>> store = Store.open(":memory:")
     >>> docs = [ParsedDocument(text=f"Officials said {n} people died.") for n in (1, 2, 1)]
-    >>> [(r.added, r.reason) for r in add_parsed(store, docs)]
+    >>> [(r.added, r.reason) for r in add_parsed(store.connections, docs)]
     [(True, ''), (True, ''), (False, 'already in the store')]
 """
 
@@ -34,15 +34,17 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field, replace
+from multiprocessing.pool import AsyncResult, Pool
 
 from claimdesk.store.database import documents, versions
-from claimdesk.store.database.connections import write_transaction
+from claimdesk.store.database.connections import Connections, write_transaction
 from claimdesk.store.database.document_extras import DocumentExtras
-from claimdesk.store.database.sentence_rows import SpooledRows, claim_rows
-from claimdesk.store.extract.extractor import extract, extract_parts
+from claimdesk.store.database.sentence_rows import ClaimRow, SpooledRows, claim_rows
+from claimdesk.store.extract.extractor import ExtractedSentence, extract, extract_parts
 from claimdesk.store.ingest.marked_text import renormalise
 from claimdesk.store.ingest.parsed import ParsedDocument
 from claimdesk.store.models import AddResult, Mark
+from claimdesk.store.related.proper_names import names_column
 
 Progress = Callable[[int, int, AddResult], None]
 """``progress(done, total, result)``, called once per input as it is finished."""
@@ -114,7 +116,7 @@ def refused(path: str, reason: str) -> AddResult:
     return AddResult(doc_id=None, added=False, reason=reason, path=path)
 
 
-def extract_or_reason(text: str):
+def extract_or_reason(text: str) -> list[ExtractedSentence] | str:
     """``extract(text)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
     try:
         return extract(text)
@@ -136,7 +138,11 @@ def spooled_rows(text: str, folder: str | None = None) -> SpooledRows:
     return spool.close()
 
 
-def claim_rows_or_reason(text: str, folder: str | None = None):
+Rows = list[ClaimRow] | SpooledRows
+"""A document's claim rows: in memory, or in a spool file for a long document."""
+
+
+def claim_rows_or_reason(text: str, folder: str | None = None) -> Rows | str:
     """The claim rows of ``text`` (:func:`claimdesk.store.database.sentence_rows.claim_rows`), or why extraction failed.
 
     What a worker process returns: rows pickle and unpickle much faster than
@@ -152,7 +158,23 @@ def claim_rows_or_reason(text: str, folder: str | None = None):
     return sentences if isinstance(sentences, str) else claim_rows(sentences)
 
 
-def _exit_with_parent(sentinel) -> None:
+@dataclass(frozen=True)
+class Extracted:
+    """A parsed document whose claim rows were made elsewhere: the writer only stores them.
+
+    The evaluation pool is stored this way (one claim a document, not the extractor's sentences).
+    """
+
+    parsed: ParsedDocument
+    rows: list[ClaimRow]
+
+
+Item = ParsedDocument | Extracted | AddResult
+"""What the writer takes: a document to extract and store, one already extracted, or a
+refusal (an :class:`AddResult`) passed through in its place."""
+
+
+def _exit_with_parent(sentinel: int) -> None:
     multiprocessing.connection.wait([sentinel])
     os._exit(1)
 
@@ -174,13 +196,17 @@ class _Pending:
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
     marks: tuple[Mark, ...] = ()  # page or cue starts in ``text``
-    rows: object = None  # claim rows, or the reason extraction failed
+    rows: Rows | str | None = None  # claim rows, or the reason extraction failed
+
+    @property
+    def to_extract(self) -> bool:
+        return self.rows is None and not self.repeat
 
 
 @dataclass
 class _Batch:
     items: list[_Pending] = field(default_factory=list)
-    futures: list | None = None
+    futures: list[AsyncResult[Rows | str]] | None = None
     chars: int = 0
 
 
@@ -196,10 +222,23 @@ def _is_busy(exc: BaseException) -> bool:
 
 
 class _Writer:
-    """Collects inputs into batches, extracts each batch, writes batches in order."""
+    """Collects inputs into batches, extracts each batch, writes batches in order.
 
-    def __init__(self, store, total, progress, batch_size, pool, spool_dir):
-        self.store = store
+    The one owner of the duplicate check: each input's content hash is looked up
+    in the store once, before extraction; a text repeated within the ingest is
+    answered from what this writer stored (or failed to extract) itself.
+    """
+
+    def __init__(
+        self,
+        connections: Connections,
+        total: int,
+        progress: Progress | None,
+        batch_size: int,
+        pool: Pool | None,
+        spool_dir: str,
+    ) -> None:
+        self.connections = connections
         self.total = total
         self.progress = progress
         self.batch_size = batch_size
@@ -207,6 +246,7 @@ class _Writer:
         self.spool_dir = spool_dir
         self.results: dict[int, AddResult] = {}
         self.seen: set[str] = set()
+        self.stored: dict[str, int] = {}  # content hash -> id, for the texts this writer stored
         self.failed: dict[str, str] = {}
         self.done = 0
         self.current = _Batch()
@@ -223,27 +263,25 @@ class _Writer:
             # an e-mail's attachments arrive as inputs of their own: the total grows
             self.progress(self.done, max(self.total, self.done), result)
 
-    def add(self, position: int, item: ParsedDocument | AddResult) -> None:
+    def add(self, position: int, item: Item) -> None:
         """Take one input: finish it at once (refused, already stored) or queue it."""
         if isinstance(item, AddResult):
             self.finish(position, item)
             return
-        text, marks = renormalise(item.text, item.marks)
+        parsed, rows = (item.parsed, item.rows) if isinstance(item, Extracted) else (item, None)
+        text, marks = renormalise(parsed.text, parsed.marks)
         if not text.strip():
-            self.finish(position, refused(item.path, "empty file"))
+            self.finish(position, refused(parsed.path, "empty file"))
             return
         digest = documents.sha256_of(text)
         repeat = digest in self.seen
         if not repeat:
-            existing = documents.find_by_hash(self.store.db, digest)
+            existing = documents.find_by_hash(self.connections.db, digest)
             if existing is not None:
-                reason = "already in the store"
-                self.finish(
-                    position, AddResult(existing, False, item.title, reason=reason, path=item.path)
-                )
+                self.finish(position, _already_stored(existing, parsed))
                 return
             self.seen.add(digest)
-        self.current.items.append(_Pending(position, item, text, digest, repeat, marks))
+        self.current.items.append(_Pending(position, parsed, text, digest, repeat, marks, rows))
         self.current.chars += len(text)
         if len(self.current.items) >= self.batch_size or self.current.chars >= BATCH_CHARS:
             self.rotate()
@@ -255,11 +293,11 @@ class _Writer:
             batch.futures = [
                 self.pool.apply_async(claim_rows_or_reason, (p.text, self.spool_dir))
                 for p in batch.items
-                if not p.repeat
+                if p.to_extract
             ]
         else:
             for p in batch.items:
-                if not p.repeat:
+                if p.to_extract:
                     p.rows = claim_rows_or_reason(p.text, self.spool_dir)
         self.in_flight.append(batch)
         while len(self.in_flight) > self.ahead:
@@ -276,38 +314,42 @@ class _Writer:
         if batch.futures is not None:
             extracted = iter([f.get() for f in batch.futures])
             for p in batch.items:
-                if not p.repeat:
+                if p.to_extract:
                     p.rows = next(extracted)
-        written: list[tuple[int, AddResult]] = []
-        positions: list[int] = []
-        new: list[documents.NewDocument] = []
+        pending: list[_Pending] = []
         for p in batch.items:
             if isinstance(p.rows, str):
                 self.failed[p.digest] = p.rows
-                written.append((p.position, refused(p.parsed.path, p.rows)))
-            elif p.repeat and p.digest in self.failed:
-                written.append((p.position, refused(p.parsed.path, self.failed[p.digest])))
-            else:
-                positions.append(p.position)
-                new.append(_new_document(p))
+            elif not p.repeat:
+                pending.append(p)
+        new = [_new_document(p) for p in pending]
         try:
-            stored = self._insert(new)
+            inserted = self._insert(new)
         finally:
             for doc in new:
                 if isinstance(doc.rows, SpooledRows):
                     doc.rows.discard()
-        warnings = {p.position: p.parsed.warning for p in batch.items if p.parsed.warning}
-        for position, result in zip(positions, stored, strict=True):
-            if position in warnings and result.added:
-                result = replace(result, warning=warnings[position])
-            written.append((position, result))
-        for position, result in sorted(written, key=lambda item: item[0]):
-            self.finish(position, result)
+        written: dict[int, AddResult] = {}
+        for p, result in zip(pending, inserted, strict=True):
+            assert result.doc_id is not None  # inserted documents have an id
+            self.stored[p.digest] = result.doc_id
+            if p.parsed.warning:
+                result = replace(result, warning=p.parsed.warning)
+            written[p.position] = result
+        for p in batch.items:
+            if isinstance(p.rows, str):
+                written[p.position] = refused(p.parsed.path, p.rows)
+            elif p.repeat and p.digest in self.failed:
+                written[p.position] = refused(p.parsed.path, self.failed[p.digest])
+            elif p.repeat:
+                written[p.position] = _already_stored(self.stored[p.digest], p.parsed)
+        for position in sorted(written):
+            self.finish(position, written[position])
 
     def _insert(self, new: list[documents.NewDocument]) -> list[AddResult]:
         """Insert ``new`` in one transaction, waiting for the write lock as long as
         :data:`BUSY_WAIT_SECONDS` (other writers' transactions are short)."""
-        db = self.store.db
+        db = self.connections.db
         deadline = time.monotonic() + BUSY_WAIT_SECONDS
         while True:
             try:
@@ -319,16 +361,22 @@ class _Writer:
                     raise
 
 
+def _already_stored(doc_id: int, parsed: ParsedDocument) -> AddResult:
+    return AddResult(doc_id, False, parsed.title, reason=documents.ALREADY_STORED, path=parsed.path)
+
+
 def _new_document(p: _Pending) -> documents.NewDocument:
     parsed = p.parsed
+    assert p.rows is not None and not isinstance(p.rows, str)  # extracted, not refused
     return documents.NewDocument(
         p.text,
-        p.rows or [],  # a repeat: found already stored, not inserted again
+        p.rows,
         title=parsed.title,
         source=parsed.source,
         url=parsed.url,
         published=parsed.published,
         path=parsed.path,
+        names=names_column(parsed.title, p.text),
         extras=DocumentExtras(
             kind=parsed.kind,
             author=parsed.author,
@@ -341,15 +389,13 @@ def _new_document(p: _Pending) -> documents.NewDocument:
     )
 
 
-def with_attachments(
-    items: Iterable[ParsedDocument | AddResult],
-) -> Iterator[ParsedDocument | AddResult]:
+def with_attachments(items: Iterable[Item]) -> Iterator[Item]:
     """Every input followed by the attachments it carries, each linked to it by content hash.
 
     An e-mail whose body is empty is refused, and its attachments stand alone.
     """
     for item in items:
-        if isinstance(item, AddResult) or not item.attachments:
+        if isinstance(item, AddResult | Extracted) or not item.attachments:
             yield item
             continue
         text, _ = renormalise(item.text, item.marks)
@@ -366,15 +412,15 @@ def with_attachments(
             yield attachment
 
 
-def _start_pool(workers: int):
+def _start_pool(workers: int) -> Pool:
     # spawn, not fork: the store may be used from threads (the reader's workers).
     context = multiprocessing.get_context("spawn")
     return context.Pool(workers, initializer=worker_started)
 
 
 def add_parsed(
-    store,
-    items: Iterable[ParsedDocument | AddResult],
+    connections: Connections,
+    items: Iterable[Item],
     *,
     total: int = 0,
     progress: Progress | None = None,
@@ -393,7 +439,7 @@ def add_parsed(
     workers = default_workers(total) if workers is None else workers
     spool_dir = tempfile.mkdtemp(prefix="claimdesk-ingest-")
     pool = _start_pool(workers) if workers > 1 else None
-    writer = _Writer(store, total, progress, max(1, batch_size), pool, spool_dir)
+    writer = _Writer(connections, total, progress, max(1, batch_size), pool, spool_dir)
     count = 0
     try:
         for position, item in enumerate(with_attachments(items)):
@@ -412,3 +458,8 @@ def add_parsed(
             pool.join()
         shutil.rmtree(spool_dir, ignore_errors=True)
     return [writer.results[i] for i in range(count)]
+
+
+def add_document(connections: Connections, item: ParsedDocument | Extracted) -> AddResult:
+    """Store one document: :func:`add_parsed`'s one-document case (``Store.add_text`` uses it)."""
+    return add_parsed(connections, [item])[0]

@@ -131,8 +131,9 @@ class AliasGroups:
         self.members: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
         for phrase in list(parent):
             self.members[find(phrase)].add(phrase)
-        self.key_of = {
-            p: "_".join(min(group, key=lambda g: (len(g) != 2, len(" ".join(g)), g)))
+        self.key_of: dict[tuple[str, ...], str] = {
+            # (mypy takes min's type from join's argument, Iterable[str], not from group)
+            p: "_".join(min(group, key=lambda g: (len(g) != 2, len(" ".join(g)), g)))  # type: ignore[arg-type]
             for group in self.members.values()
             for p in group
         }

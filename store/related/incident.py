@@ -33,14 +33,21 @@ import json
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from claimdesk.store.related.proper_names import document_names, is_name_word
+
+if TYPE_CHECKING:  # only passed through
+    from claimdesk.store.related.aliases import AliasGroups
 
 MODEL_FILE = "same_incident.json"
 """The shipped weights, beside this module."""
@@ -79,7 +86,7 @@ def published_date(value: str | None) -> date | None:
         return None
 
 
-def name_weights(idf, words) -> list[float]:
+def name_weights(idf: Callable[[str], float], words: Iterable[str]) -> list[float]:
     """The weight of each name word: its idf, at least :data:`NAME_WEIGHT_FLOOR`.
 
     >>> name_weights({"kursk": 0.1, "caron": 6.0}.get, ["kursk", "caron"])
@@ -101,7 +108,11 @@ class DocProfile:
 
 
 def profile_of(
-    text: str, published: str | None = "", aliases=None, idf=None, names: str | None = None
+    text: str,
+    published: str | None = "",
+    aliases: AliasGroups | None = None,
+    idf: Callable[[str], float] | None = None,
+    names: str | None = None,
 ) -> DocProfile:
     """The :class:`DocProfile` of a document's text and ``published`` field.
 
@@ -113,6 +124,7 @@ def profile_of(
     found = frozenset(names.split()) if names is not None else document_names(text)
     starts = _phrases_by_first_word(aliases) if aliases is not None and aliases.key_of else {}
     if starts and not found.isdisjoint(starts):
+        assert aliases is not None  # starts came from it
         keys = {
             aliases.key_of[phrase]
             for word in found.intersection(starts)
@@ -124,15 +136,17 @@ def profile_of(
     return DocProfile(found, published_date(published), mass)
 
 
-_BY_FIRST: dict[int, tuple[object, dict]] = {}
+_Starts = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
+
+_BY_FIRST: dict[int, tuple[AliasGroups, _Starts]] = {}
 
 
-def _phrases_by_first_word(aliases) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+def _phrases_by_first_word(aliases: AliasGroups) -> _Starts:
     """Alias phrases by their first name word, each with the name words it needs
     ("democratic people's republic of korea" needs democratic, people, republic, korea)."""
     cached = _BY_FIRST.get(id(aliases))
     if cached is None or cached[0] is not aliases:
-        starts: dict[str, list] = {}
+        starts: _Starts = {}
         for phrase in aliases.key_of:
             needed = frozenset(t for t in phrase if is_name_word(t))
             if needed:
@@ -158,10 +172,17 @@ class ProfileCache:
         with self._lock:
             self._profiles.clear()
 
-    def get(self, db, doc_ids, aliases=None, idf=None) -> dict[int, DocProfile]:
+    def get(
+        self,
+        db: sqlite_utils.Database,
+        doc_ids: Iterable[int],
+        aliases: AliasGroups | None = None,
+        idf: Callable[[str], float] | None = None,
+    ) -> dict[int, DocProfile]:
         """``{doc id: DocProfile}`` of ``doc_ids``, reading the missing ones from ``db``
         (a missing document has an empty profile). Clear the cache when ``idf`` changes."""
-        out, missing = {}, []
+        out: dict[int, DocProfile] = {}
+        missing: list[int] = []
         with self._lock:
             for doc_id in doc_ids:
                 profile = self._profiles.get(doc_id)
@@ -260,7 +281,13 @@ class DocumentPair:
     days_apart: int | None = None
 
 
-def compare(mine: DocProfile, theirs: DocProfile, idf, df, sentences: int) -> DocumentPair:
+def compare(
+    mine: DocProfile,
+    theirs: DocProfile,
+    idf: Callable[[str], float],
+    df: Callable[[str], int],
+    sentences: int,
+) -> DocumentPair:
     """The :class:`DocumentPair` of two documents' profiles.
 
     ``idf(word)`` and ``df(word)`` are the store's inverse and plain sentence frequencies
@@ -293,8 +320,8 @@ def same_incident(
     mine: DocProfile,
     theirs: DocProfile,
     score: float,
-    idf,
-    df,
+    idf: Callable[[str], float],
+    df: Callable[[str], int],
     sentences: int,
     weights: Model | None = None,
     pair: DocumentPair | None = None,

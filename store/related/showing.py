@@ -30,10 +30,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from claimdesk.store.models import RelatedClaim
 from claimdesk.store.related import incident
 from claimdesk.store.related.scoring import Bag, translate
+
+if TYPE_CHECKING:  # the engine calls weigh with itself
+    from claimdesk.store.related.candidates import Query
+    from claimdesk.store.related.engine import Engine
 
 EVIDENCE_CANDIDATES = 20
 """How many of the best-scored candidates from other documents are weighed for showing."""
@@ -136,7 +141,13 @@ def select(items: list[RelatedClaim], limit: int, *, weaker: bool = False) -> li
     return shown + [i for i in items if not i.shown][:limit]
 
 
-def weigh(engine, query, weighed, doc_id: int, model: incident.Model) -> dict:
+def weigh(
+    engine: Engine,
+    query: Query,
+    weighed: list[tuple[float, int, int]],
+    doc_id: int,
+    model: incident.Model,
+) -> dict[int, tuple[bool, incident.Evidence]]:
     """``{claim id: (eligible, Evidence)}`` for ``(score, claim_id, doc_id)`` candidates
     from other documents, weighed with the :class:`~claimdesk.store.related.engine.Engine`'s
     term table, bags and document profiles: ``eligible`` when the two sentences share
@@ -147,11 +158,11 @@ def weigh(engine, query, weighed, doc_id: int, model: incident.Model) -> dict:
     terms = engine.terms
     idf, df = terms.idf_lookup, terms.df.__getitem__  # a Counter: 0 when unseen
     doc_ids = [doc_id, *(r[2] for r in weighed)]
-    profiles = engine.profiles.get(engine.store.db, doc_ids, engine.groups, idf)
+    profiles = engine.profiles.get(engine.connections.db, doc_ids, engine.groups, idf)
     mine = profiles[doc_id]
     common = common_idf(terms.count)
     pairs: dict[int, incident.DocumentPair] = {}
-    out = {}
+    out: dict[int, tuple[bool, incident.Evidence]] = {}
     for score, cid, cand_doc in weighed:
         bag = engine.cached_bag(cid)  # built by rank() just before
         pair = pairs.get(cand_doc)

@@ -171,6 +171,7 @@ class VocabularyCache:
             thread.join()
 
     def _load_in_background(self, generation: int) -> None:
+        assert self.path is not None  # started by peek only when there is a path
         try:
             db = connect(self.path, self.mode)
             try:

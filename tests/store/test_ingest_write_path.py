@@ -88,10 +88,56 @@ def test_worker_processes_store_the_same_rows_as_in_process(tmp_path):
     for workers in (1, 2):
         store = Store.open(tmp_path / f"w{workers}.db")
         parsed = [ParsedDocument(text=t) for t in texts]
-        results = add_parsed(store, parsed, workers=workers, batch_size=2)  # batches queue up
+        results = add_parsed(
+            store.connections, parsed, workers=workers, batch_size=2
+        )  # batches queue up
         assert all(r.added for r in results)
         stores.append([stored_rows(store, r.doc_id) for r in results])
         store.close()
     in_process, parallel = stores
     assert parallel == in_process
     assert in_process == [expected_rows(documents.normalise_input_text(t)) for t in texts]
+
+
+def test_the_content_hash_is_looked_up_once_per_document(store, monkeypatch):
+    """The writer owns the duplicate check: one lookup for each text, however it comes in."""
+    looked_up: list[str] = []
+    real = documents.find_by_hash
+
+    def counting(db, digest):
+        looked_up.append(digest)
+        return real(db, digest)
+
+    monkeypatch.setattr(documents, "find_by_hash", counting)
+    first = store.add_text("Officials said 40 people died.", title="A")
+    again = store.add_text("Officials said 40 people died.", title="B")
+    assert (first.added, again.added, again.doc_id) == (True, False, first.doc_id)
+    assert again.reason == "already in the store"
+    assert len(looked_up) == 2
+    looked_up.clear()
+    texts = ["Officials said 7 people died.", "It rained.", "Officials said 7 people died."]
+    results = add_parsed(store.connections, [ParsedDocument(text=t) for t in texts])
+    assert [r.added for r in results] == [True, True, False]
+    assert results[2].doc_id == results[0].doc_id  # the repeat is answered by the writer
+    assert len(looked_up) == 2
+
+
+def test_a_text_another_writer_stored_meanwhile_is_not_added_twice(store, monkeypatch):
+    """The writer looks the hash up before extracting; if another writer stores the same
+    text before this one writes, the insert finds it and says where it is."""
+    first = store.add_text("Officials said 40 people died.", title="A")
+    real = documents.find_by_hash
+    calls = {"n": 0}
+
+    def stale_first_look(db, digest):
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real(db, digest)
+
+    monkeypatch.setattr(documents, "find_by_hash", stale_first_look)
+    again = store.add_text("Officials said 40 people died.", title="B")
+    assert (again.added, again.doc_id, again.reason) == (
+        False,
+        first.doc_id,
+        "already in the store",
+    )
+    assert store.summary().documents == 1

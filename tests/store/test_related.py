@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimdesk.store import Store
-from claimdesk.store.related import related_to_text, similarity
+from claimdesk.store.related import similarity
 from claimdesk.store.related.matching_form import fts_tokens
 from claimdesk.tui.cli import cli
 
@@ -117,7 +117,7 @@ def test_a_removed_claim_id_is_not_given_out_again(store):
 def test_related_to_free_text_and_pair_similarity(store):
     high = add(store, HIGH, "Kyiv")
     add(store, "Heavy rain flooded the city centre on Monday.", "Weather")
-    hits = related_to_text(store, "Zelenskyy: over 3000 North Korean troops killed or wounded")
+    hits = store.related_text("Zelenskyy: over 3000 North Korean troops killed or wounded")
     assert hits[0].claim.id == high
     assert similarity(HIGH, SPELLED) > similarity(HIGH, "Heavy rain flooded the city centre.")
     assert similarity(HIGH, HIGH) == pytest.approx(100.0)
@@ -126,9 +126,7 @@ def test_related_to_free_text_and_pair_similarity(store):
 def test_camel_case_hashtags_and_handles_match_their_words(store):
     bridge = add(store, "The city council voted to close the old harbour bridge.", "Port")
     add(store, "Harbour fees rose again this year.", "Fees")
-    hits = related_to_text(
-        store, "Cannot believe #CouncilVotes to shut the #HarbourBridge @CityNews"
-    )
+    hits = store.related_text("Cannot believe #CouncilVotes to shut the #HarbourBridge @CityNews")
     assert hits[0].claim.id == bridge
     assert fts_tokens("#HarbourBridge @NHC_Atlantic #metoo") == [
         "harbour", "bridge", "harbourbridge", "nhc", "atlantic", "nhc_atlantic", "metoo",
