@@ -77,6 +77,15 @@ class Document:
     flagged: int = 0
     note: str = ""
     text: str | None = None
+    language: str = ""
+    disclaimer: str = ""
+
+    @property
+    def claims_available(self) -> bool:
+        """Whether claims were extracted from this document (its language is English)."""
+        from claimdesk.store.extract.language import claims_available
+
+        return claims_available(self.language)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -88,6 +97,8 @@ class Document:
             "published": self.published,
             "path": self.path,
             "claims": self.claims,
+            "language": self.language,
+            "disclaimer": self.disclaimer,
         }
 
 
@@ -117,6 +128,19 @@ class Claim:
     status: str = "unreviewed"
     note: str = ""
     norm: str = ""
+    role: str = ""
+    heading_level: int = 0
+    boilerplate: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether the sentence is a heading (``heading_level`` says which)."""
+        return self.role == "heading"
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """Whether the sentence is page furniture (``boilerplate`` names its class)."""
+        return self.role == "boilerplate"
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -136,6 +160,9 @@ class Claim:
             "status": self.status,
             "note": self.note,
             "is_claim": self.is_claim,
+            "role": self.role,
+            "heading_level": self.heading_level,
+            "boilerplate": self.boilerplate,
         }
 
 
@@ -175,7 +202,11 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class AddResult:
-    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input."""
+    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input.
+
+    ``language`` is the document's detected language (ISO 639-1); ``note`` says plainly
+    when claims could not be extracted from it (a language other than English).
+    """
 
     doc_id: int | None
     added: bool
@@ -184,6 +215,8 @@ class AddResult:
     sentences: int = 0
     reason: str = ""
     path: str = ""
+    language: str = ""
+    note: str = ""
 
     @property
     def refused(self) -> bool:
@@ -201,6 +234,8 @@ class AddResult:
             "claims": self.claims,
             "sentences": self.sentences,
             "reason": self.reason,
+            "language": self.language,
+            "note": self.note,
         }
 
 

@@ -76,14 +76,27 @@ class Store:
         url: str = "",
         published: str = "",
         path: str = "",
+        disclaimer: str = "",
     ) -> AddResult:
-        """Store ``text`` as a document and extract its claims (a no-op if already stored)."""
+        """Store ``text`` as a document and extract its claims (a no-op if already stored).
+
+        Its language is detected; claims are extracted from English text only (the
+        result's ``note`` says so otherwise). ``disclaimer`` is a note shown with the
+        document, never part of its text.
+        """
         text = documents.normalise_input_text(text)
         if not text.strip():
             return AddResult(doc_id=None, added=False, reason="empty document", path=path)
         with self.db.atomic():
             return documents.insert_document(
-                self.db, text, title=title, source=source, url=url, published=published, path=path
+                self.db,
+                text,
+                title=title,
+                source=source,
+                url=url,
+                published=published,
+                path=path,
+                disclaimer=disclaimer,
             )
 
     def add_file(self, path: str | Path) -> AddResult:

@@ -129,6 +129,8 @@ def test_add_from_stdin_with_metadata_options(runner, db):
         "url": "https://example.invalid/p",
         "published": "2024-12-27",
         "path": "",
+        "language": "en",
+        "disclaimer": "",
     }
 
 
@@ -152,7 +154,17 @@ def test_docs_table_and_json(runner, filled):
     table = run(runner, filled, "docs")
     assert table.exit_code == 0 and "Seoul estimate" in table.stdout
     (doc,) = lines(run(runner, filled, "docs", "--json"))
-    assert set(doc) == {"id", "title", "source", "url", "published", "path", "claims"}
+    assert set(doc) == {
+        "id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "path",
+        "claims",
+        "language",
+        "disclaimer",
+    }
     assert (doc["title"], doc["source"], doc["published"]) == (
         "Seoul estimate",
         "Northern Ledger",

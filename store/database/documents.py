@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from operator import itemgetter
 
@@ -18,7 +18,9 @@ import sqlite_utils
 
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row
 from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_rows, insert_claim_rows
+from claimdesk.store.database.source_lines import mark_repeated_lines, source_key
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
+from claimdesk.store.extract.language import detect_language, extraction_note
 from claimdesk.store.folding import nfc
 from claimdesk.store.models import AddResult, Document, NotFoundError
 
@@ -41,7 +43,7 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`."""
+    """A document ready to insert: NFC text, its metadata, its language and its :func:`claim_rows`."""
 
     text: str
     rows: list[ClaimRow]
@@ -50,6 +52,14 @@ class NewDocument:
     url: str = ""
     published: str = ""
     path: str = ""
+    language: str = ""
+    disclaimer: str = ""
+
+
+def extract_document(text: str) -> tuple[str, list[ClaimRow]]:
+    """``(language, claim rows)`` of a document's text: its language decides what is extracted."""
+    language = detect_language(text)
+    return language, claim_rows(extract(text, language))
 
 
 def insert_document(
@@ -61,19 +71,24 @@ def insert_document(
     url: str = "",
     published: str = "",
     path: str = "",
+    disclaimer: str = "",
     sentences: Iterable[ExtractedSentence] | None = None,
 ) -> AddResult:
     """Insert one document and its sentences; the caller owns the transaction.
 
     ``text`` must already be NFC; pass ``sentences`` when they were extracted
-    elsewhere, otherwise they are extracted here.
+    elsewhere (in English), otherwise the language is detected and they are extracted here.
     """
+    language = ""
     if find_by_hash(db, sha256_of(text)) is not None:
         rows: list[ClaimRow] = []  # not stored again: no need to extract
+    elif sentences is None:
+        language, rows = extract_document(text)
     else:
-        rows = claim_rows(extract(text) if sentences is None else sentences)
+        language, rows = "en", claim_rows(sentences)
     fields = {"title": title, "source": source, "url": url, "published": published, "path": path}
-    return insert_documents(db, [NewDocument(text, rows, **fields)])[0]
+    new = NewDocument(text, rows, **fields, language=language, disclaimer=disclaimer)
+    return insert_documents(db, [new])[0]
 
 
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
@@ -85,6 +100,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
     """
     results: list[AddResult] = []
     claims: list[tuple[int, list[ClaimRow]]] = []
+    pending: dict[int, list[ClaimRow]] = {}  # rows not yet written, by document
     for doc in docs:
         digest = sha256_of(doc.text)
         existing = find_by_hash(db, digest)
@@ -95,7 +111,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, language, disclaimer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 digest,
                 title,
@@ -106,22 +122,32 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 now_iso(),
                 doc.text,
                 len(doc.text),
+                doc.language,
+                doc.disclaimer,
             ],
         )
-        claims.append((cur.lastrowid, doc.rows))
+        doc_id = cur.lastrowid
+        key = source_key(doc.source, doc.url)
+        rows = mark_repeated_lines(db, doc_id, key, doc.text, list(doc.rows), pending)
+        pending[doc_id] = rows
+        claims.append((doc_id, rows))
         bump_generation(db)
         results.append(
             AddResult(
-                doc_id=cur.lastrowid,
+                doc_id=doc_id,
                 added=True,
                 title=title,
-                claims=sum(map(itemgetter(IS_CLAIM), doc.rows)),
-                sentences=len(doc.rows),
+                sentences=len(rows),
                 path=doc.path,
+                language=doc.language,
+                note=extraction_note(doc.language),
             )
         )
     insert_claim_rows(db, claims)
-    return results
+    # Claims are counted once every document of the batch is marked: a later document can
+    # make an earlier one's line boilerplate for their source.
+    counts = {doc_id: sum(map(itemgetter(IS_CLAIM), rows)) for doc_id, rows in claims}
+    return [replace(r, claims=counts[r.doc_id]) if r.added else r for r in results]
 
 
 def default_title(text: str) -> str:

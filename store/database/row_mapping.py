@@ -15,7 +15,7 @@ from claimdesk.store.models import (
 
 CLAIM_COLUMNS = (
     'id, doc_id, ordinal, start, "end", text, is_claim, extracted, score, kind, source, cue, '
-    "hedge, numbers, dates, entities, status, note, norm"
+    "hedge, numbers, dates, entities, status, note, norm, role, heading_level, boilerplate"
 )
 """The column list that :func:`claim_from_row` expects, in order."""
 
@@ -42,11 +42,15 @@ def claim_from_row(row: tuple[Any, ...]) -> Claim:
         status=row[16],
         note=row[17],
         norm=row[18],
+        role=row[19],
+        heading_level=row[20],
+        boilerplate=row[21],
     )
 
 
 DOCUMENT_COLUMNS = (
     "d.id, d.title, d.source, d.url, d.published, d.path, d.sha256, d.added, d.length, d.note, "
+    "d.language, d.disclaimer, "
     # ``+c.is_claim`` keeps SQLite on the (doc_id, ordinal) index: without statistics it
     # would pick the is_claim index and scan every claim once per document.
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1), "
@@ -69,8 +73,10 @@ def document_from_row(row: tuple[Any, ...], text: str | None = None) -> Document
         added=row[7],
         length=row[8],
         note=row[9],
-        claims=row[10],
-        flagged=row[11],
+        language=row[10],
+        disclaimer=row[11],
+        claims=row[12],
+        flagged=row[13],
         text=text,
     )
 

@@ -1,7 +1,9 @@
 """Optional front matter: ``key: value`` lines between ``---`` fences at the top of a file.
 
-Only ``title``, ``source``, ``url`` and ``published`` (or ``date``) are used;
-the block itself is never part of the stored document text.
+Only ``title``, ``source``, ``url``, ``published`` (or ``date``) and ``disclaimer`` (or
+``note``/``notice``: a note about the document, such as "Demo material: an invented
+report") are used; the block itself is never part of the stored document text, so the
+disclaimer is shown with the document and is never a claim.
 
     >>> meta, body = split_front_matter("---\\ntitle: Floods\\nsource: 'Daily'\\n---\\n\\nText.")
     >>> meta, body
@@ -14,10 +16,17 @@ from __future__ import annotations
 
 import re
 
-FIELDS = ("title", "source", "url", "published")
+FIELDS = ("title", "source", "url", "published", "disclaimer")
 """Front-matter keys that become document metadata."""
 
-ALIASES = {"date": "published", "link": "url", "outlet": "source", "publisher": "source"}
+ALIASES = {
+    "date": "published",
+    "link": "url",
+    "outlet": "source",
+    "publisher": "source",
+    "note": "disclaimer",
+    "notice": "disclaimer",
+}
 """Other common spellings of the same keys."""
 
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)

@@ -154,5 +154,6 @@ def add_bytes(
         url=url or parsed.url,
         published=published or parsed.published,
         path=name if Path(name).suffix else "",
+        disclaimer=parsed.disclaimer,
     )
     return add_parsed(store, [parsed])[0]

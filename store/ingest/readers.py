@@ -39,7 +39,11 @@ class RefusedError(ValueError):
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    """Decoded, extracted text with its metadata, ready to store."""
+    """Decoded, extracted text with its metadata, ready to store.
+
+    ``disclaimer`` is a note about the document from its front matter ("Demo material: an
+    invented report"): shown with it, never part of its text or its claims.
+    """
 
     text: str
     title: str = ""
@@ -47,6 +51,7 @@ class ParsedDocument:
     url: str = ""
     published: str = ""
     path: str = ""
+    disclaimer: str = ""
 
 
 def format_for(name: str) -> str | None:

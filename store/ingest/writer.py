@@ -24,8 +24,6 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from claimdesk.store.database import documents
-from claimdesk.store.database.sentence_rows import claim_rows
-from claimdesk.store.extract.extractor import extract
 from claimdesk.store.ingest.readers import ParsedDocument
 from claimdesk.store.models import AddResult
 
@@ -44,22 +42,17 @@ def refused(path: str, reason: str) -> AddResult:
     return AddResult(doc_id=None, added=False, reason=reason, path=path)
 
 
-def extract_or_reason(text: str):
-    """``extract(text)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
-    try:
-        return extract(text)
-    except Exception as exc:  # one pathological document must not stop a large ingest
-        return f"could not extract claims: {type(exc).__name__}: {exc}"
-
-
 def claim_rows_or_reason(text: str):
-    """The claim rows of ``text`` (:func:`claimdesk.store.database.sentence_rows.claim_rows`), or why extraction failed.
+    """``(language, claim rows)`` of ``text`` (:func:`claimdesk.store.database.documents.extract_document`),
+    or a one-line reason if extraction fails (a top-level function: it is pickled).
 
     What a worker process returns: rows pickle and unpickle much faster than
     the sentence objects, and the writer then only inserts.
     """
-    sentences = extract_or_reason(text)
-    return sentences if isinstance(sentences, str) else claim_rows(sentences)
+    try:
+        return documents.extract_document(text)
+    except Exception as exc:  # one pathological document must not stop a large ingest
+        return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
 @dataclass
@@ -69,7 +62,7 @@ class _Pending:
     text: str
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
-    rows: object = None  # claim rows, or the reason extraction failed
+    rows: object = None  # (language, claim rows), or the reason extraction failed
 
 
 @dataclass
@@ -184,14 +177,18 @@ class _Writer:
 
 def _new_document(p: _Pending) -> documents.NewDocument:
     parsed = p.parsed
+    # A repeat was found already stored when its batch is written: it is not inserted again.
+    language, rows = p.rows if isinstance(p.rows, tuple) else ("", [])
     return documents.NewDocument(
         p.text,
-        p.rows or [],  # a repeat: found already stored, not inserted again
+        rows,
         title=parsed.title,
         source=parsed.source,
         url=parsed.url,
         published=parsed.published,
         path=parsed.path,
+        language=language,
+        disclaimer=parsed.disclaimer,
     )
 
 

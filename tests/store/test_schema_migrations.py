@@ -14,6 +14,26 @@ TEXT = (
 )
 
 
+def add_as_before_m006(store: Store, text: str, title: str) -> int:
+    """Insert a document and its sentences with only the columns the m001 schema has."""
+    from claimdesk.store.database.documents import now_iso, sha256_of
+    from claimdesk.store.database.sentence_rows import CLAIM_ROW_COLUMNS, claim_rows
+    from claimdesk.store.extract.extractor import extract
+
+    columns = CLAIM_ROW_COLUMNS[: CLAIM_ROW_COLUMNS.index("role")]
+    with store.db.atomic():
+        doc_id = store.db.execute(
+            "INSERT INTO documents (sha256, title, added, text, length) VALUES (?, ?, ?, ?, ?)",
+            [sha256_of(text), title, now_iso(), text, len(text)],
+        ).lastrowid
+        marks = ", ".join("?" * (len(columns) + 1))
+        store.db.conn.executemany(
+            f"INSERT INTO claims (doc_id, {', '.join(columns)}) VALUES ({marks})",
+            [(doc_id, *row[: len(columns)]) for row in claim_rows(extract(text))],
+        )
+    return doc_id
+
+
 def index_pages(store: Store) -> list[tuple]:
     """Every stored page of the FTS5 index: any re-indexing writes here."""
     return store.db.execute("SELECT id, block FROM claims_fts_data ORDER BY id").fetchall()
@@ -73,17 +93,18 @@ def test_an_existing_store_migrates_and_keeps_its_index(tmp_path):
     db.conn.close()
 
     old = Store(path)  # opened without migrating: a store written by the previous release
-    doc = old.add_text(TEXT, title="Flood")
+    doc_id = add_as_before_m006(old, TEXT, "Flood")
     old.close()
 
     store = Store.open(path)
     assert migrations.pending(store.db) == []
     assert "WHEN" in update_trigger_sql(store.db)
-    claim = store.claims(doc.doc_id)[0]
+    assert store.document(doc_id).language == ""  # stored before detection
+    claim = store.claims(doc_id)[0]
     before = index_pages(store)
     store.set_status(claim.id, "false")
     assert index_pages(store) == before
-    assert search_texts(store, "rescue village") == [store.claims(doc.doc_id)[1].text]
+    assert search_texts(store, "rescue village") == [store.claims(doc_id)[1].text]
     store.close()
 
 

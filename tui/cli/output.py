@@ -14,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdesk.store import Claim, Document, Event
+from claimdesk.store.extract.boilerplate import CLASSES as BOILERPLATE_CLASSES
+from claimdesk.store.extract.language import extraction_note, language_name
 from claimdesk.store.safe_text import display_safe
 
 
@@ -43,10 +45,22 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], **opti
 
 
 def documents_table(docs: Iterable[Document]) -> Table:
-    """Documents as id, title, source, published, claims and flagged counts."""
+    """Documents as id, title (with its disclaimer below it), source, published, language,
+    claims and flagged counts; claims read "n/a" where the language has no claim extraction."""
     return table(
-        ("id", "title", "source", "published", "claims", "flagged"),
-        ((d.id, d.title, d.source, d.published, d.claims, d.flagged) for d in docs),
+        ("id", "title", "source", "published", "lang", "claims", "flagged"),
+        (
+            (
+                d.id,
+                d.title + (f"\n[{d.disclaimer}]" if d.disclaimer else ""),
+                d.source,
+                d.published,
+                d.language or "-",
+                d.claims if d.claims_available else "n/a",
+                d.flagged,
+            )
+            for d in docs
+        ),
     )
 
 
@@ -82,8 +96,19 @@ def events_table(events: Iterable[Event]) -> Table:
     return table(("id", "at", "who", "change", "old", "new"), rows)
 
 
-def show_claim(claim: Claim, doc_title: str) -> Table:
-    """One claim with its features, as a two-column table."""
+def sentence_role(claim: Claim) -> str:
+    """What the sentence is on the page, in words: "heading (level 1)", "boilerplate: a
+    copyright or rights line", or "body text"."""
+    if claim.is_heading:
+        return f"heading (level {claim.heading_level})"
+    if claim.is_boilerplate:
+        return "boilerplate: " + BOILERPLATE_CLASSES.get(claim.boilerplate, claim.boilerplate)
+    return "body text"
+
+
+def show_claim(claim: Claim, doc_title: str, document: Document | None = None) -> Table:
+    """One claim with its features (and its document's language and disclaimer), as a
+    two-column table."""
     figures = "; ".join(
         " ".join(
             p for p in (f.text, f"= {f.value:g}", f.qualifier and f"({f.qualifier})", f.counts) if p
@@ -94,11 +119,13 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
     rows = [
         ("claim", claim.id),
         ("document", f"{claim.doc_id}: {doc_title}"),
+        *_document_rows(document),
         ("offsets", f"{claim.start}-{claim.end}"),
         ("text", claim.text),
         ("status", claim.status),
         ("note", claim.note),
         ("is claim", "yes" if claim.is_claim else "no (sentence)"),
+        ("on the page", sentence_role(claim)),
         ("score", f"{claim.score:.3f}"),
         ("kind", claim.kind),
         ("attributed to", claim.source),
@@ -109,6 +136,18 @@ def show_claim(claim: Claim, doc_title: str) -> Table:
         ("entities", ", ".join(claim.entities)),
     ]
     return table(("field", "value"), rows, show_header=False)
+
+
+def _document_rows(document: Document | None) -> list[tuple[str, str]]:
+    """The document's language (and why it has no claims) and its disclaimer, when known."""
+    if document is None:
+        return []
+    rows = [("language", f"{language_name(document.language)} ({document.language or '-'})")]
+    if extraction_note(document.language):
+        rows.append(("claims", extraction_note(document.language)))
+    if document.disclaimer:
+        rows.append(("disclaimer", document.disclaimer))
+    return rows
 
 
 def progress_bar(label: str) -> Progress:

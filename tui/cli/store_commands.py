@@ -55,9 +55,11 @@ def _add_files(store, paths: list[str], max_bytes: int | None, as_json: bool) ->
 def add_command(ctx: Context, paths, title, source, url, published, max_size, as_json) -> None:
     """Add files, folders (recursively), globs, or - for standard input.
 
-    Reads .txt, .md and .html; front matter (title:, source:, url:, published:)
-    sets metadata. Inputs that cannot be read are refused one line each; the
-    others are still added, and the exit code is 1.
+    Reads .txt, .md and .html; front matter (title:, source:, url:, published:,
+    disclaimer:) sets metadata. Claims are extracted from English text; a document in
+    another language is stored with its sentences for reading and search, and a line
+    says so. Inputs that cannot be read are refused one line each; the others are
+    still added, and the exit code is 1.
     """
     store = ctx.store
     max_bytes = int(max_size * 1024 * 1024) if max_size else None
@@ -77,6 +79,9 @@ def add_command(ctx: Context, paths, title, source, url, published, max_size, as
     if as_json:
         emit_json(r.to_json() for r in results)
     else:
+        for result in results:
+            if result.added and result.note:
+                click.echo(f"{output.safe(result.path or result.title).plain}: {result.note}")
         added = [r for r in results if r.added]
         present = sum(1 for r in results if not r.added and not r.refused)
         refused = sum(1 for r in results if r.refused)
@@ -147,20 +152,22 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim with its features, document, status and note."""
     store = ctx.store
     claim = store.claim(claim_id)
-    title = store.document(claim.doc_id).title
+    document = store.document(claim.doc_id)
     if as_json:
         emit_json(
             [
                 {
                     **claim.to_json(),
-                    "doc_title": title,
+                    "doc_title": document.title,
+                    "doc_language": document.language,
+                    "doc_disclaimer": document.disclaimer,
                     "entities": list(claim.entities),
                     "extracted": claim.extracted,
                 }
             ]
         )
     else:
-        output.console().print(output.show_claim(claim, title))
+        output.console().print(output.show_claim(claim, document.title, document))
 
 
 @cli.command("flag")
