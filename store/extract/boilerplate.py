@@ -55,7 +55,8 @@ _CREDIT = re.compile(
     r"\((?:photo|image|video|file|credit|courtesy|pictured)s?\b[^)]*\)|buy photo|"
     r"^(?:photos?|images?|file photo|pictured|caption|credit|courtesy)\s*(?::|/|\||by\b)|"
     r"\|\s*(?:facebook|twitter|instagram|file|submitted|provided)\s+photo|"
-    r"\b(?:getty images|ap photo|shutterstock|photo illustration)\b",
+    r"\b(?:getty images|ap photo|shutterstock|photo illustration)\b|"
+    r"^(?:view full caption|hide caption|toggle caption|enlarge this image|image \d+ of \d+)",
     re.IGNORECASE,
 )
 # A portrait caption: a name, an age and who supplied the picture.
@@ -86,7 +87,10 @@ _NAME_OR_ROLE = re.compile(
     r"contributor|[,;|/&]|-|–|—|@\w+|\S+@\S+)$"
 )
 _CONTRIBUTED = re.compile(
-    r"contributed to this (?:report|story|article)|^(?:[\w.&'’-]+\s+){0,3}[\w.&-]+(?:'s|’s)\s+"
+    r"contributed to this (?:report|story|article)|"
+    r"^(?!(?:The|This|That|She|He|It|Our|His|Her) )(?:[A-Z][\w.'’-]+ ){1,3}is an? "
+    r"(?:[\w.'’&-]+ ){0,5}(?:staff writer|reporter|correspondent|columnist|editor|"
+    r"contributing writer|freelance writer)\b(?: (?:for|at|with) .*)?\.?$|^(?:[\w.&'’-]+\s+){0,3}[\w.&-]+(?:'s|’s)\s+"
     r"(?:[A-Z][\w.'’-]*\s+){1,3}reports?\.?$"
 )
 _STATION = (

@@ -105,11 +105,20 @@ _FIGURE_FAMILIES = frozenset({"digit", "numword"})
 _ATTRIBUTION_FAMILIES = frozenset({"cue", "according", "data"})
 
 
-def _attributions(sentence: str, hits: trigger_words.Hits) -> list[Attribution]:
-    """The sentence's own attributions, skipping the work when no trigger word is present."""
-    if _ATTRIBUTION_FAMILIES & hits.keys() or ":" in sentence:
-        return find_attributions(sentence, 0, len(sentence), hits)
-    return []
+def _attributions(span: Span, hits: trigger_words.Hits) -> list[Attribution]:
+    """The sentence's own attributions, skipping the work when no trigger word is present.
+
+    A sentence that ends in a joined attribution tail ("... Sheriff Dana Moss said.") is
+    attributed by its tail alone, so the source does not run back over the full stop.
+    """
+    sentence = span.text
+    if not (_ATTRIBUTION_FAMILIES & hits.keys() or ":" in sentence):
+        return []
+    if span.tail:
+        lo = span.tail - span.start
+        tail_hits = {k: [h for h in v if h[0] >= lo] for k, v in hits.items()}
+        return find_attributions(sentence, lo, len(sentence), tail_hits)
+    return find_attributions(sentence, 0, len(sentence), hits)
 
 
 def _sources(spans: list[Span], own_found: list[list[Attribution]]) -> list[tuple[str, str, bool]]:
@@ -240,7 +249,7 @@ def extract(text: str, language: str = ENGLISH) -> list[ExtractedSentence]:
     roles = page_roles(spans)
     # Trigger hits are sentence-relative; attribution offsets are not needed past _sources.
     sentence_hits = [trigger_words.scan(s.text) for s in spans]
-    found = [_attributions(s.text, h) for s, h in zip(spans, sentence_hits, strict=True)]
+    found = [_attributions(s, h) for s, h in zip(spans, sentence_hits, strict=True)]
     sources = _sources(spans, found)
     out = []
     for span, hits, (source, cue, carried), (role, level, boilerplate) in zip(

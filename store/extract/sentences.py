@@ -78,6 +78,8 @@ class Span(NamedTuple):
     is_heading: bool = False
     line_start: bool = False
     heading_level: int = 0
+    tail: int = 0
+    """Where a joined attribution tail begins (document offset), 0 for none."""
 
 
 def _is_boundary(text: str, pos: int, end: int) -> bool:
@@ -160,7 +162,7 @@ def _joins_next_line(line: str, next_line: str, width: int) -> bool:
     first = next_line.lstrip()[:1]
     if not first or _LEADING_MARKER.match(next_line).end():
         return False
-    return first.islower() or first.isdigit() or line[-1] in ",(-–—"
+    return first.islower() or line[-1] in ",(-–—"
 
 
 def _blocks(text: str):
@@ -231,11 +233,11 @@ def _append(out: list[Span], text: str, start: int, end: int, paragraph: int) ->
         end -= 1
     if start >= end:
         return
-    if (
-        out
-        and out[-1].paragraph == paragraph
-        and (_ONLY_CLOSERS.fullmatch(text, start, end) or is_attribution_tail(text[start:end]))
-    ):
-        out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end])
-        return
+    if out and out[-1].paragraph == paragraph:
+        if _ONLY_CLOSERS.fullmatch(text, start, end):
+            out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end])
+            return
+        if is_attribution_tail(text[start:end]):
+            out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end], tail=start)
+            return
     out.append(Span(start, end, text[start:end], paragraph))
