@@ -173,6 +173,7 @@ def m006_language_page_roles_source_lines(db: sqlite_utils.Database) -> None:
     """
     db.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE documents ADD COLUMN disclaimer TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX documents_language ON documents (language)")
     db.execute("ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE claims ADD COLUMN heading_level INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE claims ADD COLUMN boilerplate TEXT NOT NULL DEFAULT ''")

@@ -20,7 +20,7 @@ import hashlib
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from claimdesk.store.evaluation.jsonl import read_jsonl
+from claimdesk.store.evaluation.later_debates import HELD_OUT, later_debates
 from claimdesk.store.evaluation.metrics import average_precision, prf
 from claimdesk.store.extract import checkworthy, feature_hashing
 
@@ -68,6 +69,7 @@ class Part:
     groups: np.ndarray
     texts: list[str]
     raw: list[str]
+    ids: list[str] = field(default_factory=list)
 
 
 def sha256(path: Path) -> str:
@@ -101,6 +103,7 @@ def load_part(eval_dir: Path, name: str, debate: bool) -> tuple[Part, dict[str, 
         groups=np.array([str(r.get("group", "")) for r in rows]),
         texts=[" ".join(t.lower().split()) for t in raw],
         raw=raw,
+        ids=[str(r.get("id", i)) for i, r in enumerate(rows)],
     )
     record = {
         "file": path.name,
@@ -181,6 +184,73 @@ def baseline_out_of_fold(part: Part, settings: dict[str, Any]) -> np.ndarray:
     return scores
 
 
+def _loose(text: str) -> str:
+    """A sentence reduced to its lower-case letters and digits (near-duplicates compare equal)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def per_debate_ap(scores: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> dict[str, float]:
+    """Average precision of each debate (group) that has a positive, by name."""
+    out = {}
+    for g in sorted(set(groups.tolist())):
+        rows = groups == g
+        ap = average_precision(scores[rows].tolist(), labels[rows].tolist())
+        if ap is not None:
+            out[g] = round(ap, 4)
+    return out
+
+
+def baseline_scores(train_texts: Sequence[str], train_labels: np.ndarray, texts: Sequence[str]):
+    """TF-IDF word 1-2-grams + logistic regression (scikit-learn defaults) fitted on the
+    training sentences, scoring ``texts``: the baseline the held-out figures are compared with."""
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2))
+    matrix = vectorizer.fit_transform(list(train_texts))
+    model = LogisticRegression(max_iter=5000).fit(matrix, train_labels)
+    return model.predict_proba(vectorizer.transform(list(texts)))[:, 1]
+
+
+def later_debates_validation(
+    cb: Part, clef: Part, settings: dict[str, Any], held_out: int = HELD_OUT
+) -> dict[str, Any]:
+    """The model and the baseline trained on the earlier CLEF debates, scored on the later ones.
+
+    The model also learns from every ClaimBuster sentence except near-duplicates of a
+    held-out one (ClaimBuster's debates end before the held-out ones begin). Returns the
+    held-out debates, both models' mean per-debate AP, each debate's AP, and both models'
+    held-out scores by row (``"rows"``, ``"model_scores"``, ``"baseline_scores"``).
+    """
+    earlier, later = later_debates(clef.groups.tolist(), held_out)
+    test = np.isin(clef.groups, later)
+    train = ~test
+    held = {_loose(clef.raw[i]) for i in np.flatnonzero(test)}
+    keep = np.array([_loose(t) not in held for t in cb.raw])
+    matrix = vstack([cb.matrix[keep], clef.matrix[train]]).tocsr()
+    labels = np.concatenate([cb.labels[keep], clef.labels[train]])
+    weights = np.concatenate(
+        [row_weights(cb, int(keep.sum()), settings), row_weights(clef, int(train.sum()), settings)]
+    )
+    model = fit(matrix, labels, settings, weights)
+    scores = _product_scores(model, clef.matrix[test])
+    raw = [clef.raw[i] for i in np.flatnonzero(train)]
+    base = baseline_scores(raw, clef.labels[train], [clef.raw[i] for i in np.flatnonzero(test)])
+    labels_test, groups_test = clef.labels[test], clef.groups[test]
+    model_ap = per_debate_ap(scores, labels_test, groups_test)
+    base_ap = per_debate_ap(base, labels_test, groups_test)
+    mean = lambda values: round(sum(values) / len(values), 4)  # noqa: E731
+    return {
+        "held_out": later,
+        "trained_on": earlier,
+        "claimbuster_rows_dropped": int((~keep).sum()),
+        "model_mean_ap": mean(list(model_ap.values())),
+        "baseline_mean_ap": mean(list(base_ap.values())),
+        "model_ap": model_ap,
+        "baseline_ap": base_ap,
+        "rows": np.flatnonzero(test).tolist(),
+        "model_scores": scores.tolist(),
+        "baseline_scores": base.tolist(),
+    }
+
+
 def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     """``(threshold, F1)`` maximising F1 of ``score >= threshold`` (a midpoint between scores)."""
     order = np.argsort(-scores, kind="stable")
@@ -252,10 +322,10 @@ def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, Any]:
-    """Rebuild the model from ``eval_dir`` and write it to ``out``; returns its record."""
-    started = time.perf_counter()
-    checkworthy.install(checkworthy.blank_model())  # features must not depend on old weights
+def read_parts(eval_dir: Path, progress: Progress = print) -> tuple[Part, Part, list, str]:
+    """Both development sets featurised as ingest sees them, their provenance records and
+    the extractor fingerprint (features never depend on the weights being replaced)."""
+    checkworthy.install(checkworthy.blank_model())
     try:
         progress("reading and featurising the development sets")
         cb, cb_record = load_part(eval_dir, "claimbuster", debate=False)
@@ -263,8 +333,17 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         fingerprint = checkworthy.extractor_fingerprint()
     finally:
         checkworthy.install(None)
+    return cb, clef, [cb_record, clef_record], fingerprint
+
+
+def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, Any]:
+    """Rebuild the model from ``eval_dir`` and write it to ``out``; returns its record."""
+    started = time.perf_counter()
+    cb, clef, records, fingerprint = read_parts(eval_dir, progress)
     progress("cross-validating")
     cv = evaluate(cb, clef, SETTINGS, progress)
+    progress(f"validating on the {HELD_OUT} latest debates")
+    later = later_debates_validation(cb, clef, SETTINGS)
     progress("fitting on all development data")
     both = vstack([cb.matrix, clef.matrix]).tocsr()
     weights = np.concatenate(
@@ -280,13 +359,16 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         "char_sizes": list(feature_hashing.CHAR_SIZES),
         "dense_features": list(feature_hashing.DENSE_NAMES),
         "extractor_fingerprint": fingerprint,
-        "data": [cb_record, clef_record],
+        "data": records,
         "settings": SETTINGS,
         "threshold_probability": round(threshold, 6),
         "intercept_before_shift": float(final.intercept_[0]),
         "debate_domain_weight": float(coefficients[feature_hashing.DOMAIN_COLUMN]),
         "cross_validation": cv["model"],
         "baseline_cross_validation": cv["baseline"],
+        "later_debates_validation": {
+            k: v for k, v in later.items() if k not in ("rows", "model_scores", "baseline_scores")
+        },
     }
     # Fold the threshold into the intercept: score >= 0.5 exactly when p >= threshold.
     intercept = float(final.intercept_[0]) - logit(threshold)
