@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, diags, vstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
@@ -43,11 +43,13 @@ DATA_FILES: dict[str, str] = {
 
 SETTINGS: dict[str, Any] = {
     "model": "logistic regression (L2)",
-    "C": 3.0,
+    "C": 0.5,
     "solver": "liblinear",
     "folds": 5,
     "seed": 0,
-    "debate_weight": 0.3,
+    "debate_weight": 0.1,
+    "idf_power": 0.7,
+    "sentence_feature_scale": 0.5,
     "claimbuster_cv": "stratified 5-fold, shuffled (seed 0)",
     "clef_cv": "group 5-fold over debates (leave-debates-out)",
     "dedupe": "training rows whose text equals a held-out sentence are dropped",
@@ -114,14 +116,52 @@ def load_part(eval_dir: Path, name: str, debate: bool) -> tuple[Part, dict[str, 
     return part, record
 
 
+@dataclass(frozen=True)
+class Linear:
+    """A fitted model as the scorer uses it: weights over the unscaled feature vector."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def margins(self, matrix: csr_matrix, product: bool = True) -> np.ndarray:
+        """Log-odds of every row; ``product`` leaves out the debate-domain column, as ingest does."""
+        coef = self.coef
+        if product:
+            coef = coef.copy()
+            coef[feature_hashing.DOMAIN_COLUMN] = 0.0
+        return np.asarray(matrix @ coef).ravel() + self.intercept
+
+    def scores(self, matrix: csr_matrix, product: bool = True) -> np.ndarray:
+        """Probabilities of every row (see :meth:`margins`)."""
+        return 1.0 / (1.0 + np.exp(-self.margins(matrix, product)))
+
+
+def column_factors(matrix: csr_matrix, settings: dict[str, Any]) -> np.ndarray:
+    """How much each column is scaled while fitting: ``idf ** idf_power`` for the hashed
+    n-gram columns (smoothed idf over the rows of ``matrix``) and ``sentence_feature_scale``
+    for the extractor's sentence features.
+
+    Scaling a column up lets its weight grow at the same L2 cost (rare n-grams, which
+    idf favours, are penalised less; the sentence features, scaled down, more). The factors
+    are folded into the weights after fitting, so scoring reads the unscaled features.
+    """
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(float)
+    factors = (np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0) ** settings["idf_power"]
+    factors[feature_hashing.HASHED :] = settings["sentence_feature_scale"]
+    return factors
+
+
 def fit(
     matrix: csr_matrix, labels: np.ndarray, settings: dict[str, Any], weights: np.ndarray
-) -> LogisticRegression:
-    """Fit the logistic regression with the recorded settings (deterministic)."""
+) -> Linear:
+    """Fit the logistic regression with the recorded settings (deterministic), on columns
+    scaled by :func:`column_factors`, and return weights for the unscaled features."""
+    factors = column_factors(matrix, settings)
     model = LogisticRegression(
         C=settings["C"], solver=settings["solver"], max_iter=5000, random_state=settings["seed"]
     )
-    return model.fit(matrix, labels, sample_weight=weights)
+    model.fit(matrix @ diags(factors), labels, sample_weight=weights)
+    return Linear(model.coef_[0] * factors, float(model.intercept_[0]))
 
 
 def row_weights(part: Part, rows: int, settings: dict[str, Any]) -> np.ndarray:
@@ -134,11 +174,9 @@ def _without(part: Part, held: set[str]) -> np.ndarray:
     return np.array([t not in held for t in part.texts])
 
 
-def _product_scores(model: LogisticRegression, matrix: csr_matrix) -> np.ndarray:
+def _product_scores(model: Linear, matrix: csr_matrix) -> np.ndarray:
     """Scores with the domain column cleared, as ingest computes them."""
-    cleared = matrix.copy()
-    cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
-    return model.predict_proba(cleared)[:, 1]
+    return model.scores(matrix, product=True)
 
 
 def folds(part: Part, settings: dict[str, Any]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -350,7 +388,7 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         [row_weights(cb, len(cb.texts), SETTINGS), row_weights(clef, len(clef.texts), SETTINGS)]
     )
     final = fit(both, np.concatenate([cb.labels, clef.labels]), SETTINGS, weights)
-    coefficients = final.coef_[0]
+    coefficients = final.coef
     threshold = cv["threshold"]
     meta = {
         "feature_version": feature_hashing.FEATURE_VERSION,
@@ -362,7 +400,7 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         "data": records,
         "settings": SETTINGS,
         "threshold_probability": round(threshold, 6),
-        "intercept_before_shift": float(final.intercept_[0]),
+        "intercept_before_shift": final.intercept,
         "debate_domain_weight": float(coefficients[feature_hashing.DOMAIN_COLUMN]),
         "cross_validation": cv["model"],
         "baseline_cross_validation": cv["baseline"],
@@ -371,7 +409,7 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         },
     }
     # Fold the threshold into the intercept: score >= 0.5 exactly when p >= threshold.
-    intercept = float(final.intercept_[0]) - logit(threshold)
+    intercept = final.intercept - logit(threshold)
     size = checkworthy.write_model(out, coefficients.astype(np.float32).tolist(), intercept, meta)
     meta["file_bytes"] = size
     meta["seconds"] = round(time.perf_counter() - started, 1)
