@@ -47,9 +47,11 @@ SETTINGS: dict[str, Any] = {
     "solver": "liblinear",
     "folds": 5,
     "seed": 0,
-    "debate_weight": 0.1,
+    "debate_weight": 0.05,
     "idf_power": 0.7,
-    "sentence_feature_scale": 0.5,
+    "sentence_feature_scale": 0.4,
+    "clef_mix": 0.0,
+    "clef_C": 1.0,
     "claimbuster_cv": "stratified 5-fold, shuffled (seed 0)",
     "clef_cv": "group 5-fold over debates (leave-debates-out)",
     "dedupe": "training rows whose text equals a held-out sentence are dropped",
@@ -164,10 +166,32 @@ def fit(
     return Linear(model.coef_[0] * factors, float(model.intercept_[0]))
 
 
-def row_weights(part: Part, rows: int, settings: dict[str, Any]) -> np.ndarray:
-    """Sample weights: debate-transcript (CLEF) rows count ``debate_weight`` each."""
-    weight = settings["debate_weight"] if part.name == "clef2019" else 1.0
-    return np.full(rows, weight)
+def fit_parts(
+    cb: tuple[csr_matrix, np.ndarray], clef: tuple[csr_matrix, np.ndarray], settings: dict[str, Any]
+) -> Linear:
+    """The product model from ClaimBuster and CLEF training rows ``(matrix, labels)``.
+
+    One logistic regression over both sets (CLEF rows weighted ``debate_weight``, their
+    domain column absorbing CLEF's base rate), plus ``clef_mix`` times a second one trained
+    on the CLEF rows alone (without the domain column, regularised by ``clef_C``): the
+    sum of two linear models is one linear model, so the scorer is unchanged. The second
+    part carries what fact-checkers chose to check in debates, which ClaimBuster's notion of
+    a check-worthy sentence only partly covers.
+    """
+    matrix = vstack([cb[0], clef[0]]).tocsr()
+    labels = np.concatenate([cb[1], clef[1]])
+    weights = np.concatenate(
+        [np.ones(cb[0].shape[0]), np.full(clef[0].shape[0], settings["debate_weight"])]
+    )
+    joint = fit(matrix, labels, settings, weights)
+    mix = settings["clef_mix"]
+    if not mix:
+        return joint
+    cleared = clef[0].copy()
+    cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
+    cleared.eliminate_zeros()
+    alone = fit(cleared, clef[1], {**settings, "C": settings["clef_C"]}, np.ones(len(clef[1])))
+    return Linear(joint.coef + mix * alone.coef, joint.intercept + mix * alone.intercept)
 
 
 def _without(part: Part, held: set[str]) -> np.ndarray:
@@ -195,15 +219,10 @@ def out_of_fold(
     for i, (train_rows, test_rows) in enumerate(folds(target, settings), 1):
         held = {target.texts[j] for j in test_rows}
         keep = _without(other, held)
-        matrix = vstack([target.matrix[train_rows], other.matrix[keep]]).tocsr()
-        labels = np.concatenate([target.labels[train_rows], other.labels[keep]])
-        weights = np.concatenate(
-            [
-                row_weights(target, len(train_rows), settings),
-                row_weights(other, int(keep.sum()), settings),
-            ]
-        )
-        model = fit(matrix, labels, settings, weights)
+        mine = (target.matrix[train_rows], target.labels[train_rows])
+        theirs = (other.matrix[keep], other.labels[keep])
+        parts = (mine, theirs) if target.name == "claimbuster" else (theirs, mine)
+        model = fit_parts(*parts, settings)
         scores[test_rows] = _product_scores(model, target.matrix[test_rows])
         progress(f"  {target.name} fold {i}/{settings['folds']} done")
     return scores
@@ -262,12 +281,9 @@ def later_debates_validation(
     train = ~test
     held = {_loose(clef.raw[i]) for i in np.flatnonzero(test)}
     keep = np.array([_loose(t) not in held for t in cb.raw])
-    matrix = vstack([cb.matrix[keep], clef.matrix[train]]).tocsr()
-    labels = np.concatenate([cb.labels[keep], clef.labels[train]])
-    weights = np.concatenate(
-        [row_weights(cb, int(keep.sum()), settings), row_weights(clef, int(train.sum()), settings)]
+    model = fit_parts(
+        (cb.matrix[keep], cb.labels[keep]), (clef.matrix[train], clef.labels[train]), settings
     )
-    model = fit(matrix, labels, settings, weights)
     scores = _product_scores(model, clef.matrix[test])
     raw = [clef.raw[i] for i in np.flatnonzero(train)]
     base = baseline_scores(raw, clef.labels[train], [clef.raw[i] for i in np.flatnonzero(test)])
@@ -383,11 +399,7 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
     progress(f"validating on the {HELD_OUT} latest debates")
     later = later_debates_validation(cb, clef, SETTINGS)
     progress("fitting on all development data")
-    both = vstack([cb.matrix, clef.matrix]).tocsr()
-    weights = np.concatenate(
-        [row_weights(cb, len(cb.texts), SETTINGS), row_weights(clef, len(clef.texts), SETTINGS)]
-    )
-    final = fit(both, np.concatenate([cb.labels, clef.labels]), SETTINGS, weights)
+    final = fit_parts((cb.matrix, cb.labels), (clef.matrix, clef.labels), SETTINGS)
     coefficients = final.coef
     threshold = cv["threshold"]
     meta = {
