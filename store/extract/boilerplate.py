@@ -28,7 +28,7 @@ CLASSES: dict[str, str] = {
     "byline": "a byline or contributor line",
     "dateline": "a dateline on its own",
     "stamp": "a published or updated stamp",
-    "address": "an address or a contact number",
+    "address": "an address, a contact number or an appeal to call one",
     "field": "a form field (label and value)",
     "call-sign": "a station call sign or agency tag",
     "ellipsis": "an ellipsis or punctuation only",
@@ -67,14 +67,15 @@ _PROMPT_LEAD = re.compile(
     words_pattern(
         word_list(
             "follow subscribe share like sign download click tap stay join visit email "
-            "e-mail tweet comment contact send watch listen get please enable"
+            "e-mail tweet comment contact send watch listen get please enable try disable "
+            "refresh"
         )
     )
 )
 _ALWAYS_PROMPT = re.compile(r"^(?:[Ss]ubscribe|[Ff]ollow us|[Ss]ign up|[Dd]ownload|[Cc]lick)\b")
 _PROMPT_OBJECT = re.compile(
     r"\b(?:us|our|app|apps|newsletters?|inbox|facebook|twitter|instagram|youtube|tiktok|"
-    r"the latest|for updates|for more|here|below|above|javascript|browser|alerts|"
+    r"the latest|for updates|for more|here|below|above|javascript|browser|ad block\w*|alerts|"
     r"notifications|this:|loading)\b",
     re.IGNORECASE,
 )
@@ -130,6 +131,18 @@ _STREET = (
     r"Hwy|Highway|Pkwy|Parkway|Cir|Circle|Ter|Terrace|Sq|Square)"
 )
 _ADDRESS_LABEL = re.compile(r"^[\w/ ]{0,25}\b[Aa]ddress\s*[-–—:]\s*\S")
+MAX_CONTACT_WORDS = 45
+"""A sentence with a phone number and a call to use it is a contact appeal up to this length."""
+_CONTACT = re.compile(
+    r"\b(?:call|calling|contact|contacting|text|dial|reach|hotline|helpline|tip line|"
+    r"crime ?stoppers)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUN = re.compile(
+    r"\b(?:shooting|killing|stabbing|fire|crash|collision|death|murder|homicide|incident|"
+    r"accident|attack|robbery|burglary|explosion|assault|disappearance)s?\b",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"\(?\d{3}\)?\s*[-.]?\s*\d{3}\s*[-.]\s*\d{4}|\b1\s*-\s*800\b")
 _STREET_ADDRESS = re.compile(
     rf"^\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’]*\s+){{1,3}}{_STREET}\b\.?(?:,[^.]*)?$"
@@ -172,8 +185,9 @@ _NAVIGATION_PHRASES = frozenset(
 )
 # Link labels: "VIDEO: ...", "READ MORE: ...", "Related: ..." introduce another page.
 _LINK_LABEL = re.compile(
-    r"^(?:read more|read next|more|related|see also|also read|watch|video|photos|gallery|"
-    r"slideshow|listen|audio|live|more from [^:]{1,40})\s*(?::|→|»)",
+    r"^(?:(?:read more|read next|more|related|see also|also read|watch|video|photos|gallery|"
+    r"slideshow|listen|audio|live|more from [^:]{1,40})\s*(?::|→|»)|"
+    r"(?:related (?:coverage|content|stories|articles|links)|more coverage)\b)",
     re.IGNORECASE,
 )
 _TAG_LIST = re.compile(
@@ -196,6 +210,9 @@ def boilerplate_class(sentence: str) -> str:
     if _NAME_CAPTION.match(text):
         return "credit"
     words = text.split()
+    if len(words) <= MAX_CONTACT_WORDS and _PHONE.search(text) and _CONTACT.search(text):
+        if not (has_news_verb(text) or _EVENT_NOUN.search(text)):
+            return "address"  # a helpline; an appeal about "the shooting" names the event
     if len(words) > MAX_WORDS:
         return ""
     return _short_class(text, words)
@@ -264,7 +281,7 @@ def _navigation(text: str, words: list[str]) -> bool:
     if _TAG_LIST.match(text):
         return True
     label = _LINK_LABEL.match(text)
-    if label:  # a link to another page, unless its headline states a fact itself
+    if label:  # a link to another page, unless its headline reports something itself
         return not headline_states_fact(text[label.end() :])
     return len(words) <= 4 and text.rstrip().endswith(tuple(_ARROWS))
 

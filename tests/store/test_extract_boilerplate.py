@@ -17,11 +17,14 @@ DOCKTON, Ore. (KXYZ) -
 Two workers were hurt when a fire broke out at a warehouse on Dock Street on Tuesday night, fire officials said.
 The fire started in a storage room around 9:40 p.m., Battalion Chief Ana Ruiz said.
 Both workers were taken to Mercy Hospital with minor burns.
+Anyone with information is asked to call Dockton police at (555) 201 - 3344.
+VIDEO: Harbour webcams
 (Photo: Dockton Fire Department)
 Stay with KXYZ 7 for the latest.
 Follow KXYZ:
 Download our app here.
 Like this: Like Loading ...
+Try disabling any ad blocking extensions running on your browser.
 Copyright 2024 KXYZ. All rights reserved.
 """
 
@@ -64,6 +67,9 @@ EXPECTED = {
     "station": {
         "DOCKTON, Ore.": "dateline",
         "(KXYZ) -": "call-sign",
+        "Anyone with information is asked to call Dockton police at (555) 201 - 3344.": "address",
+        "VIDEO: Harbour webcams": "navigation",
+        "Try disabling any ad blocking extensions running on your browser.": "prompt",
         "(Photo: Dockton Fire Department)": "credit",
         "Stay with KXYZ 7 for the latest.": "prompt",
         "Follow KXYZ:": "prompt",
@@ -152,7 +158,9 @@ def test_every_boilerplate_class_is_exercised_by_a_page():
         "COUNCIL APPROVES NEW BUDGET",
         "Colts beat Chiefs 20 - 13 to clinch playoff berth",
         "40 people on Main Street lost power.",
+        "Police said the man called 911 at 10 p.m. from a phone on Dock Street.",
         "VIDEO: Ferry runs aground in fog off Dock Street",
+        "Anyone who saw the fire is asked to call Dockton police at (555) 201 - 3344.",
     ],
 )
 def test_reports_that_look_like_furniture_stay_text(sentence):
