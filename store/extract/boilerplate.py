@@ -210,12 +210,19 @@ def boilerplate_class(sentence: str) -> str:
     if _NAME_CAPTION.match(text):
         return "credit"
     words = text.split()
-    if len(words) <= MAX_CONTACT_WORDS and _PHONE.search(text) and _CONTACT.search(text):
-        if not (has_news_verb(text) or _EVENT_NOUN.search(text)):
-            return "address"  # a helpline; an appeal about "the shooting" names the event
+    if _is_contact(text, words):
+        return "address"
     if len(words) > MAX_WORDS:
         return ""
     return _short_class(text, words)
+
+
+def _is_contact(text: str, words: list[str]) -> bool:
+    """A helpline or an appeal to call a number, unless it names the event ("Anyone with
+    information about the shooting is asked to call ..." refers to the story)."""
+    if len(words) > MAX_CONTACT_WORDS or not _PHONE.search(text) or not _CONTACT.search(text):
+        return False
+    return not (has_news_verb(text) or _EVENT_NOUN.search(text))
 
 
 def _short_class(text: str, words: list[str]) -> str:
