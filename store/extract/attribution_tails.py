@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from claimdesk.store.extract.wordlists import word_list
+from claimdesk.store.extract.wordlists import word_list, words_pattern
 
 CUES = frozenset(
     word_list(
@@ -40,7 +40,8 @@ _AFTER_CUE = frozenset(
     )
 )
 _QUOTES = "\"'“”‘’«»"
-_DOUBLE_QUOTES = '"“”«»'
+_CUE = re.compile(words_pattern(CUES))
+_INNER_QUOTE = re.compile('["“”«»]')
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
 MAX_SOURCE_WORDS = 6
 """Longest speaker phrase before the cue ("the 20-year-old daughter of the victim")."""
@@ -54,11 +55,13 @@ def is_attribution_tail(sentence: str) -> bool:
     Two orders: ``SOURCE CUE [when]`` ("Police said Monday.", "his daughter added.") and,
     after a closing quote, ``" CUE SOURCE`` (``" said Pat Clarke with the committee.``).
     """
-    if len(sentence) > 120 or not sentence.rstrip().endswith((".", "!", "”", '"', "’")):
+    if len(sentence) > 120 or sentence.count(" ") > MAX_INVERTED_WORDS + 2:
+        return False
+    if not sentence.rstrip().endswith((".", "!", "”", '"', "’")) or not _CUE.search(sentence):
         return False
     body = sentence.lstrip()
     starts_after_quote = body[:1] in _QUOTES
-    if any(ch in _DOUBLE_QUOTES for ch in body[1:].rstrip(_QUOTES + ".!")):
+    if _INNER_QUOTE.search(body[1:].rstrip(_QUOTES + ".!")):
         return False  # it holds a quotation of its own: '"We stayed," she said.'
     words = [w.lower().rstrip(".") for w in _WORD.findall(sentence)]
     if not words or len(words) > MAX_INVERTED_WORDS + 1:

@@ -47,6 +47,19 @@ _COPYRIGHT = re.compile(
     r"|may not be (?:re)?published, broadcast|rewritten,? or redistributed",
     re.IGNORECASE,
 )
+_COPYRIGHT_KEYS = ("copyright", "©", "(c)", "rights reserved", "redistributed", "broadcast,")
+_CREDIT_KEYS = (
+    "photo",
+    "image",
+    "video",
+    "file",
+    "credit",
+    "courtesy",
+    "pictured",
+    "caption",
+    "getty",
+    "shutterstock",
+)
 MAX_CAPTION_WORDS = 6
 """A sentence with a photo credit is a credit when at most this many words are left without it
 (a name caption); a longer caption describes what happened and stays text."""
@@ -126,6 +139,7 @@ _STAMP_WORDS = frozenset(
     )
 )
 _WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _STREET = (
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|"
     r"Hwy|Highway|Pkwy|Parkway|Cir|Circle|Ter|Terrace|Sq|Square)"
@@ -203,10 +217,13 @@ def boilerplate_class(sentence: str) -> str:
     text = sentence.strip()
     if not _HAS_WORD.search(text):
         return "ellipsis"
-    if _COPYRIGHT.search(text):
+    low = text.lower()
+    # Cheap substring tests first: these two regexes would otherwise scan every sentence.
+    if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(text):
         return "copyright"
-    if _CREDIT.search(text) and len(_CREDIT.sub(" ", text).split()) <= MAX_CAPTION_WORDS:
-        return "credit"
+    if any(k in low for k in _CREDIT_KEYS) and _CREDIT.search(text):
+        if len(_CREDIT.sub(" ", text).split()) <= MAX_CAPTION_WORDS:
+            return "credit"
     if _NAME_CAPTION.match(text):
         return "credit"
     words = text.split()
@@ -220,7 +237,9 @@ def boilerplate_class(sentence: str) -> str:
 def _is_contact(text: str, words: list[str]) -> bool:
     """A helpline or an appeal to call a number, unless it names the event ("Anyone with
     information about the shooting is asked to call ..." refers to the story)."""
-    if len(words) > MAX_CONTACT_WORDS or not _PHONE.search(text) or not _CONTACT.search(text):
+    if len(words) > MAX_CONTACT_WORDS or not _DIGIT.search(text):
+        return False
+    if not _PHONE.search(text) or not _CONTACT.search(text):
         return False
     return not (has_news_verb(text) or _EVENT_NOUN.search(text))
 
@@ -262,7 +281,7 @@ def _is_dateline(text: str) -> bool:
 
 def _only_dates(text: str) -> bool:
     """Whether every word is a date, time or number word, and there is a digit."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return False
     return all(w.lower() in _STAMP_WORDS for w in _WORDS.findall(text))
 

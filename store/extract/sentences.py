@@ -237,7 +237,7 @@ def _append(out: list[Span], text: str, start: int, end: int, paragraph: int) ->
         if _ONLY_CLOSERS.fullmatch(text, start, end):
             out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end])
             return
-        if is_attribution_tail(text[start:end]):
+        if end - start <= 120 and is_attribution_tail(text[start:end]):
             out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end], tail=start)
             return
     out.append(Span(start, end, text[start:end], paragraph))
