@@ -221,9 +221,8 @@ def boilerplate_class(sentence: str) -> str:
     # Cheap substring tests first: these two regexes would otherwise scan every sentence.
     if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(text):
         return "copyright"
-    if any(k in low for k in _CREDIT_KEYS) and _CREDIT.search(text):
-        if len(_CREDIT.sub(" ", text).split()) <= MAX_CAPTION_WORDS:
-            return "credit"
+    if any(k in low for k in _CREDIT_KEYS) and _is_credit(text):
+        return "credit"
     if _NAME_CAPTION.match(text):
         return "credit"
     words = text.split()
@@ -232,6 +231,12 @@ def boilerplate_class(sentence: str) -> str:
     if len(words) > MAX_WORDS:
         return ""
     return _short_class(text, words)
+
+
+def _is_credit(text: str) -> bool:
+    """A credit, or a caption that is little more than one (at most :data:`MAX_CAPTION_WORDS`
+    words besides it)."""
+    return bool(_CREDIT.search(text)) and len(_CREDIT.sub(" ", text).split()) <= MAX_CAPTION_WORDS
 
 
 def _is_contact(text: str, words: list[str]) -> bool:
