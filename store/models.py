@@ -80,6 +80,15 @@ class Document:
     note_version: int = 0
     replaces: int | None = None
     replaced_by: int | None = None
+    language: str = ""
+    disclaimer: str = ""
+
+    @property
+    def claims_available(self) -> bool:
+        """Whether claims were extracted from this document (its language is English)."""
+        from claimdesk.store.extract.language import claims_available
+
+        return claims_available(self.language)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -93,6 +102,8 @@ class Document:
             "claims": self.claims,
             "replaces": self.replaces,
             "replaced_by": self.replaced_by,
+            "language": self.language,
+            "disclaimer": self.disclaimer,
         }
 
 
@@ -124,6 +135,19 @@ class Claim:
     norm: str = ""
     note_version: int = 0
     status_version: int = 0
+    role: str = ""
+    heading_level: int = 0
+    boilerplate: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether the sentence is a heading (``heading_level`` says which)."""
+        return self.role == "heading"
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """Whether the sentence is page furniture (``boilerplate`` names its class)."""
+        return self.role == "boilerplate"
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -145,6 +169,9 @@ class Claim:
             "is_claim": self.is_claim,
             "status_version": self.status_version,
             "note_version": self.note_version,
+            "role": self.role,
+            "heading_level": self.heading_level,
+            "boilerplate": self.boilerplate,
         }
 
 
@@ -224,6 +251,8 @@ class AddResult:
 
     ``warning`` says what was repaired on the way in (undecodable bytes);
     ``version`` is set when the input was stored as a new version of a document.
+    ``language`` is the document's detected language (ISO 639-1); ``note`` says plainly
+    when claims could not be extracted from it (a language other than English).
     """
 
     doc_id: int | None
@@ -236,6 +265,8 @@ class AddResult:
     skipped: bool = False
     warning: str = ""
     version: VersionLink | None = None
+    language: str = ""
+    note: str = ""
 
     @property
     def refused(self) -> bool:
@@ -260,6 +291,8 @@ class AddResult:
             "skipped": self.skipped,
             "warning": self.warning,
             "version": self.version.to_json() if self.version else None,
+            "language": self.language,
+            "note": self.note,
         }
 
 

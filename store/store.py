@@ -180,13 +180,25 @@ class Store:
         url: str = "",
         published: str = "",
         path: str = "",
+        disclaimer: str = "",
     ) -> AddResult:
-        """Store ``text`` as a document and extract its claims (a no-op if already stored)."""
+        """Store ``text`` as a document and extract its claims (a no-op if already stored).
+
+        Its language is detected; claims are extracted from English text only (the
+        result's ``note`` says so otherwise). ``disclaimer`` is a note shown with the
+        document, never part of its text.
+        """
         text = documents.normalise_input_text(text)
         if not text.strip():
             return AddResult(doc_id=None, added=False, reason="empty document", path=path)
         parsed = ParsedDocument(
-            text, title=title, source=source, url=url, published=published, path=path
+            text,
+            title=title,
+            source=source,
+            url=url,
+            published=published,
+            path=path,
+            disclaimer=disclaimer,
         )
         try:
             return add_document(self.connections, parsed)

@@ -131,6 +131,8 @@ def test_add_from_stdin_with_metadata_options(runner, db):
         "path": "",
         "replaces": None,
         "replaced_by": None,
+        "language": "en",
+        "disclaimer": "",
     }
 
 
@@ -164,6 +166,8 @@ def test_docs_table_and_json(runner, filled):
         "claims",
         "replaces",
         "replaced_by",
+        "language",
+        "disclaimer",
     }
     assert (doc["title"], doc["source"], doc["published"]) == (
         "Seoul estimate",
@@ -333,3 +337,36 @@ def test_a_closed_pipe_ends_quietly_with_status_zero(db, tmp_path):
     assert done.stdout.strip().endswith("status=0")
     assert "Broken pipe" not in done.stderr
     assert done.stderr == ""
+
+
+def test_add_says_when_claims_are_not_extracted_for_a_language(runner, db, tmp_path):
+    path = tmp_path / "uk.txt"
+    path.write_text(
+        "Зеленський підтвердив, що Україна взяла в полон північнокорейських солдатів.\n"
+        "За його словами, 14 грудня загинули щонайменше 30 військових.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, db, "add", str(path))
+    assert result.exit_code == 0, result.output
+    assert "claim extraction for Ukrainian (uk) is not available yet" in result.stdout
+    (doc,) = lines(run(runner, db, "docs", "--json"))
+    assert doc["language"] == "uk" and doc["claims"] == 0
+    table = run(runner, db, "docs").stdout
+    assert "uk" in table and "n/a" in table
+
+
+def test_docs_and_show_carry_the_disclaimer_language_and_page_role(runner, db, tmp_path):
+    path = tmp_path / "demo.md"
+    path.write_text(
+        "---\ntitle: Harbour floods\ndisclaimer: Invented demo report\n---\n"
+        "# Harbour floods\n\nThe harbour flooded on Monday and 40 boats sank, officials said.\n",
+        encoding="utf-8",
+    )
+    assert run(runner, db, "add", str(path)).exit_code == 0
+    assert "Invented demo report" in run(runner, db, "docs").stdout
+    heading = lines(run(runner, db, "claims", "--all-sentences", "--json"))[0]
+    shown = run(runner, db, "show", str(heading["id"])).stdout
+    assert "heading (level 1)" in shown and "Invented demo report" in shown
+    assert "English (en)" in shown
+    (as_json,) = lines(run(runner, db, "show", str(heading["id"]), "--json"))
+    assert as_json["role"] == "heading" and as_json["doc_disclaimer"] == "Invented demo report"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -25,6 +25,8 @@ from claimdesk.store.database.sentence_rows import (
     count_claims,
     insert_claim_rows,
 )
+from claimdesk.store.database.source_lines import mark_repeated_lines, source_key
+from claimdesk.store.extract.language import extraction_note
 from claimdesk.store.folding import nfc
 from claimdesk.store.models import AddResult, Document
 
@@ -50,9 +52,10 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`;
-    ``extras`` are its origin and page or cue marks, ``names`` its name words
-    (:func:`claimdesk.store.related.proper_names.names_column`, found by the writer)."""
+    """A document ready to insert: NFC text, its metadata, its language and its
+    :func:`claim_rows`; ``extras`` are its origin and page or cue marks, ``names`` its name
+    words (:func:`claimdesk.store.related.proper_names.names_column`, found by the writer);
+    ``disclaimer`` is a note shown with it, never part of its text."""
 
     text: str
     rows: list[ClaimRow] | SpooledRows
@@ -63,6 +66,8 @@ class NewDocument:
     path: str = ""
     extras: DocumentExtras | None = None
     names: str = ""
+    language: str = ""
+    disclaimer: str = ""
 
 
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
@@ -76,12 +81,13 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
     """
     results: list[AddResult] = []
     claims: list[tuple[int, list[ClaimRow] | SpooledRows]] = []
+    pending: dict[int, list[ClaimRow]] = {}  # rows not yet written, by document
     for doc in docs:
         digest = sha256_of(doc.text)
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " length, names, language, disclaimer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (sha256) DO NOTHING",
             [
                 digest,
@@ -94,6 +100,8 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 doc.text,
                 len(doc.text),
                 doc.names,
+                doc.language,
+                doc.disclaimer,
             ],
         )
         if cur.rowcount == 0:  # stored by another writer after the caller looked
@@ -103,7 +111,13 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
             continue
         doc_id = cur.lastrowid
         assert doc_id is not None  # an INSERT into a rowid table always sets it
-        claims.append((doc_id, doc.rows))
+        rows: list[ClaimRow] | SpooledRows = doc.rows
+        if not isinstance(rows, SpooledRows):
+            # a long document (spooled) is not compared line by line with its source's others
+            key = source_key(doc.source, doc.url)
+            rows = mark_repeated_lines(db, doc_id, key, doc.text, list(rows), pending)
+            pending[doc_id] = rows
+        claims.append((doc_id, rows))
         if doc.extras is not None:
             insert_extras(db, doc_id, doc.extras)
         bump_generation(db)
@@ -112,13 +126,17 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 doc_id=doc_id,
                 added=True,
                 title=title,
-                claims=count_claims(doc.rows),
-                sentences=len(doc.rows),
+                sentences=len(rows),
+                language=doc.language,
+                note=extraction_note(doc.language),
                 path=doc.path,
             )
         )
     insert_claim_rows(db, claims)
-    return results
+    # Claims are counted once every document of the batch is marked: a later document can
+    # make an earlier one's line boilerplate for their source.
+    counts = {doc_id: count_claims(rows) for doc_id, rows in claims}
+    return [replace(r, claims=counts[r.doc_id]) if r.added else r for r in results]
 
 
 def default_title(text: str) -> str:

@@ -66,6 +66,9 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "norm",
     "note_version",
     "status_version",
+    "role",
+    "heading_level",
+    "boilerplate",
 )
 """The ``claims`` columns that :func:`claim_from_row` reads."""
 
@@ -97,6 +100,9 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         norm=row["norm"],
         note_version=row["note_version"],
         status_version=row["status_version"],
+        role=row["role"],
+        heading_level=row["heading_level"],
+        boilerplate=row["boilerplate"],
     )
 
 
@@ -114,6 +120,8 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
     "note_version",
     "replaces",
     "replaced_by",
+    "language",
+    "disclaimer",
 )
 """The ``documents`` columns that :func:`document_from_row` reads (besides the counts)."""
 
@@ -146,6 +154,8 @@ def document_from_row(row: sqlite3.Row, text: str | None = None) -> Document:
         replaced_by=row["replaced_by"],
         claims=row["claims"],
         flagged=row["flagged"],
+        language=row["language"],
+        disclaimer=row["disclaimer"],
         text=text,
     )
 

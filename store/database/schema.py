@@ -308,6 +308,40 @@ def m005_document_versions(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m006_language_page_roles_source_lines(db: sqlite_utils.Database) -> None:
+    """Each document's language and front-matter disclaimer; each sentence's page role;
+    the lines each source has printed, to find its boilerplate.
+
+    ``documents.language`` is an ISO 639-1 code (``""``: stored before detection);
+    ``documents.disclaimer`` is the front matter's ``disclaimer:`` (or ``note:``) line,
+    shown with the document and never a claim. ``claims.role`` is ``""`` (body text),
+    ``"heading"`` or ``"boilerplate"``; ``claims.heading_level`` 1-6 for headings;
+    ``claims.boilerplate`` the boilerplate class. ``source_lines`` holds a hash of every
+    short line of every document that names its source (its outlet, or its URL's host),
+    so a line the same source printed in other documents is found with one index lookup.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE documents ADD COLUMN disclaimer TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX documents_language ON documents (language)")
+    db.execute("ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE claims ADD COLUMN heading_level INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE claims ADD COLUMN boilerplate TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE source_lines (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            hash INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX source_lines_lookup ON source_lines (source, hash)")
+    db.execute("CREATE INDEX source_lines_doc ON source_lines (doc_id)")
+
+
+@migrations()
 def m008_related_feedback_and_names(db: sqlite_utils.Database) -> None:
     """The reader's verdicts on related links, the other claim of a link event, and each
     document's proper names.

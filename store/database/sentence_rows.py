@@ -45,11 +45,20 @@ CLAIM_ROW_COLUMNS = (
     "numbers",
     "dates",
     "entities",
+    "role",
+    "heading_level",
+    "boilerplate",
 )
 """The ``claims`` columns a :data:`ClaimRow` fills, in order."""
 
 IS_CLAIM = CLAIM_ROW_COLUMNS.index("is_claim")
 """Position of the claim decision (0 or 1) in a :data:`ClaimRow`."""
+EXTRACTED = CLAIM_ROW_COLUMNS.index("extracted")
+"""Position of the extractor's own decision in a :data:`ClaimRow`."""
+START, END = CLAIM_ROW_COLUMNS.index("start"), CLAIM_ROW_COLUMNS.index('"end"')
+"""Positions of a sentence's offsets in a :data:`ClaimRow`."""
+ROLE, BOILERPLATE = CLAIM_ROW_COLUMNS.index("role"), CLAIM_ROW_COLUMNS.index("boilerplate")
+"""Positions of the page role and the boilerplate class in a :data:`ClaimRow`."""
 
 MAX_ROWS_PER_STATEMENT = 1000
 """Rows inserted by one statement (fewer if SQLite allows fewer parameters)."""
@@ -85,6 +94,9 @@ def claim_rows(sentences: Iterable[ExtractedSentence], first: int = 0) -> list[C
                 _to_json(s.numbers) if s.numbers else "[]",
                 _to_json(s.dates) if s.dates else "[]",
                 _to_json(s.entities) if s.entities else "[]",
+                s.role,
+                s.heading_level,
+                s.boilerplate,
             )
         )
     return rows

@@ -153,6 +153,15 @@ def _structural_verb(line: str, found: list[re.Match[str]]) -> bool:
     return False
 
 
+def has_news_verb(text: str) -> bool:
+    """Whether ``text`` holds a news verb in any inflection but ``-ing`` ("arrested", "kills").
+
+    >>> has_news_verb("four men arrested"), has_news_verb("Type of incident: shooting")
+    (True, False)
+    """
+    return any(not m.group().lower().endswith("ing") for m in _VERB.finditer(text))
+
+
 def headline_states_fact(line: str) -> bool:
     """Whether a heading-like line (a headline) reports something, so it can be a claim.
 
@@ -175,6 +184,6 @@ def headline_states_fact(line: str) -> bool:
     low = [m.group().lower() for m in found]
     if low[0] in _LABEL_LEADS or _is_dateline(low):
         return False
-    if any(not m.group().lower().endswith("ing") for m in _VERB.finditer(line)):
+    if has_news_verb(line):
         return True
     return _structural_verb(line, found)

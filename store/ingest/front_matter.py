@@ -1,6 +1,8 @@
 """Optional front matter at the top of a file: YAML between ``---`` fences, TOML between ``+++``.
 
-``title``, ``source``, ``url``, ``published`` (or ``date``) and ``author`` become
+``title``, ``source``, ``url``, ``published`` (or ``date``), ``author`` and ``disclaimer``
+(or ``note``/``notice``: a note about the document, such as "Demo material: an invented
+report", shown with it and never a claim) become
 document metadata; other top-level keys with plain values come back as extras
 (strings, lists joined with ", "). The block itself is never part of the stored
 text. YAML is read by a real parser (folded ``title: >`` values, quotes,
@@ -28,7 +30,7 @@ from typing import Any
 
 import yaml
 
-FIELDS = ("title", "source", "url", "published", "author")
+FIELDS = ("title", "source", "url", "published", "author", "disclaimer")
 """Front-matter keys that become document metadata."""
 
 ALIASES = {
@@ -39,6 +41,8 @@ ALIASES = {
     "authors": "author",
     "by": "author",
     "creator": "author",
+    "note": "disclaimer",
+    "notice": "disclaimer",
 }
 """Other common spellings of the same keys."""
 

@@ -212,5 +212,6 @@ def add_bytes(
         published=published or parsed.published,
         path=name if Path(name).suffix else "",
         warning=parsed.warning,
+        disclaimer=parsed.disclaimer,
     )
     return add_document(connections, parsed)

@@ -41,6 +41,7 @@ from claimdesk.store.database.connections import Connections, write_transaction
 from claimdesk.store.database.document_extras import DocumentExtras
 from claimdesk.store.database.sentence_rows import ClaimRow, SpooledRows, claim_rows
 from claimdesk.store.extract.extractor import ExtractedSentence, extract, extract_parts
+from claimdesk.store.extract.language import detect_language
 from claimdesk.store.ingest.marked_text import renormalise
 from claimdesk.store.ingest.parsed import ParsedDocument
 from claimdesk.store.models import AddResult, Mark
@@ -116,20 +117,20 @@ def refused(path: str, reason: str) -> AddResult:
     return AddResult(doc_id=None, added=False, reason=reason, path=path)
 
 
-def extract_or_reason(text: str) -> list[ExtractedSentence] | str:
-    """``extract(text)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
+def extract_or_reason(text: str, language: str = "en") -> list[ExtractedSentence] | str:
+    """``extract(text, language)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
     try:
-        return extract(text)
+        return extract(text, language)
     except Exception as exc:  # one pathological document must not stop a large ingest
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
-def spooled_rows(text: str, folder: str | None = None) -> SpooledRows:
+def spooled_rows(text: str, folder: str | None = None, language: str = "en") -> SpooledRows:
     """The claim rows of a long ``text``, extracted a part at a time into a spool file."""
     spool = SpooledRows(folder)
     try:
         ordinal = 0
-        for part in extract_parts(text):
+        for part in extract_parts(text, language=language):
             spool.write(claim_rows(part, ordinal))
             ordinal += len(part)
     except BaseException:
@@ -142,20 +143,26 @@ Rows = list[ClaimRow] | SpooledRows
 """A document's claim rows: in memory, or in a spool file for a long document."""
 
 
-def claim_rows_or_reason(text: str, folder: str | None = None) -> Rows | str:
-    """The claim rows of ``text`` (:func:`claimdesk.store.database.sentence_rows.claim_rows`), or why extraction failed.
+def extract_document(text: str, folder: str | None = None) -> tuple[str, Rows]:
+    """``(language, claim rows)`` of a document's text: its language decides what is extracted."""
+    language = detect_language(text)
+    if len(text) > SPOOL_CHARS:
+        return language, spooled_rows(text, folder, language)
+    return language, claim_rows(extract(text, language))
+
+
+def claim_rows_or_reason(text: str, folder: str | None = None) -> tuple[str, Rows] | str:
+    """``(language, claim rows)`` of ``text`` (:func:`extract_document`), or why extraction
+    failed (a top-level function: it is pickled).
 
     What a worker process returns: rows pickle and unpickle much faster than
     the sentence objects, and the writer then only inserts. Longer texts than
     :data:`SPOOL_CHARS` come back as :class:`SpooledRows` in ``folder``.
     """
-    if len(text) > SPOOL_CHARS:
-        try:
-            return spooled_rows(text, folder)
-        except Exception as exc:
-            return f"could not extract claims: {type(exc).__name__}: {exc}"
-    sentences = extract_or_reason(text)
-    return sentences if isinstance(sentences, str) else claim_rows(sentences)
+    try:
+        return extract_document(text, folder)
+    except Exception as exc:  # one pathological document must not stop a large ingest
+        return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
 @dataclass(frozen=True)
@@ -196,7 +203,7 @@ class _Pending:
     digest: str
     repeat: bool  # same text as an earlier input of this ingest: no extraction needed
     marks: tuple[Mark, ...] = ()  # page or cue starts in ``text``
-    rows: Rows | str | None = None  # claim rows, or the reason extraction failed
+    rows: tuple[str, Rows] | str | None = None  # (language, claim rows), or why extraction failed
 
     @property
     def to_extract(self) -> bool:
@@ -268,7 +275,9 @@ class _Writer:
         if isinstance(item, AddResult):
             self.finish(position, item)
             return
-        parsed, rows = (item.parsed, item.rows) if isinstance(item, Extracted) else (item, None)
+        parsed, rows = (
+            (item.parsed, ("", item.rows)) if isinstance(item, Extracted) else (item, None)
+        )
         text, marks = renormalise(parsed.text, parsed.marks)
         if not text.strip():
             self.finish(position, refused(parsed.path, "empty file"))
@@ -368,9 +377,10 @@ def _already_stored(doc_id: int, parsed: ParsedDocument) -> AddResult:
 def _new_document(p: _Pending) -> documents.NewDocument:
     parsed = p.parsed
     assert p.rows is not None and not isinstance(p.rows, str)  # extracted, not refused
+    language, rows = p.rows
     return documents.NewDocument(
         p.text,
-        p.rows,
+        rows,
         title=parsed.title,
         source=parsed.source,
         url=parsed.url,
@@ -386,6 +396,8 @@ def _new_document(p: _Pending) -> documents.NewDocument:
             marks=p.marks,
             feed_entry=parsed.feed_entry,
         ),
+        language=language,
+        disclaimer=parsed.disclaimer,
     )
 
 

@@ -58,6 +58,14 @@ FUZZY_BELOW = 3
 RESPELL_KNOWN_MIN = 6
 """With fewer than :data:`FUZZY_BELOW` hits, known words this long are respelled too."""
 
+SEARCHABLE = (
+    "(c.is_claim = 1 OR c.doc_id IN (SELECT id FROM documents"
+    " WHERE language > 'en' OR (language > '' AND language < 'en')))"
+)
+"""What search finds: claims, and every sentence of a document in a language claims are not
+extracted from yet (its sentences are all it has). The two ranges around ``'en'`` seek the
+``documents_language`` index instead of scanning every document."""
+
 
 def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[str, ...]:
     """The vocabulary terms that the last word, typed as a prefix, completes to.
@@ -86,7 +94,7 @@ def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -
     rows = db.execute(
         "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"
         " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
-        " WHERE claims_fts MATCH ? AND c.is_claim = 1"
+        f" WHERE claims_fts MATCH ? AND {SEARCHABLE}"
         " ORDER BY claims_fts.rowid DESC LIMIT ?",
         [phrase, match, CANDIDATE_CAP],
     ).fetchall()

@@ -9,7 +9,6 @@ from claimdesk.store import AddResult, NotFoundError, Store
 from claimdesk.store.database.connections import connect
 from claimdesk.store.database.documents import now_iso, sha256_of
 from claimdesk.store.database.schema import migrate, migrations
-from claimdesk.store.database.sentence_rows import claim_rows, insert_claim_rows
 from claimdesk.store.extract.extractor import extract
 
 FIRST = "The council said 3 bridges were closed on Friday. Traffic was heavy."
@@ -94,7 +93,12 @@ def _old_release_document(db, text: str) -> AddResult:
         " VALUES (?, '', '', '', '', '', ?, ?, ?)",
         [sha256_of(text), now_iso(), text, len(text)],
     )
-    insert_claim_rows(db, [(cur.lastrowid, claim_rows(extract(text)))])
+    for i, s in enumerate(extract(text)):
+        db.execute(
+            'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim,'
+            " extracted, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [cur.lastrowid, i, s.start, s.end, s.text, s.norm, s.is_claim, s.is_claim, s.score],
+        )
     return AddResult(doc_id=cur.lastrowid, added=True)
 
 

@@ -16,7 +16,7 @@ from claimdesk.store.ingest.writer import add_parsed
 
 STORED = (
     'ordinal, start, "end", text, norm, is_claim, extracted, score, kind, source, cue, hedge,'
-    " numbers, dates, entities"
+    " numbers, dates, entities, role, heading_level, boilerplate"
 )
 
 
@@ -45,6 +45,9 @@ def expected_rows(text: str) -> list[tuple]:
             json.dumps(s.numbers, ensure_ascii=False),
             json.dumps(s.dates, ensure_ascii=False),
             json.dumps(s.entities, ensure_ascii=False),
+            s.role,
+            s.heading_level,
+            s.boilerplate,
         )
         for i, s in enumerate(extract(text))
     ]
@@ -78,8 +81,8 @@ def test_claim_rows_encode_json_like_json_dumps():
     text = "Officials in Kraków said 40 people died on 12 March 2024, costing €3,000."
     rows = claim_rows(extract(text))
     assert rows == expected_rows(text)
-    assert '"Kraków"' in rows[0][-1]  # stored readable, not as \\u escapes
-    assert "€" in rows[0][-3]
+    assert '"Kraków"' in rows[0][-4]  # stored readable, not as \\u escapes
+    assert "€" in rows[0][-6]
 
 
 def test_worker_processes_store_the_same_rows_as_in_process(tmp_path):

@@ -80,6 +80,7 @@ def test_an_existing_store_migrates_and_keeps_its_index(tmp_path):
     store = Store.open(path)
     assert migrations.pending(store.db) == []
     assert "WHEN" in update_trigger_sql(store.db)
+    assert store.document(doc_id).language == ""  # stored before detection
     claim = store.claims(doc_id)[0]
     before = index_pages(store)
     store.set_status(claim.id, "false")

@@ -15,6 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdesk.store import Claim, Document, Event
+from claimdesk.store.extract.boilerplate import CLASSES as BOILERPLATE_CLASSES
+from claimdesk.store.extract.language import extraction_note, language_name
 from claimdesk.store.models import DocumentOrigin
 from claimdesk.store.safe_text import display_safe
 
@@ -50,18 +52,21 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], **opti
 
 
 def documents_table(docs: Iterable[Document]) -> Table:
-    """Documents as id, title, source, published, claims and flagged counts; an old
-    version says which document replaced it."""
+    """Documents as id, title (with its disclaimer below it), source, published, language,
+    claims and flagged counts; claims read "n/a" where the language has no claim extraction;
+    an old version says which document replaced it."""
     return table(
-        ("id", "title", "source", "published", "claims", "flagged"),
+        ("id", "title", "source", "published", "lang", "claims", "flagged"),
         (
             (
                 d.id,
                 d.title
-                + (f"  (old version: replaced by {d.replaced_by})" if d.replaced_by else ""),
+                + (f"  (old version: replaced by {d.replaced_by})" if d.replaced_by else "")
+                + (f"\n[{d.disclaimer}]" if d.disclaimer else ""),
                 d.source,
                 d.published,
-                d.claims,
+                d.language or "-",
+                d.claims if d.claims_available else "n/a",
                 d.flagged,
             )
             for d in docs
@@ -105,10 +110,26 @@ def events_table(events: Iterable[Event]) -> Table:
     return table(("id", "at", "who", "change", "old", "new"), rows)
 
 
-def show_claim(claim: Claim, doc_title: str, location: str = "", origin: str = "") -> Table:
-    """One claim with its features, as a two-column table; ``location`` is where it is
-    in its document ("p. 4", "at 00:03:12"), when the document has pages or cues, and
-    ``origin`` how the document came in (:func:`origin_line`)."""
+def sentence_role(claim: Claim) -> str:
+    """What the sentence is on the page, in words: "heading (level 1)", "boilerplate: a
+    copyright or rights line", or "body text"."""
+    if claim.is_heading:
+        return f"heading (level {claim.heading_level})"
+    if claim.is_boilerplate:
+        return "boilerplate: " + BOILERPLATE_CLASSES.get(claim.boilerplate, claim.boilerplate)
+    return "body text"
+
+
+def show_claim(
+    claim: Claim,
+    doc_title: str,
+    document: Document | None = None,
+    location: str = "",
+    origin: str = "",
+) -> Table:
+    """One claim with its features, as a two-column table: its document's language and
+    disclaimer, ``location`` (where it is in its document, "p. 4", "at 00:03:12", when the
+    document has pages or cues) and ``origin`` (how the document came in, :func:`origin_line`)."""
     figures = "; ".join(
         " ".join(
             p for p in (f.text, f"= {f.value:g}", f.qualifier and f"({f.qualifier})", f.counts) if p
@@ -121,11 +142,13 @@ def show_claim(claim: Claim, doc_title: str, location: str = "", origin: str = "
         ("document", f"{claim.doc_id}: {doc_title}"),
         *([("from", origin)] if origin else []),
         *([("where", location)] if location else []),
+        *_document_rows(document),
         ("offsets", f"{claim.start}-{claim.end}"),
         ("text", claim.text),
         ("status", f"{claim.status} (version {claim.status_version})"),
         ("note", f"{claim.note} (version {claim.note_version})" if claim.note else ""),
         ("is claim", "yes" if claim.is_claim else "no (sentence)"),
+        ("on the page", sentence_role(claim)),
         ("score", f"{claim.score:.3f}"),
         ("kind", claim.kind),
         ("attributed to", claim.source),
@@ -154,6 +177,18 @@ def origin_line(origin: DocumentOrigin) -> str:
     if origin.attachment_ids:
         parts.append("attachments: " + ", ".join(f"document {i}" for i in origin.attachment_ids))
     return ", ".join(p for p in parts if p)
+
+
+def _document_rows(document: Document | None) -> list[tuple[str, str]]:
+    """The document's language (and why it has no claims) and its disclaimer, when known."""
+    if document is None:
+        return []
+    rows = [("language", f"{language_name(document.language)} ({document.language or '-'})")]
+    if extraction_note(document.language):
+        rows.append(("claims", extraction_note(document.language)))
+    if document.disclaimer:
+        rows.append(("disclaimer", document.disclaimer))
+    return rows
 
 
 def progress_bar(label: str) -> Progress:

@@ -165,8 +165,10 @@ def add_command(
     """Add files, folders (recursively), globs, URLs, or - for standard input.
 
     Reads text, Markdown, HTML, PDF, Word (.docx), OpenDocument (.odt), e-mail (.eml)
-    and subtitles (.srt, .vtt); front matter (title:, source:, url:, published:) sets
-    metadata. Inputs that cannot be read are refused one line each; the others are
+    and subtitles (.srt, .vtt); front matter (title:, source:, url:, published:,
+    disclaimer:) sets metadata. Claims are extracted from English text; a document in
+    another language is stored with its sentences for reading and search, and a line
+    says so. Inputs that cannot be read are refused one line each; the others are
     still added, and the exit code is 1. Files in a folder that are not documents are
     skipped, one line each.
     """
@@ -193,6 +195,9 @@ def add_command(
     if as_json:
         emit_json(r.to_json() for r in results)
     else:
+        for result in results:
+            if result.added and result.note:
+                click.echo(f"{output.safe(result.path or result.title).plain}: {result.note}")
         click.echo(add_summary(results) + _versions_line(results))
     if any(r.refused for r in results):
         raise click.exceptions.Exit(1)
@@ -281,7 +286,8 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim with its features, document, status and note."""
     store = ctx.store
     claim = store.claim(claim_id)
-    title = store.document(claim.doc_id).title
+    document = store.document(claim.doc_id)
+    title = document.title
     where = store.location(claim.doc_id, claim.start, claim.end)
     origin = store.origin(claim.doc_id)
     if as_json:
@@ -292,6 +298,8 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
                     "doc_title": title,
                     "location": where,
                     "origin": {**origin.__dict__, "attachment_ids": list(origin.attachment_ids)},
+                    "doc_language": document.language,
+                    "doc_disclaimer": document.disclaimer,
                     "entities": list(claim.entities),
                     "extracted": claim.extracted,
                 }
@@ -302,7 +310,7 @@ def show_command(ctx: Context, claim_id: int, as_json: bool) -> None:
             origin.doc_id, kind=origin.kind
         )
         from_line = "" if plain else output.origin_line(origin)
-        output.console().print(output.show_claim(claim, title, where, from_line))
+        output.console().print(output.show_claim(claim, title, document, where, from_line))
 
 
 version_option = click.option(
