@@ -136,7 +136,10 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
     # Claims are counted once every document of the batch is marked: a later document can
     # make an earlier one's line boilerplate for their source.
     counts = {doc_id: count_claims(rows) for doc_id, rows in claims}
-    return [replace(r, claims=counts[r.doc_id]) if r.added else r for r in results]
+    return [
+        replace(r, claims=counts[r.doc_id]) if r.added and r.doc_id is not None else r
+        for r in results
+    ]
 
 
 def default_title(text: str) -> str:

@@ -90,9 +90,11 @@ def short_lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _earlier(db: sqlite_utils.Database, key: str, hashes: list[int]) -> list[tuple]:
+def _earlier(
+    db: sqlite_utils.Database, key: str, hashes: list[int]
+) -> list[tuple[int, int, int, int]]:
     """``(doc_id, hash, start, end)`` of the source's earlier lines with one of ``hashes``."""
-    found: list[tuple] = []
+    found: list[tuple[int, int, int, int]] = []
     for i in range(0, len(hashes), _CHUNK):
         chunk = hashes[i : i + _CHUNK]
         marks = ", ".join("?" * len(chunk))
@@ -153,7 +155,7 @@ def mark_repeated_lines(
 
 
 def _within(row: ClaimRow, spans: list[tuple[int, int]]) -> bool:
-    start, end = row[START], row[END]
+    start, end = int(row[START]), int(row[END])
     return any(s <= start and end <= e for s, e in spans)
 
 

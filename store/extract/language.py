@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any
 
 from claimdesk.store.extract.wordlists import word_list
 
@@ -104,11 +105,11 @@ NAMES: dict[str, str] = {
 }
 """English names of the commoner languages (others are shown by their code)."""
 
-_identifier = None
+_identifier: Any = None  # py3langid's LanguageIdentifier (the package has no type information)
 _lock = threading.Lock()
 
 
-def _classifier():
+def _classifier() -> Any:
     """The py3langid identifier with normalised probabilities, loaded on first use."""
     global _identifier
     with _lock:
@@ -143,7 +144,7 @@ def detect_language(text: str) -> str:
         return ENGLISH
     if code == "zxx":  # "no linguistic content" in a non-Latin script: keep the best language
         code = next((c for c, _ in _classifier().rank(sample) if c != "zxx"), ENGLISH)
-    return code
+    return str(code)
 
 
 def claims_available(code: str) -> bool:

@@ -131,11 +131,13 @@ class Linear:
         if product:
             coef = coef.copy()
             coef[feature_hashing.DOMAIN_COLUMN] = 0.0
-        return np.asarray(matrix @ coef).ravel() + self.intercept
+        out: np.ndarray = np.asarray(matrix @ coef).ravel() + self.intercept
+        return out
 
     def scores(self, matrix: csr_matrix, product: bool = True) -> np.ndarray:
         """Probabilities of every row (see :meth:`margins`)."""
-        return 1.0 / (1.0 + np.exp(-self.margins(matrix, product)))
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-self.margins(matrix, product)))
+        return out
 
 
 def column_factors(matrix: csr_matrix, settings: dict[str, Any]) -> np.ndarray:
@@ -150,7 +152,8 @@ def column_factors(matrix: csr_matrix, settings: dict[str, Any]) -> np.ndarray:
     df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(float)
     factors = (np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0) ** settings["idf_power"]
     factors[feature_hashing.HASHED :] = settings["sentence_feature_scale"]
-    return factors
+    out: np.ndarray = factors
+    return out
 
 
 def fit(
@@ -257,13 +260,16 @@ def per_debate_ap(scores: np.ndarray, labels: np.ndarray, groups: np.ndarray) ->
     return out
 
 
-def baseline_scores(train_texts: Sequence[str], train_labels: np.ndarray, texts: Sequence[str]):
+def baseline_scores(
+    train_texts: Sequence[str], train_labels: np.ndarray, texts: Sequence[str]
+) -> np.ndarray:
     """TF-IDF word 1-2-grams + logistic regression (scikit-learn defaults) fitted on the
     training sentences, scoring ``texts``: the baseline the held-out figures are compared with."""
     vectorizer = TfidfVectorizer(ngram_range=(1, 2))
     matrix = vectorizer.fit_transform(list(train_texts))
     model = LogisticRegression(max_iter=5000).fit(matrix, train_labels)
-    return model.predict_proba(vectorizer.transform(list(texts)))[:, 1]
+    scores: np.ndarray = model.predict_proba(vectorizer.transform(list(texts)))[:, 1]
+    return scores
 
 
 def later_debates_validation(
@@ -290,7 +296,10 @@ def later_debates_validation(
     labels_test, groups_test = clef.labels[test], clef.groups[test]
     model_ap = per_debate_ap(scores, labels_test, groups_test)
     base_ap = per_debate_ap(base, labels_test, groups_test)
-    mean = lambda values: round(sum(values) / len(values), 4)  # noqa: E731
+
+    def mean(values: list[float]) -> float:
+        return round(sum(values) / len(values), 4)
+
     return {
         "held_out": later,
         "trained_on": earlier,
@@ -376,7 +385,7 @@ def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def read_parts(eval_dir: Path, progress: Progress = print) -> tuple[Part, Part, list, str]:
+def read_parts(eval_dir: Path, progress: Progress = print) -> tuple[Part, Part, list[Any], str]:
     """Both development sets featurised as ingest sees them, their provenance records and
     the extractor fingerprint (features never depend on the weights being replaced)."""
     checkworthy.install(checkworthy.blank_model())

@@ -213,7 +213,7 @@ class _Pending:
 @dataclass
 class _Batch:
     items: list[_Pending] = field(default_factory=list)
-    futures: list[AsyncResult[Rows | str]] | None = None
+    futures: list[AsyncResult[tuple[str, Rows] | str]] | None = None
     chars: int = 0
 
 
