@@ -12,6 +12,7 @@ its sentences are stored; the "read" figures are the readers alone.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from claimdesk.store import Store
 from claimdesk.store.database import documents
@@ -21,6 +22,7 @@ from claimdesk.store.extract.extractor import extract
 from claimdesk.store.folding import fold
 from claimdesk.store.ingest.readers import ParsedDocument, read_file
 from claimdesk.store.ingest.writer import add_parsed, default_workers
+from claimdesk.store.related.proper_names import names_column
 
 from .common import Quantity, cpu_stopwatch, ms, report, scratch_dir, stopwatch, time_each
 from .corpus import generate_documents
@@ -77,10 +79,13 @@ def _report_stages(tmp, folder, docs) -> None:
         for p, r in zip(parsed, rows, strict=True)
     ]
     store = Store.open(tmp / "stages.db")
-    with stopwatch() as write_took:
+    with stopwatch() as write_took:  # the writer finds each document's names as it writes
         for start in range(0, len(new), 50):
+            batch = [
+                replace(d, names=names_column(d.title, d.text)) for d in new[start : start + 50]
+            ]
             with store.db.atomic():
-                documents.insert_documents(store.db, new[start : start + 50])
+                documents.insert_documents(store.db, batch)
     store.close()
     # The one step ingest takes only so that claims can be matched and searched:
     # each sentence's folded form (the ``norm`` column). Acronym learning and the
@@ -162,7 +167,7 @@ def run(args) -> None:
         store = Store.open(tmp / "texts.db")
         parsed = [ParsedDocument(text=t, title=title) for title, t in docs]
         with cpu_stopwatch() as texts_took:
-            results = add_parsed(store, parsed, batch_size=50)
+            results = add_parsed(store.connections, parsed, batch_size=50)
         assert sum(r.added for r in results) == n
         summary = store.summary()
         report(

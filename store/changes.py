@@ -32,12 +32,14 @@ from dataclasses import replace
 import sqlite_utils
 
 from claimdesk.store.database.connections import BUSY_TIMEOUT_MS
-from claimdesk.store.database.documents import generation, list_documents
+from claimdesk.store.database.documents import list_documents
+from claimdesk.store.database.generation import generation
 from claimdesk.store.database.row_mapping import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
     claim_from_row,
     event_from_row,
+    named_cursor,
 )
 from claimdesk.store.models import ChangePosition, Claim, RelatedClaim, StoreChanges
 
@@ -64,7 +66,8 @@ class ChangeWatcher:
         self._version = self._read()
 
     def _read(self) -> int:
-        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        version: int = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
 
     def changed(self) -> bool:
         """Whether anything was committed since the last call (or since the watcher began)."""
@@ -89,9 +92,14 @@ def position(db: sqlite_utils.Database) -> ChangePosition:
 def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChanges:
     """The events after ``since`` with the current rows of what they touched."""
     with db.atomic():  # one snapshot: the rows agree with the events
-        rows = db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE id > ? ORDER BY id", [since.event_id]
-        ).fetchall()
+        rows = (
+            named_cursor(db)
+            .execute(
+                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id > ? ORDER BY e.id",
+                [since.event_id],
+            )
+            .fetchall()
+        )
         events = tuple(event_from_row(r) for r in rows)
         now = ChangePosition(events[-1].id if events else since.event_id, generation(db))
         claim_ids = sorted({e.claim_id for e in events if e.claim_id is not None})
@@ -111,9 +119,14 @@ def claims_by_id(db: sqlite_utils.Database, ids: Iterable[int]) -> Iterator[Clai
     """The claims (or sentences) with these ids that still exist, in id order."""
     for chunk in _chunks(sorted(set(ids))):
         marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({marks}) ORDER BY id", chunk
-        ).fetchall()
+        rows = (
+            named_cursor(db)
+            .execute(
+                f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN ({marks}) ORDER BY c.id",
+                chunk,
+            )
+            .fetchall()
+        )
         yield from (claim_from_row(r) for r in rows)
 
 

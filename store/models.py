@@ -98,6 +98,18 @@ class Document:
     note: str = ""
     text: str | None = None
     noted: int = 0
+    note_version: int = 0
+    replaces: int | None = None
+    replaced_by: int | None = None
+    language: str = ""
+    disclaimer: str = ""
+
+    @property
+    def claims_available(self) -> bool:
+        """Whether claims were extracted from this document (its language is English)."""
+        from claimdesk.store.extract.language import claims_available
+
+        return claims_available(self.language)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -109,6 +121,10 @@ class Document:
             "published": self.published,
             "path": self.path,
             "claims": self.claims,
+            "replaces": self.replaces,
+            "replaced_by": self.replaced_by,
+            "language": self.language,
+            "disclaimer": self.disclaimer,
         }
 
 
@@ -138,6 +154,21 @@ class Claim:
     status: str = "unreviewed"
     note: str = ""
     norm: str = ""
+    note_version: int = 0
+    status_version: int = 0
+    role: str = ""
+    heading_level: int = 0
+    boilerplate: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether the sentence is a heading (``heading_level`` says which)."""
+        return self.role == "heading"
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """Whether the sentence is page furniture (``boilerplate`` names its class)."""
+        return self.role == "boilerplate"
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -157,12 +188,22 @@ class Claim:
             "status": self.status,
             "note": self.note,
             "is_claim": self.is_claim,
+            "status_version": self.status_version,
+            "note_version": self.note_version,
+            "role": self.role,
+            "heading_level": self.heading_level,
+            "boilerplate": self.boilerplate,
         }
 
 
 @dataclass(frozen=True)
 class Event:
-    """One append-only history row: who changed what, when, from what to what."""
+    """One append-only history row: who changed what, when, from what to what.
+
+    A verdict on a related link (``kind`` ``link``) names the other claim in ``other_id``.
+    ``removed``: the claim or document it changed has been removed since (the
+    event stays in the history, attached to nothing live, and undo skips it).
+    """
 
     id: int
     at: str
@@ -173,6 +214,8 @@ class Event:
     old: str
     new: str
     undo_of: int | None = None
+    other_id: int | None = None
+    removed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -195,8 +238,43 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class VersionLink:
+    """A document stored as a new version of ``replaces``, and where the old version's
+    reviewed claims (notes, flags, promote/dismiss) went: to the same sentence at the
+    same place (``exact``), elsewhere (``moved``), to a reworded sentence with the same
+    figures (``fuzzy``), or nowhere (``orphaned``: they stay on the old version)."""
+
+    replaces: int
+    exact: int = 0
+    moved: int = 0
+    fuzzy: int = 0
+    orphaned: int = 0
+
+    @property
+    def carried(self) -> int:
+        """How many reviewed claims found their sentence in the new version."""
+        return self.exact + self.moved + self.fuzzy
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape inside ``claimdesk add --json``."""
+        return {
+            "replaces": self.replaces,
+            "exact": self.exact,
+            "moved": self.moved,
+            "fuzzy": self.fuzzy,
+            "orphaned": self.orphaned,
+        }
+
+
+@dataclass(frozen=True)
 class AddResult:
-    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input."""
+    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input.
+
+    ``warning`` says what was repaired on the way in (undecodable bytes);
+    ``version`` is set when the input was stored as a new version of a document.
+    ``language`` is the document's detected language (ISO 639-1); ``note`` says plainly
+    when claims could not be extracted from it (a language other than English).
+    """
 
     doc_id: int | None
     added: bool
@@ -206,6 +284,10 @@ class AddResult:
     reason: str = ""
     path: str = ""
     skipped: bool = False
+    warning: str = ""
+    version: VersionLink | None = None
+    language: str = ""
+    note: str = ""
 
     @property
     def refused(self) -> bool:
@@ -228,6 +310,10 @@ class AddResult:
             "sentences": self.sentences,
             "reason": self.reason,
             "skipped": self.skipped,
+            "warning": self.warning,
+            "version": self.version.to_json() if self.version else None,
+            "language": self.language,
+            "note": self.note,
         }
 
 
@@ -321,6 +407,7 @@ class StoreSummary:
     notes: int
     by_status: dict[str, int] = field(default_factory=dict)
     document_notes: int = 0
+    orphaned: int = 0
 
 
 def figures_from_json(raw: str) -> tuple[Figure, ...]:
@@ -333,21 +420,33 @@ def dates_from_json(raw: str) -> tuple[DateMention, ...]:
     return tuple(DateMention(**item) for item in json_list(raw))
 
 
-def json_list(raw: str | None) -> list:
+def json_list(raw: str | None) -> list[Any]:
     """A JSON list column decoded; most are empty, and those skip the decoder (a search
     result page builds fifty claims on every keystroke)."""
     if not raw or raw == "[]":
         return []
-    return json.loads(raw)
+    decoded: list[Any] = json.loads(raw)
+    return decoded
 
 
 RELATIONS: tuple[str, ...] = ("agrees", "conflicts", "related")
 """How a related claim stands to the claim it was found for."""
 
 
+VERDICTS: tuple[str, ...] = ("wrong", "right", "contradicts")
+"""What a reader can say about a related link: not related, rightly related, a confirmed contradiction."""
+
+
 @dataclass(frozen=True)
 class RelatedClaim:
-    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason."""
+    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason.
+
+    ``shown`` says whether the reader displays it by default: it is probably from another
+    report of the same incident (``evidence``, 0..1, read in ``evidence_why``); the rest
+    are weaker matches. ``copies`` are the ids of the same sentence in ``also_in`` more
+    documents, collapsed into this one row; ``feedback`` is the reader's verdict on the
+    link (one of :data:`VERDICTS`, or empty).
+    """
 
     claim: Claim
     doc_title: str
@@ -355,6 +454,12 @@ class RelatedClaim:
     relation: str
     why: str
     same_document: bool = False
+    shown: bool = True
+    evidence: float | None = None
+    evidence_why: str = ""
+    copies: tuple[int, ...] = ()
+    also_in: int = 0
+    feedback: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``claimdesk related --json``."""
@@ -366,7 +471,29 @@ class RelatedClaim:
             "why": self.why,
             "text": self.claim.text,
             "same_document": self.same_document,
+            "shown": self.shown,
+            "evidence": None if self.evidence is None else round(self.evidence, 3),
+            "evidence_why": self.evidence_why,
+            "copies": list(self.copies),
+            "also_in": self.also_in,
+            "feedback": self.feedback,
         }
+
+
+@dataclass(frozen=True)
+class LinkFeedback:
+    """A reader's verdict on a related link between two claims (see :data:`VERDICTS`).
+
+    ``relation`` and ``score`` are what the matcher said when the verdict was given.
+    """
+
+    claim_id: int
+    other_id: int
+    verdict: str
+    relation: str = ""
+    score: float | None = None
+    at: str = ""
+    actor: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import STATUSES, QueueItem, QueuePage, UnknownStatusError
 
 FLAGGED = "flagged"
@@ -42,7 +42,7 @@ QUEUE_STATUSES: tuple[str | None, ...] = (
 ORDERS: dict[str, str] = {"score": "most check-worthy first", "date": "newest first"}
 """How a queue can be sorted: by check-worthiness, or by the document's date."""
 
-_COLUMNS = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+_COLUMNS = CLAIM_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ class QueueQuery:
 
     def conditions(self) -> tuple[list[str], list[object]]:
         """The SQL conditions on ``claims c`` and ``documents d``, with their arguments."""
-        where, args = ["c.is_claim = 1"], []
+        where: list[str] = ["c.is_claim = 1"]
+        args: list[object] = []
         if self.status == FLAGGED:
             where.append("c.status != 'unreviewed'")
         elif self.status is not None:
@@ -115,18 +116,25 @@ def queue_page(
         # documents first, newest first (through their date index), then each one's claims
         # in reading order through the (doc_id, ordinal) index
         sql = (
-            f"SELECT {_COLUMNS}, d.title, d.source, d.published, d.added"
+            f"SELECT {_COLUMNS}, d.title AS doc_title, d.source AS doc_source,"
+            " d.published AS doc_published, d.added AS doc_added"
             f" FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE {condition}"
             " ORDER BY d.published DESC, d.id DESC, c.ordinal"
         )
     else:
         sql = (
-            f"SELECT {_COLUMNS}, d.title, d.source, d.published, d.added"
+            f"SELECT {_COLUMNS}, d.title AS doc_title, d.source AS doc_source,"
+            " d.published AS doc_published, d.added AS doc_added"
             f" FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {condition}"
             " ORDER BY c.score DESC, c.id DESC"
         )
-    rows = db.execute(sql + " LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-    items = tuple(QueueItem(claim_from_row(r[:-4]), r[-4], r[-3], r[-2], r[-1]) for r in rows)
+    rows = named_cursor(db).execute(sql + " LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    items = tuple(
+        QueueItem(
+            claim_from_row(r), r["doc_title"], r["doc_source"], r["doc_published"], r["doc_added"]
+        )
+        for r in rows
+    )
     if offset == 0 and len(items) < limit:
         total = len(items)
     else:

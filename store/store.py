@@ -11,15 +11,41 @@
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import sqlite_utils
 
 from claimdesk.store import changes, review, review_queue
 from claimdesk.store.changes import ChangeWatcher
-from claimdesk.store.database import document_extras, documents, feed_rows, schema
-from claimdesk.store.database.connections import Connections
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store.database import (
+    document_extras,
+    documents,
+    feed_rows,
+    health,
+    removal,
+    schema,
+    versions,
+)
+from claimdesk.store.database.claims import get_claim, list_claims
+from claimdesk.store.database.connections import Connections, open_first, write_transaction
+from claimdesk.store.database.health import CheckReport
+from claimdesk.store.database.removal import RemovedDocument
+from claimdesk.store.errors import ReadOnlyStoreError, StoreError, store_error
+from claimdesk.store.exports import ImportOutcome, Selection, export_text, import_annotations
+from claimdesk.store.factchecks import factcheck_table
+from claimdesk.store.factchecks.checked_before import FactCheckMatcher, known_checks
+from claimdesk.store.factchecks.factcheck_files import import_file
+from claimdesk.store.factchecks.records import FactCheck, ImportReport, KnownCheck
+from claimdesk.store.ingest import inputs
+from claimdesk.store.ingest.feeds import follow_feed, update_feeds
+from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES, ParsedDocument
+from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
+from claimdesk.store.ingest.writer import IngestInterrupted, IngestStopped, Progress, add_document
 from claimdesk.store.models import (
     PAGE,
     STATUSES,
@@ -32,6 +58,7 @@ from claimdesk.store.models import (
     Event,
     Feed,
     FeedUpdate,
+    LinkFeedback,
     Mark,
     NotFoundError,
     QueueItem,
@@ -42,48 +69,117 @@ from claimdesk.store.models import (
     StoreSummary,
     UnknownStatusError,
 )
+from claimdesk.store.related import aliases
+from claimdesk.store.related.conflicts import find_conflicts
+from claimdesk.store.related.engine import Engine
 from claimdesk.store.review_queue import QueueQuery
-from claimdesk.store.search import searcher
-from claimdesk.store.search.vocabulary import VocabularyCache
+from claimdesk.store.search.searcher import ClaimSearch
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _in_store_terms(method: _Method) -> _Method:
+    """Report SQLite and disk failures of ``method`` as :class:`StoreError` lines
+    ("disk full", "the store is damaged; run claimdesk check")."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, OSError) as exc:
+            translated = store_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    return wrapper  # type: ignore[return-value]  # the same signature, wrapped
 
 
 class Store:
     """One claimdesk database. Safe to share across threads (a connection per thread).
 
+    The facade over the parts it owns, each built on the one :class:`Connections`
+    handle: ``claim_search`` (keystroke search and its caches), ``related_engine``
+    (related claims and theirs) and ``factcheck_matcher`` (known fact-checks, on the
+    engine's aliases).
+
     ``actor`` is who makes the changes made through this object (their history
     names them; :meth:`undo` only ever undoes theirs); by default the login name.
     """
 
-    def __init__(self, path: str | Path, *, actor: str | None = None):
+    def __init__(self, path: str | Path, mode: str = "rw", *, actor: str | None = None) -> None:
         self.path = str(path)
         self.actor = (actor or "").strip() or review.login_name()
         if self.path == ":memory:":
-            # A shared in-memory database so every thread sees the same data; a name of its
-            # own, as a connection left open elsewhere keeps an older one alive.
+            # A shared in-memory database so every thread sees the same data. Named
+            # uniquely: an id() comes back once the store is freed, while a connection
+            # not yet collected would keep the old database (and its data) alive.
             self.path = f"file:claimdesk-{uuid.uuid4().hex}?mode=memory&cache=shared"
-        self._conns = Connections(self.path)
-        self._search_vocabulary = VocabularyCache(self.path)
-        self._dead_ends = searcher.DeadEnds()
+        self.connections = Connections(self.path, mode)
+        self.claim_search = ClaimSearch(self.connections)
+        self.related_engine = Engine(self.connections)
+        self.factcheck_matcher = FactCheckMatcher(self.related_engine)
 
     @classmethod
-    def open(cls, path: str | Path, *, actor: str | None = None) -> Store:
+    def open(cls, path: str | Path, *, migrate: bool = True, actor: str | None = None) -> Store:
         """Open (creating and migrating as needed) the store at ``path``; changes are
-        made as ``actor`` (default: the login name)."""
+        made as ``actor`` (default: the login name).
+
+        A store in a read-only file or folder opens for reading (:attr:`read_only`);
+        one written by a newer claimdesk raises :class:`NewerStoreError`.
+        ``migrate=False`` leaves an older schema as it is (for :meth:`check`).
+        """
         if str(path) != ":memory:":
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             path = Path(path).expanduser()
+            if not path.exists():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise ReadOnlyStoreError(
+                        f"cannot create the store {path}: {exc.strerror or exc}"
+                    ) from exc
         store = cls(path, actor=actor)
-        schema.migrate(store.db)
+        try:
+            db, mode = open_first(store.path)
+            store.connections.mode = mode
+            store.claim_search.vocabulary.mode = mode
+            store.connections.adopt(db)
+            if mode == "rw" and migrate:
+                schema.migrate(db, store.path)
+            elif not migrate:
+                schema.check_not_newer(db, store.path)
+            else:
+                schema.check_not_newer(db, store.path)
+                if schema.migrations.pending(db):
+                    raise ReadOnlyStoreError(
+                        f"the store {store.path} is read-only and was written by an older"
+                        " claimdesk: open it once where it can be written, to upgrade it"
+                    )
+        except (sqlite3.Error, OSError) as exc:
+            translated = store_error(exc, store.path)
+            if translated is None:
+                if not Path(store.path).exists() and isinstance(exc, sqlite3.OperationalError):
+                    raise ReadOnlyStoreError(
+                        f"cannot create the store {store.path}: {exc}"
+                    ) from exc
+                raise
+            raise translated from exc
         return store
 
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database:
         """This thread's sqlite-utils ``Database``."""
-        return self._conns.db
+        return self.connections.db
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the store could only be opened for reading (changes fail with
+        :class:`ReadOnlyStoreError`)."""
+        return self.connections.read_only
 
     def close(self) -> None:
         """Close this thread's connection."""
-        self._conns.close()
+        self.connections.close()
 
     # documents -----------------------------------------------------------
     def add_text(
@@ -95,27 +191,41 @@ class Store:
         url: str = "",
         published: str = "",
         path: str = "",
+        disclaimer: str = "",
     ) -> AddResult:
-        """Store ``text`` as a document and extract its claims (a no-op if already stored)."""
+        """Store ``text`` as a document and extract its claims (a no-op if already stored).
+
+        Its language is detected; claims are extracted from English text only (the
+        result's ``note`` says so otherwise). ``disclaimer`` is a note shown with the
+        document, never part of its text.
+        """
         text = documents.normalise_input_text(text)
         if not text.strip():
             return AddResult(doc_id=None, added=False, reason="empty document", path=path)
-        with self.db.atomic():
-            return documents.insert_document(
-                self.db, text, title=title, source=source, url=url, published=published, path=path
-            )
+        parsed = ParsedDocument(
+            text,
+            title=title,
+            source=source,
+            url=url,
+            published=published,
+            path=path,
+            disclaimer=disclaimer,
+        )
+        try:
+            return add_document(self.connections, parsed)
+        except (IngestStopped, IngestInterrupted) as stop:
+            # one text: what stopped it, as it came (disk full, read-only)
+            raise stop.cause from None
 
     def add_file(self, path: str | Path) -> AddResult:
         """Read one file (text, Markdown, HTML, PDF, Word, OpenDocument, e-mail, subtitles)
         and add it; refusals come back as ``reason``."""
-        from claimdesk.store.ingest.inputs import add_file
-
-        return add_file(self, Path(path))
+        return inputs.add_file(self.connections, Path(path))
 
     def add_paths(
         self,
-        paths,
-        progress=None,
+        paths: Iterable[str | Path],
+        progress: Progress | None = None,
         batch_size: int = 50,
         max_bytes: int | None = None,
         workers: int | None = None,
@@ -131,12 +241,8 @@ class Store:
         processes (default: one per core from 500 files). ``timeout`` is in seconds, for
         each URL.
         """
-        from claimdesk.store.ingest.inputs import add_paths
-        from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES
-        from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
-
-        return add_paths(
-            self,
+        return inputs.add_paths(
+            self.connections,
             paths,
             progress=progress,
             batch_size=batch_size,
@@ -145,20 +251,35 @@ class Store:
             timeout=timeout or DEFAULT_TIMEOUT,
         )
 
-    def add_bytes(self, raw: bytes, *, name: str = "", **metadata) -> AddResult:
+    def add_bytes(self, raw: bytes, *, name: str = "", **metadata: Any) -> AddResult:
         """Add raw bytes (standard input): decoded, front matter read.
 
         ``metadata`` (``title``, ``source``, ``url``, ``published``) overrides the
         front matter; ``max_bytes`` lowers or raises the 20 MB limit.
         """
-        from claimdesk.store.ingest.inputs import add_bytes
+        return inputs.add_bytes(self.connections, raw, name=name, **metadata)
 
-        return add_bytes(self, raw, name=name, **metadata)
+    def add_stream(self, stream: BinaryIO, *, name: str = "", **metadata: Any) -> AddResult:
+        """Add what a binary ``stream`` (standard input) holds, as :meth:`add_bytes` does,
+        reading no more than the size limit (``max_bytes``) allows."""
+        return inputs.add_stream(self.connections, stream, name=name, **metadata)
 
     def remove_document(self, doc_id: int) -> None:
-        """Delete a document and its sentences; review history is kept."""
-        with self.db.atomic():
-            documents.delete_document(self.db, doc_id)
+        """Delete a document and its sentences; review history is kept (see :meth:`history`).
+
+        Its ids are never given out again.
+        """
+        with write_transaction(self.db):
+            title = documents.delete_document(self.db, doc_id)
+            review.record(
+                self.db,
+                "doc-removed",
+                claim_id=None,
+                doc_id=doc_id,
+                old=title,
+                new="",
+                actor=self.actor,
+            )
 
     def documents(self) -> list[Document]:
         """Every document (without text), oldest first."""
@@ -200,10 +321,7 @@ class Store:
         Returns the feed and how many entries it lists; fetches nothing else until
         :meth:`update_feeds`. :class:`ValueError` (one line) if ``url`` is no feed.
         """
-        from claimdesk.store.ingest.feeds import follow_feed
-        from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
-
-        return follow_feed(self, url, timeout=timeout or DEFAULT_TIMEOUT)
+        return follow_feed(self.connections, url, timeout=timeout or DEFAULT_TIMEOUT)
 
     def unfollow(self, feed_id: int) -> None:
         """Stop following a feed (the documents it brought stay)."""
@@ -217,7 +335,7 @@ class Store:
     def update_feeds(
         self,
         *,
-        progress=None,
+        progress: Progress | None = None,
         on_feed: Callable[[FeedUpdate], None] | None = None,
         timeout: float | None = None,
     ) -> list[FeedUpdate]:
@@ -226,11 +344,8 @@ class Store:
         ``progress(done, total, result)`` over all new entries; ``on_feed(update)`` as
         each feed is done. Entries already stored are never fetched again.
         """
-        from claimdesk.store.ingest.feeds import update_feeds
-        from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
-
         return update_feeds(
-            self, progress=progress, on_feed=on_feed, timeout=timeout or DEFAULT_TIMEOUT
+            self.connections, progress=progress, on_feed=on_feed, timeout=timeout or DEFAULT_TIMEOUT
         )
 
     def last_update(self) -> str | None:
@@ -246,7 +361,7 @@ class Store:
 
     def generation(self) -> int:
         """A counter that changes whenever documents are added or removed."""
-        return documents.generation(self.db)
+        return self.connections.generation()
 
     # claims ----------------------------------------------------------------
     def claims(
@@ -263,25 +378,14 @@ class Store:
         ``include_sentences=True`` also returns the sentences that are not claims
         (everything the document view shows).
         """
-        where, args = [], []
-        if not include_sentences:
-            where.append("is_claim = 1")
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        if status is not None:
-            if status not in STATUSES:
-                raise UnknownStatusError(status)
-            where.append("status = ?")
-            args.append(status)
-        sql = f"SELECT {CLAIM_COLUMNS} FROM claims"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY doc_id, ordinal"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        return [claim_from_row(r) for r in self.db.execute(sql, args).fetchall()]
+        return list_claims(
+            self.db,
+            doc_id,
+            status,
+            include_sentences=include_sentences,
+            limit=limit,
+            offset=offset,
+        )
 
     def sentences(self, doc_id: int) -> list[Claim]:
         """Every sentence of a document, claims and non-claims, in reading order."""
@@ -289,45 +393,70 @@ class Store:
 
     def claim(self, claim_id: int) -> Claim:
         """One claim (or sentence) by id; :class:`NotFoundError` if missing."""
-        row = self.db.execute(
-            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no claim with id {claim_id}")
-        return claim_from_row(row)
+        return get_claim(self.db, claim_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Claims matching ``query`` as typed (last word a prefix), best first."""
-        return searcher.search_claims(
-            self.db,
-            query,
-            limit,
-            vocabulary=self._search_vocabulary,
-            generation=self.generation(),
-            dead_ends=self._dead_ends,
-            edits=review.last_event_id(self.db),
-        )
+        return self.claim_search.search(query, limit)
 
     # related claims ------------------------------------------------------------
     def related(
-        self, claim_id: int, limit: int = 10, *, include_sentences: bool = False
+        self,
+        claim_id: int,
+        limit: int = 10,
+        *,
+        include_sentences: bool = False,
+        weaker: bool = False,
+        hidden: bool = False,
     ) -> list[RelatedClaim]:
-        """Claims that say the same as claim ``claim_id`` or contradict it, best first.
+        """Claims in other reports of the same incident that say the same as claim
+        ``claim_id`` or contradict it, best first (at most ``limit``).
 
-        Other documents come first, then the same document (``same_document``);
-        each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related) and
-        a ``why``. Cached per claim until documents are added or removed.
+        Each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related), a ``why``,
+        and the same-incident ``evidence`` (0..1) with ``evidence_why``. ``weaker=True``
+        appends up to ``limit`` weaker matches (``shown`` false; the same document's claims
+        are among them); ``hidden=True`` also keeps links marked wrong. Identical sentences
+        of several documents are one row (``copies``, ``also_in``). Cached per claim until
+        documents are added or removed; verdicts (:meth:`mark_link`) count at once.
         """
-        from claimdesk.store.related import related_to_claim
-
-        found = related_to_claim(self, claim_id, limit, include_sentences=include_sentences)
+        found = self.related_engine.for_claim(
+            claim_id, limit, include_sentences, weaker=weaker, hidden=hidden
+        )
         return changes.with_current_review(self.db, found, include_sentences)
+
+    def mark_link(
+        self,
+        claim_id: int,
+        other_id: int,
+        verdict: str,
+        *,
+        relation: str = "",
+        score: float | None = None,
+    ) -> bool:
+        """Record the reader's verdict on the related link ``claim_id`` - ``other_id``:
+        ``wrong`` (hidden from then on, in the related pane and in :meth:`conflicts`),
+        ``right``, ``contradicts`` (a confirmed contradiction), or ``""`` to clear it.
+
+        An append-only ``link`` event, undone by :meth:`undo`. ``relation`` and ``score``
+        keep what the matcher said. Returns False when the verdict was already that.
+        """
+        return review.change_link(
+            self.db,
+            claim_id,
+            other_id,
+            verdict,
+            actor=self.actor,
+            relation=relation,
+            score=score,
+        )
+
+    def link_feedback(self) -> list[LinkFeedback]:
+        """Every current verdict on a related link, oldest first."""
+        return review.link_feedback(self.db)
 
     def related_text(self, text: str, limit: int = 10) -> list[RelatedClaim]:
         """Stored claims related to free ``text`` (not itself stored), best first."""
-        from claimdesk.store.related import related_to_text
-
-        return related_to_text(self, text, limit)
+        return self.related_engine.for_text(text, limit)
 
     def conflicts(
         self,
@@ -341,107 +470,105 @@ class Store:
         ``since`` (ISO date or time): only pairs involving a document added since then.
         ``progress(done, total)``: called as the claims are looked up.
         """
-        from claimdesk.store.related.conflicts import find_conflicts
-
-        return find_conflicts(self, limit, since=since, progress=progress)
+        return find_conflicts(self.related_engine, limit, since=since, progress=progress)
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """Every alias as ``(alias, canonical, origin)``; origin is ``user`` or ``corpus``."""
-        from claimdesk.store.related import aliases
-
         return aliases.list_aliases(self.db)
 
     def add_alias(self, alias: str, canonical: str) -> bool:
         """Make ``alias`` match ``canonical`` (``"DPRK"``, ``"North Korea"``); False if known."""
-        from claimdesk.store.related import aliases
-
-        with self.db.atomic():
+        with write_transaction(self.db):
             return aliases.add_alias(self.db, alias, canonical)
 
     def remove_alias(self, alias: str, canonical: str | None = None) -> int:
         """Forget ``alias`` (only its link to ``canonical`` if given); returns rows removed."""
-        from claimdesk.store.related import aliases
-
-        with self.db.atomic():
+        with write_transaction(self.db):
             return aliases.remove_alias(self.db, alias, canonical)
 
     def prepare_search(self) -> None:
         """Load the search vocabulary now (it serves prefixes and misspellings), for
         example in a worker at start-up, so the first keystrokes need not wait."""
-        self._search_vocabulary.get(self.db, self.generation())
+        self.claim_search.prepare()
 
     # known fact-checks -----------------------------------------------------------
     def import_factchecks(
         self, path: str | Path, *, columns: dict[str, str] | None = None, reviewer: str = ""
-    ):
+    ) -> ImportReport:
         """Import one file of published fact-checks (ClaimReview JSON-LD, fact-check search
         results or CSV; ``columns`` maps fields to CSV headers); returns an ``ImportReport``.
         A fact-check imported again is updated, never duplicated."""
-        from claimdesk.store.factchecks import import_file
+        return import_file(self.connections, path, columns=columns, reviewer=reviewer)
 
-        return import_file(self, path, columns=columns, reviewer=reviewer)
-
-    def factchecks(self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0):
+    def factchecks(
+        self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[FactCheck]:
         """Stored fact-checks (``FactCheck``), newest review first; ``verdict``: one status."""
-        from claimdesk.store.factchecks.factcheck_table import listing
-
-        return listing(self.db, verdict=verdict, limit=limit, offset=offset)
+        return factcheck_table.listing(self.db, verdict=verdict, limit=limit, offset=offset)
 
     def factcheck_count(self) -> int:
         """How many fact-checks are stored."""
-        from claimdesk.store.factchecks.factcheck_table import count
+        return factcheck_table.count(self.db)
 
-        return count(self.db)
-
-    def search_factchecks(self, query: str, limit: int = 20):
+    def search_factchecks(self, query: str, limit: int = 20) -> list[FactCheck]:
         """Fact-checks whose claim or title holds every word of ``query``, best first."""
-        from claimdesk.store.factchecks.factcheck_table import search
+        return factcheck_table.search(self.db, query, limit)
 
-        return search(self.db, query, limit)
-
-    def checked_before(self, claim_id: int, limit: int = 5, *, include_weak: bool = False):
+    def checked_before(
+        self, claim_id: int, limit: int = 5, *, include_weak: bool = False
+    ) -> list[KnownCheck]:
         """Known fact-checks (``KnownCheck``) of claim ``claim_id``, best first: only confident
         matches unless ``include_weak``. The related pane shows these first."""
-        from claimdesk.store.factchecks import known_checks
+        text = self.claim(claim_id).text
+        return known_checks(self.factcheck_matcher, text, limit, include_weak=include_weak)
 
-        return known_checks(self, self.claim(claim_id).text, limit, include_weak=include_weak)
-
-    def checked_before_text(self, text: str, limit: int = 5, *, include_weak: bool = False):
+    def checked_before_text(
+        self, text: str, limit: int = 5, *, include_weak: bool = False
+    ) -> list[KnownCheck]:
         """Known fact-checks of the claim free ``text`` makes (see :meth:`checked_before`)."""
-        from claimdesk.store.factchecks import known_checks
-
-        return known_checks(self, text, limit, include_weak=include_weak)
+        return known_checks(self.factcheck_matcher, text, limit, include_weak=include_weak)
 
     # exports -----------------------------------------------------------------
-    def export(self, kind: str, selection=None, **options) -> str:
+    def export(self, kind: str, selection: Selection | None = None, **options: Any) -> str:
         """The desk's work as ``claimreview``, ``annotations``, ``csv`` or ``markdown`` text;
         ``selection`` (an ``exports.Selection``) picks the claims, flagged or noted ones by
         default. ``options``: ``organisation``, ``bom``, ``by``, ``title``."""
-        from claimdesk.store.exports import Selection, export_text
-
         return export_text(self, kind, selection or Selection(), **options)
 
-    def import_annotations(self, data, *, replace: bool = False):
+    def import_annotations(self, data: Any, *, replace: bool = False) -> ImportOutcome:
         """Re-attach exported notes and flags (parsed Web Annotation JSON) to these documents;
         returns an ``ImportOutcome`` (placed, unchanged, conflicts, unplaced)."""
-        from claimdesk.store.exports import import_annotations
-
         return import_annotations(self, data, replace=replace)
 
     # review ----------------------------------------------------------------
-    def set_status(self, claim_id: int, status: str) -> Claim:
-        """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing."""
-        review.change_claim(self.db, claim_id, "status", status, actor=self.actor)
+    def set_status(
+        self, claim_id: int, status: str, *, expected_version: int | None = None
+    ) -> Claim:
+        """Flag a claim; unknown statuses raise :class:`UnknownStatusError` and write nothing.
+
+        ``expected_version``: the :attr:`Claim.status_version` the caller saw; if the
+        status changed since, :class:`VersionConflictError` is raised and nothing written.
+        """
+        review.change_claim(
+            self.db, claim_id, "status", status, actor=self.actor, expected_version=expected_version
+        )
         return self.claim(claim_id)
 
-    def set_note(self, claim_id: int, text: str) -> Claim:
-        """Replace a claim's note (empty text clears it)."""
-        review.change_claim(self.db, claim_id, "note", text, actor=self.actor)
+    def set_note(self, claim_id: int, text: str, *, expected_version: int | None = None) -> Claim:
+        """Replace a claim's note (empty text clears it); ``expected_version`` as for
+        :meth:`set_status` (:attr:`Claim.note_version`)."""
+        review.change_claim(
+            self.db, claim_id, "note", text, actor=self.actor, expected_version=expected_version
+        )
         return self.claim(claim_id)
 
-    def set_document_note(self, doc_id: int, text: str) -> Document:
-        """Replace a document's note."""
-        review.change_document_note(self.db, doc_id, text, actor=self.actor)
+    def set_document_note(
+        self, doc_id: int, text: str, *, expected_version: int | None = None
+    ) -> Document:
+        """Replace a document's note; ``expected_version`` as for :meth:`set_status`."""
+        review.change_document_note(
+            self.db, doc_id, text, actor=self.actor, expected_version=expected_version
+        )
         return self.document(doc_id)
 
     def promote(self, claim_id: int) -> Claim:
@@ -455,10 +582,21 @@ class Store:
         return self.claim(claim_id)
 
     def history(self, claim_id: int | None = None, *, doc_id: int | None = None) -> list[Event]:
-        """The append-only change log of a claim, a document, or the whole store."""
-        if claim_id is not None:
+        """The append-only change log of a claim, a document, or the whole store.
+
+        The history of a claim of a removed document is still there, its events
+        marked ``removed``; an id that never existed raises :class:`NotFoundError`.
+        """
+        events = review.history(self.db, claim_id, doc_id)
+        if claim_id is not None and not events:
             self.claim(claim_id)
-        return review.history(self.db, claim_id, doc_id)
+        return events
+
+    def removed_document_of(self, claim_id: int) -> RemovedDocument | None:
+        """The :class:`~claimdesk.store.database.removal.RemovedDocument` claim ``claim_id``
+        was in, if that document was removed (``None`` otherwise or when unknown)."""
+        doc_id = removal.removed_claim_document(self.db, claim_id)
+        return removal.removed_document(self.db, doc_id) if doc_id else None
 
     def undo(self) -> Event | None:
         """Revert this actor's newest change not yet undone; returns the undo event or ``None``.
@@ -483,7 +621,7 @@ class Store:
         """The review events after ``position`` and the current rows of what they touched."""
         return changes.changes_since(self.db, position)
 
-    def claims_by_id(self, ids) -> list[Claim]:
+    def claims_by_id(self, ids: Iterable[int]) -> list[Claim]:
         """The claims (or sentences) with these ids that exist, in id order."""
         return list(changes.claims_by_id(self.db, ids))
 
@@ -552,7 +690,27 @@ class Store:
             notes=notes,
             by_status=by_status,
             document_notes=document_notes,
+            orphaned=versions.orphan_count(db),
         )
 
+    def orphans(self, doc_id: int | None = None) -> list[Claim]:
+        """Reviewed claims of replaced versions whose note or flag found no sentence in the
+        new version (of document ``doc_id``, the new version, or of every document)."""
+        return versions.orphans(self.db, doc_id)
 
-__all__ = ["Store", "NotFoundError", "UnknownStatusError", "STATUSES"]
+    def check(self) -> CheckReport:
+        """Check the file, its indexes and its search index; a
+        :class:`~claimdesk.store.database.health.CheckReport` saying what is damaged."""
+        return health.check(self.db)
+
+    def repair(self) -> None:
+        """Rebuild every index and the search index from the tables (what
+        :meth:`check` calls repairable damage)."""
+        health.repair(self.db)
+
+
+for _name, _method in list(vars(Store).items()):
+    if callable(_method) and not _name.startswith("_") and _name != "open":
+        setattr(Store, _name, _in_store_terms(_method))
+
+__all__ = ["Store", "StoreError", "NotFoundError", "UnknownStatusError", "STATUSES"]

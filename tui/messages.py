@@ -56,6 +56,15 @@ class RelatedLoaded(Message):
 
 
 @dataclass
+class LinkMarked(Message):
+    """The reader's verdict on the link ``claim_id`` - ``other_id`` was recorded."""
+
+    claim_id: int
+    other_id: int
+    verdict: str
+
+
+@dataclass
 class ConflictsLoaded(Message):
     """Ids of the claims of ``doc_id`` that conflict with a claim elsewhere."""
 

@@ -18,6 +18,7 @@ from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
 from claimdesk.store import ChangedSinceError, QueueQuery, Store
+from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import NotFoundError
 from claimdesk.tui import messages
 
@@ -90,9 +91,10 @@ def load_document(
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:
-    """Related claims of ``claim_id``, or an explanation of why there are none."""
+    """Related claims of ``claim_id`` (the shown ones, then the weaker ones), or an
+    explanation of why there are none."""
     try:
-        found = store.related(claim_id, limit=RELATED_LIMIT)
+        found = store.related(claim_id, limit=RELATED_LIMIT, weaker=True)
     except NotFoundError:
         return messages.RelatedLoaded(claim_id, None, "claim no longer exists", requested_at)
     return messages.RelatedLoaded(claim_id, list(found), "", requested_at)
@@ -102,7 +104,7 @@ def prefetch_related(store: Store, claim_ids: list[int]) -> None:
     """Warm the store's related-claims cache for the claims the reader is likely to visit next."""
     for claim_id in claim_ids:
         try:
-            store.related(claim_id, limit=RELATED_LIMIT)
+            store.related(claim_id, limit=RELATED_LIMIT, weaker=True)
         except NotFoundError:
             continue
 
@@ -139,6 +141,14 @@ def load_queue(
     return messages.QueueLoaded(query, page, requested_at)
 
 
+def mark_link(
+    store: Store, claim_id: int, other_id: int, verdict: str, relation: str, score: float
+) -> messages.LinkMarked:
+    """Record the reader's verdict on a related link (an undoable event)."""
+    store.mark_link(claim_id, other_id, verdict, relation=relation, score=score)
+    return messages.LinkMarked(claim_id, other_id, verdict)
+
+
 def load_history(store: Store, claim_id: int) -> messages.HistoryLoaded:
     """The change log of ``claim_id``."""
     return messages.HistoryLoaded(claim_id, store.history(claim_id))
@@ -165,13 +175,23 @@ def export_file(
 
 
 # writes (run by the ordered writer) ------------------------------------------------------
-def change_claim(store: Store, claim_id: int, action: str, value: str = "") -> messages.WriteDone:
-    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``."""
+def change_claim(
+    store: Store, claim_id: int, action: str, value: str = "", version: int | None = None
+) -> messages.WriteDone:
+    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``.
+
+    ``version``: the status or note version the reader saw. A note changed since
+    raises :class:`VersionConflictError` (the note editor shows both); a status
+    changed since is not overwritten: a line names both values.
+    """
     if action == "status":
-        store.set_status(claim_id, value)
-        done = f"flagged {value}"
+        try:
+            store.set_status(claim_id, value, expected_version=version)
+            done = f"flagged {value}"
+        except VersionConflictError as exc:
+            done = f"not flagged {value}: {exc}; it is now {exc.theirs}"
     elif action == "note":
-        store.set_note(claim_id, value)
+        store.set_note(claim_id, value, expected_version=version)
         done = "note saved" if value.strip() else "note cleared"
     elif action == "promote":
         store.promote(claim_id)
@@ -184,9 +204,11 @@ def change_claim(store: Store, claim_id: int, action: str, value: str = "") -> m
     return messages.WriteDone(done)
 
 
-def set_document_note(store: Store, doc_id: int, text: str) -> messages.WriteDone:
-    """Save a document's note."""
-    store.set_document_note(doc_id, text)
+def set_document_note(
+    store: Store, doc_id: int, text: str, version: int | None = None
+) -> messages.WriteDone:
+    """Save a document's note (``version``: the one the reader saw, as for notes)."""
+    store.set_document_note(doc_id, text, expected_version=version)
     return messages.WriteDone("document note saved" if text.strip() else "document note cleared")
 
 

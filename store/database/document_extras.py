@@ -82,7 +82,7 @@ def insert_extras(db: sqlite_utils.Database, doc_id: int, extras: DocumentExtras
 def marks(db: sqlite_utils.Database, doc_id: int, kind: str | None = None) -> list[Mark]:
     """A document's marks in text order (of one ``kind`` if given)."""
     sql = "SELECT start, kind, label FROM document_marks WHERE doc_id = ?"
-    args: list = [doc_id]
+    args: list[object] = [doc_id]
     if kind is not None:
         sql += " AND kind = ?"
         args.append(kind)

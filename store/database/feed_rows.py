@@ -9,22 +9,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, fields
 
 import sqlite_utils
 
 from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.row_mapping import column_list, named_cursor
 from claimdesk.store.models import Feed, NotFoundError
 
+_FEED_FIELDS = ("id", "url", "title", "followed", "checked", "status")
+
 _FEED_COLUMNS = (
-    "f.id, f.url, f.title, f.followed, f.checked, f.status,"
-    " (SELECT count(*) FROM feed_entries e WHERE e.feed_id = f.id),"
+    column_list("f", _FEED_FIELDS)
+    + ", (SELECT count(*) FROM feed_entries e WHERE e.feed_id = f.id) AS entries,"
     " (SELECT count(*) FROM feed_entries e WHERE e.feed_id = f.id AND e.doc_id IS NOT NULL)"
+    " AS documents"
 )
 
 
-def _feed(row) -> Feed:
-    return Feed(*row)
+def _feed(row: sqlite3.Row) -> Feed:
+    return Feed(**{name: row[name] for name in (*_FEED_FIELDS, "entries", "documents")})
 
 
 def follow(db: sqlite_utils.Database, url: str, title: str) -> Feed:
@@ -40,7 +45,11 @@ def follow(db: sqlite_utils.Database, url: str, title: str) -> Feed:
 
 def feed_by_url(db: sqlite_utils.Database, url: str) -> Feed:
     """The followed feed at ``url``; :class:`NotFoundError` if it is not followed."""
-    row = db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.url = ?", [url]).fetchone()
+    row = (
+        named_cursor(db)
+        .execute(f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.url = ?", [url])
+        .fetchone()
+    )
     if row is None:
         raise NotFoundError(f"not following {url}")
     return _feed(row)
@@ -48,7 +57,11 @@ def feed_by_url(db: sqlite_utils.Database, url: str) -> Feed:
 
 def feed_by_id(db: sqlite_utils.Database, feed_id: int) -> Feed:
     """The followed feed with id ``feed_id``; :class:`NotFoundError` if there is none."""
-    row = db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", [feed_id]).fetchone()
+    row = (
+        named_cursor(db)
+        .execute(f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", [feed_id])
+        .fetchone()
+    )
     if row is None:
         raise NotFoundError(f"no feed with id {feed_id}")
     return _feed(row)
@@ -56,7 +69,8 @@ def feed_by_id(db: sqlite_utils.Database, feed_id: int) -> Feed:
 
 def list_feeds(db: sqlite_utils.Database) -> list[Feed]:
     """Every followed feed, in the order they were followed."""
-    return [_feed(r) for r in db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds f ORDER BY f.id")]
+    rows = named_cursor(db).execute(f"SELECT {_FEED_COLUMNS} FROM feeds f ORDER BY f.id")
+    return [_feed(r) for r in rows]
 
 
 def unfollow(db: sqlite_utils.Database, feed_id: int) -> None:
@@ -70,7 +84,7 @@ def conditional_headers(db: sqlite_utils.Database, feed_id: int) -> dict[str, st
     etag, modified = db.execute(
         "SELECT etag, modified FROM feeds WHERE id = ?", [feed_id]
     ).fetchone()
-    headers = {}
+    headers: dict[str, str] = {}
     if etag:
         headers["If-None-Match"] = etag
     if modified:
@@ -135,12 +149,16 @@ class UpdateRun:
 def start_update(db: sqlite_utils.Database) -> int:
     """Open an update record; documents stored after this are new since it."""
     last = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
-    return db.execute(
+    run_id = db.execute(
         "INSERT INTO feed_updates (started, last_doc_before) VALUES (?, ?)", [now_iso(), last]
     ).lastrowid
+    assert run_id is not None  # an INSERT into a rowid table always sets it
+    return run_id
 
 
-def finish_update(db: sqlite_utils.Database, run_id: int, feeds: int, added: int, failed: int):
+def finish_update(
+    db: sqlite_utils.Database, run_id: int, feeds: int, added: int, failed: int
+) -> None:
     """Close an update record with its counts."""
     db.execute(
         "UPDATE feed_updates SET finished = ?, feeds = ?, added = ?, failed = ? WHERE id = ?",
@@ -150,8 +168,13 @@ def finish_update(db: sqlite_utils.Database, run_id: int, feeds: int, added: int
 
 def last_update(db: sqlite_utils.Database) -> UpdateRun | None:
     """The newest finished update, if any."""
-    row = db.execute(
-        "SELECT id, started, finished, last_doc_before, feeds, added, failed FROM feed_updates"
-        " WHERE finished != '' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    return UpdateRun(*row) if row else None
+    names = [f.name for f in fields(UpdateRun)]
+    row = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {column_list('u', tuple(names))} FROM feed_updates u"
+            " WHERE u.finished != '' ORDER BY u.id DESC LIMIT 1"
+        )
+        .fetchone()
+    )
+    return UpdateRun(**{name: row[name] for name in names}) if row else None

@@ -17,6 +17,7 @@ exported annotations to a store holding the same documents.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from claimdesk.store.exports.annotation_export import annotation_collection
 from claimdesk.store.exports.annotation_import import ImportOutcome, import_annotations
@@ -26,12 +27,15 @@ from claimdesk.store.exports.markdown_dossier import dossier
 from claimdesk.store.exports.publisher import Organisation
 from claimdesk.store.exports.selection import Selection, select
 
+if TYPE_CHECKING:  # the Store imports this module to call it
+    from claimdesk.store.store import Store
+
 FORMATS = ("claimreview", "annotations", "csv", "markdown")
 """Every export format."""
 
 
 def export_text(
-    store,
+    store: Store,
     kind: str,
     selection: Selection,
     *,

@@ -25,9 +25,12 @@ different note or status keeps it (reported as a conflict) unless ``replace``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimdesk.store.models import STATUSES, Claim
+from claimdesk.store.models import STATUSES, Claim, Document
+
+if TYPE_CHECKING:  # the Store imports this module to call it
+    from claimdesk.store.store import Store
 
 _MOTIVATIONS = ("commenting", "assessing", "tagging")
 
@@ -51,7 +54,7 @@ class ImportOutcome:
         }
 
 
-def annotations_in(data: Any) -> list[dict]:
+def annotations_in(data: Any) -> list[dict[str, Any]]:
     """The annotations of a collection (its pages' items), a page, a list or one annotation."""
     if isinstance(data, list):
         return [a for item in data for a in annotations_in(item)]
@@ -59,7 +62,8 @@ def annotations_in(data: Any) -> list[dict]:
         return []
     kind = data.get("type")
     if kind == "AnnotationCollection":
-        found, page = [], data.get("first")
+        found: list[dict[str, Any]] = []
+        page = data.get("first")
         while isinstance(page, dict):
             found.extend(annotations_in(page))
             page = page.get("next")
@@ -69,16 +73,18 @@ def annotations_in(data: Any) -> list[dict]:
     return [data] if kind == "Annotation" else []
 
 
-def _selectors(target: dict) -> tuple[dict, dict]:
+def _selectors(target: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     selectors = target.get("selector") or []
     if isinstance(selectors, dict):
         selectors = [selectors]
-    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), {})
-    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), {})
+    quote: dict[str, Any] = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), {})
+    position: dict[str, Any] = next(
+        (s for s in selectors if s.get("type") == "TextPositionSelector"), {}
+    )
     return quote, position
 
 
-def _documents(store, source: str) -> list:
+def _documents(store: Store, source: str) -> list[Document]:
     if source.startswith("urn:claimdesk:doc:"):
         sha = source.rsplit(":", 1)[-1]
         rows = store.db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchall()
@@ -87,7 +93,7 @@ def _documents(store, source: str) -> list:
     return [store.document(r[0]) for r in rows]
 
 
-def locate(text: str, quote: dict, position: dict) -> tuple[int, int] | None:
+def locate(text: str, quote: dict[str, Any], position: dict[str, Any]) -> tuple[int, int] | None:
     """The span of ``text`` the selectors point at, or ``None`` if the quote is not there.
 
     >>> locate("a b a b", {"exact": "a", "prefix": "b "}, {})
@@ -97,7 +103,7 @@ def locate(text: str, quote: dict, position: dict) -> tuple[int, int] | None:
     start, end = position.get("start"), position.get("end")
     in_text = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)
     if in_text and (not exact or text[start:end] == exact):
-        return start, end
+        return start, end  # type: ignore[return-value]  # in_text: both are ints
     if not exact:
         return None
     prefix, suffix = quote.get("prefix") or "", quote.get("suffix") or ""
@@ -125,7 +131,7 @@ def _sentence(sentences: list[Claim], start: int, end: int) -> Claim | None:
     return best
 
 
-def _body_value(annotation: dict) -> str:
+def _body_value(annotation: dict[str, Any]) -> str:
     body = annotation.get("body")
     if isinstance(body, list):
         body = body[0] if body else {}
@@ -134,7 +140,7 @@ def _body_value(annotation: dict) -> str:
     return str(annotation.get("bodyValue") or "")
 
 
-def import_annotations(store, data: Any, *, replace: bool = False) -> ImportOutcome:
+def import_annotations(store: Store, data: Any, *, replace: bool = False) -> ImportOutcome:
     """Re-attach the annotations in ``data`` (parsed JSON) to ``store``'s sentences."""
     outcome = ImportOutcome()
     sentences_of: dict[int, list[Claim]] = {}

@@ -26,6 +26,7 @@ processor against it.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from typing import Any
 
@@ -98,10 +99,9 @@ _ORGANISATION_WORDS = frozenset(
 
 def schemaorg_context() -> dict[str, Any]:
     """The schema.org JSON-LD context shipped with claimdesk (the terms exports use)."""
-    import json
-
     path = resources.files("claimdesk.store.exports.contexts").joinpath("schemaorg-context.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    context: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return context
 
 
 def _agent(name: str) -> dict[str, str]:

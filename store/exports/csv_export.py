@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from claimdesk.store.exports.related_lookup import surroundings
 from claimdesk.store.exports.selection import ExportItem
+
+if TYPE_CHECKING:  # the Store imports this module to call it
+    from claimdesk.store.store import Store
 
 COLUMNS = (
     "doc_id", "document", "source", "url", "published", "claim_id", "claim", "attributed_to",
@@ -47,7 +51,9 @@ def cell(value: object) -> object:
     return value
 
 
-def claims_csv(store, items: list[ExportItem], *, bom: bool = False, related: bool = True) -> str:
+def claims_csv(
+    store: Store, items: list[ExportItem], *, bom: bool = False, related: bool = True
+) -> str:
     """The CSV text of ``items`` (``related=False`` skips the related-claims lookups)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")

@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from claimdesk.store.database.documents import now_iso
 from claimdesk.store.exports.related_lookup import surroundings
 from claimdesk.store.exports.selection import ExportItem
 from claimdesk.store.models import STATUSES, Figure
 from claimdesk.store.safe_text import display_safe
+
+if TYPE_CHECKING:  # the Store imports this module to call it
+    from claimdesk.store.store import Store
 
 GROUPINGS = ("document", "status")
 """How a dossier can be divided."""
@@ -59,7 +63,7 @@ def _figures(figures: Iterable[Figure]) -> str:
 
 
 def _claim_block(
-    store, number: int, item: ExportItem, *, related: bool, show_doc: bool
+    store: Store, number: int, item: ExportItem, *, related: bool, show_doc: bool
 ) -> list[str]:
     claim, document = item.claim, item.document
     lines = [f"### {number}. Claim {claim.id}", "", f"> {md(claim.text)}", ""]
@@ -116,7 +120,7 @@ def _document_header(item: ExportItem) -> list[str]:
 
 
 def dossier(
-    store,
+    store: Store,
     items: list[ExportItem],
     *,
     by: str = "document",

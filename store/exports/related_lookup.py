@@ -8,8 +8,13 @@ topic, nothing compared) are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from claimdesk.store.factchecks.records import KnownCheck
 from claimdesk.store.models import RelatedClaim
+
+if TYPE_CHECKING:  # the Store imports this module to call it
+    from claimdesk.store.store import Store
 
 RELATED_LIMIT = 10
 """How many related claims are looked at per exported claim."""
@@ -29,10 +34,10 @@ class Surroundings:
     """What an export shows beside a claim: related claims by relation, known fact-checks."""
 
     by_relation: dict[str, list[RelatedClaim]]
-    known_checks: list
+    known_checks: list[KnownCheck]
 
 
-def surroundings(store, claim_id: int, *, related: bool = True) -> Surroundings:
+def surroundings(store: Store, claim_id: int, *, related: bool = True) -> Surroundings:
     """The related claims (other documents first) and confident known fact-checks of a claim."""
     by_relation: dict[str, list[RelatedClaim]] = {}
     if related:

@@ -15,9 +15,15 @@ By default an export holds the desk's work: claims with a review status or a not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+import sqlite_utils
+
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import STATUSES, Claim, Document, UnknownStatusError
+
+if TYPE_CHECKING:  # the Store imports this module to call it
+    from claimdesk.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,9 @@ class ExportItem:
         return max(changes, key=lambda c: c.at) if changes else None
 
 
-def _latest_changes(db, claim_ids: list[int]) -> dict[tuple[int, str], Change]:
+def _latest_changes(
+    db: sqlite_utils.Database, claim_ids: list[int]
+) -> dict[tuple[int, str], Change]:
     found: dict[tuple[int, str], Change] = {}
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
@@ -89,9 +97,10 @@ def _latest_changes(db, claim_ids: list[int]) -> dict[tuple[int, str], Change]:
     return found
 
 
-def select(store, selection: Selection) -> list[ExportItem]:
+def select(store: Store, selection: Selection) -> list[ExportItem]:
     """The claims ``selection`` picks, in document and reading order."""
-    where, args = ["is_claim = 1"], []
+    where: list[str] = ["is_claim = 1"]
+    args: list[object] = []
     if selection.doc_id is not None:
         store.document(selection.doc_id)  # a clear error for an unknown id
         where.append("doc_id = ?")
@@ -108,10 +117,15 @@ def select(store, selection: Selection) -> list[ExportItem]:
             "id IN (SELECT claim_id FROM events WHERE kind IN ('status', 'note') AND at >= ?)"
         )
         args.append(selection.since)
-    rows = store.db.execute(
-        f"SELECT {CLAIM_COLUMNS} FROM claims WHERE {' AND '.join(where)} ORDER BY doc_id, ordinal",
-        args,
-    ).fetchall()
+    rows = (
+        named_cursor(store.db)
+        .execute(
+            f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {' AND '.join(where)}"
+            " ORDER BY doc_id, ordinal",
+            args,
+        )
+        .fetchall()
+    )
     claims = [claim_from_row(r) for r in rows]
     changes = _latest_changes(store.db, [c.id for c in claims])
     documents: dict[int, Document] = {}

@@ -12,6 +12,7 @@ a year, ``2024-12`` for a month, ``2024`` for a year) and empty for relative dat
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.wordlists import word_list, words_pattern
@@ -85,7 +86,7 @@ def _month(name: str) -> int:
 
 def _iso(year: str | None, month: int, day: str | None) -> str:
     """ISO date text; ``--MM-DD`` when the year is unknown."""
-    d = int(re.match(r"\d+", day).group()) if day else 0
+    d = int(re.match(r"\d+", day).group()) if day else 0  # type: ignore[union-attr]  # a day
     if year and d:
         return f"{year}-{month:02d}-{d:02d}"
     if d:
@@ -93,9 +94,11 @@ def _iso(year: str | None, month: int, day: str | None) -> str:
     return f"{year}-{month:02d}" if year else ""
 
 
-def _candidates(sentence: str, hits: trigger_words.Hits) -> list[tuple[int, int, dict | None]]:
+def _candidates(
+    sentence: str, hits: trigger_words.Hits
+) -> list[tuple[int, int, dict[str, str | None] | None]]:
     """``(start, end, groups)`` of every date match; groups ``None`` for relative dates."""
-    found = []
+    found: list[tuple[int, int, dict[str, str | None] | None]] = []
     for start, _ in hits.get("digit", ()):
         d = _BY_DIGIT.match(sentence, start)
         if d:
@@ -119,7 +122,7 @@ def _candidates(sentence: str, hits: trigger_words.Hits) -> list[tuple[int, int,
 
 def find_dates(
     sentence: str, offset: int = 0, hits: trigger_words.Hits | None = None
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Every date mention in ``sentence``; ``start``/``end`` are shifted by ``offset``.
 
     ``hits`` is :func:`claimdesk.store.extract.trigger_words.scan` of the sentence, if already computed.

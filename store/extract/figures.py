@@ -15,6 +15,8 @@ unit they multiply (dozens -> 12), and keep the vague word as ``qualifier``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.wordlists import word_list, words_pattern
@@ -109,7 +111,7 @@ trigger_words.register("numword", {w.split()[0] for w in (*WORD_VALUES, *VAGUE)}
 _COUNTED_WORD = re.compile(r"\s*-?([^\W\d_][\w'’-]*)")
 
 
-def _value(m: re.Match) -> tuple[float, str]:
+def _value(m: re.Match[str]) -> tuple[float, str]:
     """The numeric value and the vague qualifier, if any."""
     if m.group("num"):
         value = float(m.group("num").replace(",", ""))
@@ -142,7 +144,7 @@ def _counts(sentence: str, pos: int, percent: bool, currency: bool) -> str:
     return " ".join(words)
 
 
-def _matches(sentence: str, hits: trigger_words.Hits):
+def _matches(sentence: str, hits: trigger_words.Hits) -> Iterator[re.Match[str]]:
     """Figure matches at digit runs, currency signs and number words, left to right."""
     starts = {m[0] for m in hits.get("digit", ())}
     starts.update(m[0] for m in hits.get("numword", ()))
@@ -159,9 +161,9 @@ def _matches(sentence: str, hits: trigger_words.Hits):
 def find_figures(
     sentence: str,
     offset: int = 0,
-    skip: list[tuple[int, int]] = (),
+    skip: Sequence[tuple[int, int]] = (),
     hits: trigger_words.Hits | None = None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Every figure in ``sentence``; spans in ``skip`` (sentence-relative, such as dates) are ignored.
 
     ``hits`` is :func:`claimdesk.store.extract.trigger_words.scan` of the sentence, if already computed.

@@ -23,19 +23,20 @@ development queries (tweets carry dates and counts that are not the claim's).
 >>> _ = upsert(store.db, [
 ...     FactCheckInput(claim="Drinking bleach cures the coronavirus.", rating="False"),
 ...     FactCheckInput(claim="The Eiffel Tower was sold twice.", rating="True")])
->>> [(k.factcheck.rating, k.confident) for k in known_checks(store, "Bleach cures coronavirus!")]
+>>> matcher = store.factcheck_matcher
+>>> [(k.factcheck.rating, k.confident) for k in known_checks(matcher, "Bleach cures coronavirus!")]
 [('False', True)]
 """
 
 from __future__ import annotations
 
 import threading
-import weakref
 
 from claimdesk.store.factchecks import factcheck_table
 from claimdesk.store.factchecks.records import KnownCheck
+from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.candidates import Query, build_query, rank_rows
-from claimdesk.store.related.engine import engine_for, order_by_score
+from claimdesk.store.related.engine import Engine, order_by_score
 from claimdesk.store.related.explain import explain
 from claimdesk.store.related.matching_form import norm_tokens
 from claimdesk.store.related.scoring import Bag, bm25, fuzzy, make_bag, overlap, translate
@@ -54,21 +55,25 @@ for MAP@5 0.844 instead of 0.848; a floor of 40 shows 1.5 (0.57 right) but costs
 
 
 class FactCheckMatcher:
-    """The fact-checks' term table and prepared bags for one store; thread-safe."""
+    """The fact-checks' term table and prepared bags for one store; thread-safe.
 
-    def __init__(self, store):
-        self.store = store
+    The :class:`~claimdesk.store.Store` makes one, as ``store.factcheck_matcher``, beside
+    its related-claims ``engine`` (whose alias groups it shares).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
         self.terms = TermTable(table="factchecks", fts="factchecks_fts")
         self._generation: int | None = None
         self._lock = threading.RLock()
-        self._bags: dict[int, object] = {}
+        self._bags: dict[int, Bag] = {}
         self._groups_key: object = None
 
-    def refresh(self):
+    def refresh(self) -> AliasGroups:
         """Catch up with imported fact-checks and the store's aliases; returns the alias groups."""
-        engine = engine_for(self.store)
+        engine = self.engine
         engine.refresh()
-        db = self.store.db
+        db = engine.connections.db
         generation = factcheck_table.generation(db)
         with self._lock:
             if generation != self._generation or engine.groups is not self._groups_key:
@@ -78,7 +83,7 @@ class FactCheckMatcher:
                 self._groups_key = engine.groups
         return engine.groups
 
-    def _bag(self, check_id: int, norm: str, groups):
+    def _bag(self, check_id: int, norm: str, groups: AliasGroups) -> Bag:
         bag = self._bags.get(check_id)
         if bag is None:
             terms = self.terms
@@ -95,7 +100,7 @@ class FactCheckMatcher:
         query = build_query(text, self.terms, groups)
         if not query.match or not query.weighted:
             return []
-        db = self.store.db
+        db = self.engine.connections.db
         rows = rank_rows(db, query, fts="factchecks_fts")
         if not rows:
             return []
@@ -134,29 +139,16 @@ def confident(scores: list[float]) -> list[bool]:
     return [s >= floor for s in scores]
 
 
-_MATCHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_MATCHERS_LOCK = threading.Lock()
-
-
-def matcher_for(store) -> FactCheckMatcher:
-    """The :class:`FactCheckMatcher` of ``store`` (one per store object)."""
-    with _MATCHERS_LOCK:
-        matcher = _MATCHERS.get(store)
-        if matcher is None:
-            matcher = _MATCHERS[store] = FactCheckMatcher(store)
-        return matcher
-
-
 def known_checks(
-    store, text: str, limit: int = 5, *, include_weak: bool = False
+    matcher: FactCheckMatcher, text: str, limit: int = 5, *, include_weak: bool = False
 ) -> list[KnownCheck]:
     """Known fact-checks of the claim ``text`` makes, best first.
 
     Only confident matches unless ``include_weak`` (then each says whether it is).
     """
-    ranked = matcher_for(store).ranked(text, limit)
+    ranked = matcher.ranked(text, limit)
     flags = confident([r[0] for r in ranked])
-    found = factcheck_table.by_ids(store.db, [r[1] for r in ranked])
+    found = factcheck_table.by_ids(matcher.engine.connections.db, [r[1] for r in ranked])
     out = []
     for (score, check_id, query, bag), sure in zip(ranked, flags, strict=True):
         if check_id not in found or not (sure or include_weak):

@@ -16,6 +16,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimdesk.store.factchecks.records import FIELDS, FactCheckInput
 
@@ -68,17 +69,17 @@ def header_mapping(headers: list[str], columns: dict[str, str] | None = None) ->
             raise ValueError(f"no column {header!r} in the file (columns: {', '.join(headers)})")
         mapping[name] = header
     taken = set(mapping.values())
-    by_plain = {}
+    by_plain: dict[str, str] = {}
     for header in headers:
         by_plain.setdefault(_plain(header), header)
     for name, known in HEADER_NAMES.items():
         if name in mapping:
             continue
         for candidate in known:
-            header = by_plain.get(candidate)
-            if header is not None and header not in taken:
-                mapping[name] = header
-                taken.add(header)
+            found = by_plain.get(candidate)
+            if found is not None and found not in taken:
+                mapping[name] = found
+                taken.add(found)
                 break
     return mapping
 
@@ -110,5 +111,6 @@ def read_csv_text(text: str, columns: dict[str, str] | None = None) -> CsvRead:
             out.skipped += 1
             continue
         numbers = {k: _number(values.pop(k)) for k in _NUMBERS if k in values}
-        out.checks.append(FactCheckInput(**values, **numbers))
+        given: dict[str, Any] = {**values, **numbers}
+        out.checks.append(FactCheckInput(**given))
     return out

@@ -10,7 +10,7 @@ anything else is read as CSV with a header row.
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     path = pathlib.Path(tmp, "checks.csv")
 ...     _ = path.write_text("claim,rating\\nBananas cure the flu,False\\n", encoding="utf-8")
-...     report = import_file(store, path, reviewer="Desk")
+...     report = import_file(store.connections, path, reviewer="Desk")
 >>> report.format, report.added
 ('csv', 1)
 """
@@ -21,6 +21,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from claimdesk.store.database.connections import Connections
 from claimdesk.store.factchecks import factcheck_table
 from claimdesk.store.factchecks.csv_rows import read_csv_text
 from claimdesk.store.factchecks.json_formats import read_json_document
@@ -49,7 +50,7 @@ def read_checks(
 
 
 def import_file(
-    store,
+    connections: Connections,
     path: str | Path,
     *,
     columns: dict[str, str] | None = None,
@@ -66,7 +67,7 @@ def import_file(
         return ImportReport(path=str(path), problems=(str(exc),))
     if reviewer:
         checks = [c if c.reviewer else replace(c, reviewer=reviewer) for c in checks]
-    added, updated, unchanged = factcheck_table.upsert(store.db, checks, origin=str(path))
+    added, updated, unchanged = factcheck_table.upsert(connections.db, checks, origin=str(path))
     problems = () if checks else ("no fact-checks found",)
     return ImportReport(
         path=str(path),

@@ -13,21 +13,25 @@ listing and full-text search.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
 
 import sqlite_utils
 
 from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.row_mapping import column_list, named_cursor
 from claimdesk.store.factchecks.ratings import verdict_of
 from claimdesk.store.factchecks.records import FactCheck, FactCheckInput
 from claimdesk.store.folding import fold
 from claimdesk.store.search.query import fts_query, parse_query
 
-COLUMNS = (
-    "id, claim, claimant, claim_date, title, reviewer, reviewer_url, rating, verdict, "
-    "rating_value, best_rating, worst_rating, url, review_date, language, appearance, origin, key"
-)
-"""The columns :func:`factcheck_from_row` expects, in order."""
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(FactCheck))
+"""The ``factchecks`` columns :func:`factcheck_from_row` reads: a :class:`FactCheck`'s fields."""
+
+COLUMNS = column_list("factchecks", FIELDS)
+"""The select list for :func:`factcheck_from_row` (from ``factchecks``, unaliased)."""
 
 _STORED = (
     "claim", "claimant", "claim_date", "title", "reviewer", "reviewer_url", "rating",
@@ -39,9 +43,9 @@ GENERATION_KEY = "factchecks_generation"
 """The ``meta`` row that changes whenever fact-checks are added or changed."""
 
 
-def factcheck_from_row(row: tuple) -> FactCheck:
-    """A :class:`FactCheck` from a row selected with :data:`COLUMNS`."""
-    return FactCheck(*row)
+def factcheck_from_row(row: sqlite3.Row) -> FactCheck:
+    """A :class:`FactCheck` from a row that holds :data:`COLUMNS`, field by column name."""
+    return FactCheck(**{name: row[name] for name in FIELDS})
 
 
 def matching_text(claim: str, title: str) -> str:
@@ -52,7 +56,7 @@ def matching_text(claim: str, title: str) -> str:
     return claim
 
 
-def _values(check: FactCheckInput) -> dict:
+def _values(check: FactCheckInput) -> dict[str, Any]:
     return {
         "claim": check.claim.strip(),
         "claimant": check.claimant,
@@ -123,7 +127,8 @@ def generation(db: sqlite_utils.Database) -> int:
 
 def count(db: sqlite_utils.Database) -> int:
     """How many fact-checks are stored."""
-    return db.execute("SELECT count(*) FROM factchecks").fetchone()[0]
+    stored: int = db.execute("SELECT count(*) FROM factchecks").fetchone()[0]
+    return stored
 
 
 def listing(
@@ -135,7 +140,8 @@ def listing(
     offset: int = 0,
 ) -> list[FactCheck]:
     """Stored fact-checks, newest review first (then newest import)."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     if verdict is not None:
         where.append("verdict = ?")
         args.append(verdict)
@@ -149,7 +155,7 @@ def listing(
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
-    return [factcheck_from_row(r) for r in db.execute(sql, args).fetchall()]
+    return [factcheck_from_row(r) for r in named_cursor(db).execute(sql, args).fetchall()]
 
 
 def by_ids(db: sqlite_utils.Database, ids: list[int]) -> dict[int, FactCheck]:
@@ -157,8 +163,12 @@ def by_ids(db: sqlite_utils.Database, ids: list[int]) -> dict[int, FactCheck]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = db.execute(f"SELECT {COLUMNS} FROM factchecks WHERE id IN ({marks})", ids).fetchall()
-    return {r[0]: factcheck_from_row(r) for r in rows}
+    rows = (
+        named_cursor(db)
+        .execute(f"SELECT {COLUMNS} FROM factchecks WHERE id IN ({marks})", ids)
+        .fetchall()
+    )
+    return {r["id"]: factcheck_from_row(r) for r in rows}
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[FactCheck]:

@@ -44,7 +44,7 @@ def _get(obj: Any, *keys: str) -> Any:
     return None
 
 
-def _types(obj: dict) -> set[str]:
+def _types(obj: dict[str, Any]) -> set[str]:
     found = obj.get("@type", obj.get("type", ()))
     if isinstance(found, str):
         found = [found]
@@ -78,7 +78,7 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _walk(node: Any) -> Iterator[dict]:
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
     """Every dict in ``node`` (depth first), not descending into ClaimReviews."""
     if isinstance(node, list):
         for item in node:
@@ -92,7 +92,7 @@ def _walk(node: Any) -> Iterator[dict]:
                 yield from _walk(value)
 
 
-def from_claim_review(review: dict) -> FactCheckInput | None:
+def from_claim_review(review: dict[str, Any]) -> FactCheckInput | None:
     """One ClaimReview object as a :class:`FactCheckInput` (``None`` without a claim)."""
     item = _get(review, "itemReviewed")
     if isinstance(item, list):
@@ -125,7 +125,7 @@ def from_claim_review(review: dict) -> FactCheckInput | None:
     )
 
 
-def from_search_results(data: dict) -> list[FactCheckInput]:
+def from_search_results(data: dict[str, Any]) -> list[FactCheckInput]:
     """The fact-check search API's ``claims`` list: one fact-check per ``claimReview``."""
     found = []
     for claim in data.get("claims") or []:

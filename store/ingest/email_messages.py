@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import email
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import parsedate_to_datetime
+from typing import cast
 
 from claimdesk.store.ingest.decoding import NotTextError, decode_bytes
 from claimdesk.store.ingest.html_text import html_to_text
@@ -41,12 +42,13 @@ AttachmentReader = Callable[[bytes, str, str], ParsedDocument]
 _SIGNATURE = re.compile(r"\n-- ?\n")
 
 
-def _text_of(part: EmailMessage) -> str:
+def _text_of(part: MIMEPart) -> str:
     """A text part decoded: transfer encoding, then the declared charset (or a guess)."""
     try:
-        return part.get_content()
+        content: str = part.get_content()
+        return content
     except (LookupError, UnicodeError, AssertionError):
-        raw = part.get_payload(decode=True) or b""
+        raw = cast(bytes, part.get_payload(decode=True) or b"")  # decoded: bytes
         try:
             return decode_bytes(raw)
         except NotTextError:
@@ -58,7 +60,7 @@ def _unflow(text: str) -> str:
     return re.sub(r"(?<=\S) \n(?!>)", " ", text)
 
 
-def _body(message: EmailMessage) -> tuple[str, EmailMessage | None]:
+def _body(message: EmailMessage) -> tuple[str, MIMEPart | None]:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return "", None
@@ -66,7 +68,7 @@ def _body(message: EmailMessage) -> tuple[str, EmailMessage | None]:
     if part.get_content_subtype() == "html":
         return html_to_text(content).text, part
     content = _SIGNATURE.split(content.replace("\r\n", "\n"), maxsplit=1)[0]
-    if part.get_param("format", "").lower() == "flowed":
+    if cast(str, part.get_param("format", "")).lower() == "flowed":
         content = _unflow(content)
     return content.strip("\n"), part
 
@@ -81,14 +83,16 @@ def _date(message: EmailMessage) -> str:
         return " ".join(str(value).split())
 
 
-def _attachments(message: EmailMessage, body: EmailMessage | None, name: str, read):
+def _attachments(
+    message: EmailMessage, body: MIMEPart | None, name: str, read: AttachmentReader
+) -> Iterator[ParsedDocument | AddResult]:
     for part in message.walk():
         if part is body or part.is_multipart():
             continue
         filename = part.get_filename() or ""
         if part.get_content_disposition() not in ("attachment", "inline") and not filename:
             continue
-        raw = part.get_payload(decode=True)
+        raw = cast(bytes | None, part.get_payload(decode=True))  # decoded: bytes or None
         if not raw:
             continue
         kind = sniff_format(raw, filename)
@@ -101,7 +105,9 @@ def _attachments(message: EmailMessage, body: EmailMessage | None, name: str, re
             yield AddResult(doc_id=None, added=False, reason=str(exc), path=label)
 
 
-def read_email(raw: bytes, name: str = "", read_attachment: AttachmentReader | None = None):
+def read_email(
+    raw: bytes, name: str = "", read_attachment: AttachmentReader | None = None
+) -> ParsedDocument:
     """A mail's body and metadata; its PDF/Word attachments read with ``read_attachment``.
 
     The body may come back empty when the message is only its attachments.

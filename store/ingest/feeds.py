@@ -20,9 +20,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin
 
+import sqlite_utils
+
 from claimdesk.store.database import feed_rows
+from claimdesk.store.database.connections import Connections
 from claimdesk.store.database.documents import now_iso
 from claimdesk.store.ingest.html_text import html_to_text, looks_like_html
 from claimdesk.store.ingest.marked_text import clean_piece
@@ -52,7 +56,7 @@ _ALTERNATE = re.compile(
 _HREF = re.compile(r"\bhref=[\"']([^\"']+)[\"']", re.I)
 
 
-def _parse(fetched: Fetched):
+def _parse(fetched: Fetched) -> Any:
     """The feed in a response; :class:`RefusedError` when it is not one."""
     import feedparser
 
@@ -75,12 +79,16 @@ def _discovered(fetched: Fetched) -> str:
     for tag in _ALTERNATE.findall(head):
         href = _HREF.search(tag)
         if href:
-            return urljoin(fetched.url, href.group(1))
+            return str(urljoin(fetched.url, href.group(1)))
     return ""
 
 
 def follow_feed(
-    store, url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
+    connections: Connections,
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[Feed, int]:
     """Follow the feed at ``url`` (or the one the page at ``url`` names).
 
@@ -96,12 +104,13 @@ def follow_feed(
         fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
     parsed = _parse(fetched)
     title = " ".join(str(parsed.feed.get("title", "")).split())
-    with store.db.atomic():
-        feed = feed_rows.follow(store.db, url, title)
+    db = connections.db
+    with db.atomic():
+        feed = feed_rows.follow(db, url, title)
     return feed, len(parsed.entries)
 
 
-def entry_key(entry) -> str:
+def entry_key(entry: Any) -> str:
     """What identifies an entry across updates: its id, else its link, else a content hash."""
     key = entry.get("id") or entry.get("link")
     if key:
@@ -110,14 +119,14 @@ def entry_key(entry) -> str:
     return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
 
 
-def _when(entry) -> str:
+def _when(entry: Any) -> str:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return ""
-    return datetime(*stamp[:6], tzinfo=UTC).isoformat(timespec="seconds")
+    return datetime(*stamp[:6], tzinfo=UTC).isoformat(timespec="seconds")  # type: ignore[misc]
 
 
-def _entry_text(entry) -> str:
+def _entry_text(entry: Any) -> str:
     """An entry's own text: its full content when the feed carries it, else its summary."""
     contents = entry.get("content") or []
     body = max((c.get("value", "") for c in contents), key=len, default="")
@@ -133,7 +142,7 @@ class _Outcome:
     transient: bool = False
 
 
-def _read_entry(feed: Feed, entry, *, timeout: float, max_bytes: int) -> _Outcome:
+def _read_entry(feed: Feed, entry: Any, *, timeout: float, max_bytes: int) -> _Outcome:
     key = entry_key(entry)
     link = urljoin(feed.url, entry.get("link", "")) if entry.get("link") else ""
     link = link if is_url(link) else ""  # a "urn:" id standing in for a link is none
@@ -176,14 +185,13 @@ def _read_entry(feed: Feed, entry, *, timeout: float, max_bytes: int) -> _Outcom
 @dataclass
 class _Plan:
     feed: Feed
-    entries: list
+    entries: list[Any]
     seen: int = 0
     problem: str = ""
 
 
-def _plan(store, feed: Feed, timeout: float, max_bytes: int) -> _Plan:
+def _plan(db: sqlite_utils.Database, feed: Feed, timeout: float, max_bytes: int) -> _Plan:
     """Fetch one feed and pick the entries not seen before."""
-    db = store.db
     try:
         fetched = fetch(
             feed.url,
@@ -221,7 +229,7 @@ def _plan(store, feed: Feed, timeout: float, max_bytes: int) -> _Plan:
 
 
 def update_feeds(
-    store,
+    connections: Connections,
     *,
     progress: Progress | None = None,
     on_feed: Callable[[FeedUpdate], None] | None = None,
@@ -232,10 +240,10 @@ def update_feeds(
 
     ``on_feed`` is called as each feed is finished.
     """
-    db = store.db
+    db = connections.db
     with db.atomic():
         run_id = feed_rows.start_update(db)
-    plans = [_plan(store, feed, timeout, max_bytes) for feed in feed_rows.list_feeds(db)]
+    plans = [_plan(db, feed, timeout, max_bytes) for feed in feed_rows.list_feeds(db)]
     total = sum(len(plan.entries) for plan in plans)
     done = 0
     updates = []
@@ -249,13 +257,13 @@ def update_feeds(
                 plan.entries,
             )
             results = add_parsed(
-                store,
+                connections,
                 _kept(found, outcomes),
                 total=len(plan.entries),
                 progress=_shifted(progress, done, total),
             )
             done += len(plan.entries)
-            update = _settle(store, plan, outcomes, results)
+            update = _settle(db, plan, outcomes, results)
             updates.append(update)
             if on_feed:
                 on_feed(update)
@@ -277,16 +285,17 @@ def _kept(found: Iterator[_Outcome], kept: list[_Outcome]) -> Iterator[ParsedDoc
         yield outcome.item
 
 
-def _shifted(progress: Progress | None, offset: int, total: int):
+def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | None:
     """One feed's progress as progress over every feed's new entries."""
     if progress is None:
         return None
     return lambda done, _total, result: progress(offset + done, total, result)
 
 
-def _settle(store, plan: _Plan, outcomes: list[_Outcome], results: list[AddResult]) -> FeedUpdate:
+def _settle(
+    db: sqlite_utils.Database, plan: _Plan, outcomes: list[_Outcome], results: list[AddResult]
+) -> FeedUpdate:
     """Remember the entries that are settled: stored before, or refused for good."""
-    db = store.db
     with db.atomic():
         for outcome, result in zip(outcomes, results, strict=True):
             if not result.added and not result.refused:  # already in the store

@@ -1,6 +1,8 @@
 """Optional front matter at the top of a file: YAML between ``---`` fences, TOML between ``+++``.
 
-``title``, ``source``, ``url``, ``published`` (or ``date``) and ``author`` become
+``title``, ``source``, ``url``, ``published`` (or ``date``), ``author`` and ``disclaimer``
+(or ``note``/``notice``: a note about the document, such as "Demo material: an invented
+report", shown with it and never a claim) become
 document metadata; other top-level keys with plain values come back as extras
 (strings, lists joined with ", "). The block itself is never part of the stored
 text. YAML is read by a real parser (folded ``title: >`` values, quotes,
@@ -24,10 +26,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from typing import Any
 
 import yaml
 
-FIELDS = ("title", "source", "url", "published", "author")
+FIELDS = ("title", "source", "url", "published", "author", "disclaimer")
 """Front-matter keys that become document metadata."""
 
 ALIASES = {
@@ -38,6 +41,8 @@ ALIASES = {
     "authors": "author",
     "by": "author",
     "creator": "author",
+    "note": "disclaimer",
+    "notice": "disclaimer",
 }
 """Other common spellings of the same keys."""
 
@@ -57,7 +62,7 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _lines(block: str) -> dict | None:
+def _lines(block: str) -> dict[str, str] | None:
     """``key: value`` lines read one by one, for blocks YAML will not parse; ``None`` if not that."""
     found: dict[str, str] = {}
     for line in block.splitlines():
@@ -75,7 +80,7 @@ def _lines(block: str) -> dict | None:
 _PLAIN_LINE = re.compile(r"[A-Za-z][\w-]*:[ \t]+[^\s'\"\[{>|&*!%@`#?-][^\n]*")
 
 
-def _yaml(block: str) -> dict | None:
+def _yaml(block: str) -> dict[str, Any] | None:
     lines = [line for line in block.splitlines() if line.strip()]
     if all(_PLAIN_LINE.fullmatch(line) and " #" not in line for line in lines):
         # Only "key: plain words" lines: YAML reads them exactly as the line reader does
@@ -90,7 +95,7 @@ def _yaml(block: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _toml(block: str) -> dict | None:
+def _toml(block: str) -> dict[str, Any] | None:
     try:
         return tomllib.loads(block)
     except tomllib.TOMLDecodeError:
@@ -109,7 +114,7 @@ def _plain(value: object) -> str | None:
     return " ".join(str(value).split())
 
 
-def _metadata(data: dict) -> dict[str, str]:
+def _metadata(data: dict[str, Any]) -> dict[str, str]:
     meta: dict[str, str] = {}
     for raw_key, raw_value in data.items():
         key = str(raw_key).strip().lower()

@@ -21,21 +21,24 @@ document behind.
 from __future__ import annotations
 
 import glob
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from claimdesk.store.ingest.parsed import RefusedError
+from claimdesk.store.database.connections import Connections
+from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError
 from claimdesk.store.ingest.readers import (
     DEFAULT_MAX_BYTES,
     FORMATS,
     parse_bytes,
     read_file,
+    read_limited,
     size_text,
 )
 from claimdesk.store.ingest.sniffing import sniff_path
 from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT, is_url, read_url
-from claimdesk.store.ingest.writer import Progress, add_parsed, refused
+from claimdesk.store.ingest.writer import Progress, add_document, add_parsed, refused
 from claimdesk.store.models import AddResult
 
 _GLOB_CHARS = set("*?[")
@@ -116,7 +119,9 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Input]:
     return out
 
 
-def _read_inputs(inputs: list[Input], max_bytes: int, timeout: float):
+def _read_inputs(
+    inputs: list[Input], max_bytes: int, timeout: float
+) -> Iterator[ParsedDocument | AddResult]:
     for item in inputs:
         if item.problem:
             reason = item.problem
@@ -126,13 +131,14 @@ def _read_inputs(inputs: list[Input], max_bytes: int, timeout: float):
             if item.url:
                 yield read_url(item.url, max_bytes=max_bytes, timeout=timeout)
             else:
+                assert item.path is not None  # an input is a URL or a path
                 yield read_file(item.path, max_bytes)
         except RefusedError as exc:
             yield refused(item.name, str(exc))
 
 
 def add_paths(
-    store,
+    connections: Connections,
     inputs: Iterable[str | Path],
     *,
     progress: Progress | None = None,
@@ -145,7 +151,7 @@ def add_paths(
     e-mail attachment), in input order."""
     expanded = expand_inputs(inputs)
     return add_parsed(
-        store,
+        connections,
         _read_inputs(expanded, max_bytes, timeout),
         total=len(expanded),
         progress=progress,
@@ -154,17 +160,33 @@ def add_paths(
     )
 
 
-def add_file(store, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AddResult:
+def add_file(connections: Connections, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AddResult:
     """Add one file (``.txt``, ``.md``, ``.html`` or any text); refusals come back as ``reason``."""
     try:
         parsed = read_file(Path(path), max_bytes)
     except RefusedError as exc:
         return refused(str(path), str(exc))
-    return add_parsed(store, [parsed])[0]
+    return add_document(connections, parsed)
+
+
+def add_stream(
+    connections: Connections,
+    stream: BinaryIO,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **options: Any,
+) -> AddResult:
+    """Add what ``stream`` (standard input) holds, read at most ``max_bytes`` (and one byte
+    more, to know it is too large); ``options`` as for :func:`add_bytes`."""
+    try:
+        raw = read_limited(stream, max_bytes)
+    except RefusedError as exc:
+        return refused(options.get("name", ""), str(exc))
+    return add_bytes(connections, raw, max_bytes=max_bytes, **options)
 
 
 def add_bytes(
-    store,
+    connections: Connections,
     raw: bytes,
     *,
     name: str = "",
@@ -189,5 +211,7 @@ def add_bytes(
         url=url or parsed.url,
         published=published or parsed.published,
         path=name if Path(name).suffix else "",
+        warning=parsed.warning,
+        disclaimer=parsed.disclaimer,
     )
-    return add_parsed(store, [parsed])[0]
+    return add_document(connections, parsed)

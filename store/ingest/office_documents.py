@@ -13,6 +13,7 @@ import html
 import io
 import re
 import zipfile
+from typing import Any
 from xml.etree import ElementTree
 
 from claimdesk.store.ingest.html_text import visible_text
@@ -64,7 +65,7 @@ def _day(value: str) -> str:
     return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
 
 
-def _no_images(image) -> dict[str, str]:
+def _no_images(image: Any) -> dict[str, str]:
     """mammoth's image hook: keep the alt text, never read or inline the picture."""
     return {"alt": image.alt_text or ""}
 
@@ -135,7 +136,7 @@ def rows_as_lines(html_text: str) -> str:
     '<table><p>Region | Deaths</p></table>'
     """
 
-    def row(match: re.Match) -> str:
+    def row(match: re.Match[str]) -> str:
         cells = (" ".join(visible_text(c).split()) for c in _CELL.findall(match.group(1)))
         return "<p>" + html.escape(" | ".join(cells), quote=False) + "</p>"
 

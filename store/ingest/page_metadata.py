@@ -25,7 +25,11 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # the tree trafilatura parses
+    from lxml.html import HtmlElement
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -90,11 +94,11 @@ def day(value: str) -> str:
     return ""
 
 
-def _json_ld_dates(tree) -> list[str]:
+def _json_ld_dates(tree: HtmlElement) -> list[str]:
     """``datePublished`` values in the page's JSON-LD, articles first."""
     found: list[tuple[int, str]] = []
 
-    def walk(node) -> None:
+    def walk(node: object) -> None:
         if isinstance(node, list):
             for item in node:
                 walk(item)
@@ -114,9 +118,9 @@ def _json_ld_dates(tree) -> list[str]:
     return [value for _, value in sorted(found, key=lambda item: item[0])]
 
 
-def _declared_dates(tree) -> list[str]:
+def _declared_dates(tree: HtmlElement) -> list[str]:
     """Dates the page declares in ``<meta>`` tags and ``<time datetime>`` elements."""
-    values = []
+    values: list[str] = []
     for meta in tree.iterfind(".//meta[@content]"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if name in DATE_NAMES:
@@ -128,7 +132,7 @@ def _declared_dates(tree) -> list[str]:
     return values
 
 
-def _published(tree, url: str) -> str:
+def _published(tree: HtmlElement, url: str) -> str:
     for value in [*_json_ld_dates(tree), *_declared_dates(tree)]:
         found = day(value)
         if found:

@@ -30,7 +30,9 @@ class ParsedDocument:
     ``parent`` is the content hash of the e-mail an attachment came with, and
     ``children`` the content hashes of an e-mail's attachments (one stored before is
     linked too); ``feed_entry`` is ``(feed id, entry key, link)`` for a document a feed
-    brought.
+    brought; ``warning`` says what was repaired on the way (undecodable bytes);
+    ``disclaimer`` is a note about the document from its front matter ("Demo material: an
+    invented report"), shown with it, never part of its text or its claims.
     """
 
     text: str
@@ -47,6 +49,8 @@ class ParsedDocument:
     parent: str = ""
     children: tuple[str, ...] = ()
     feed_entry: tuple[int, str, str] | None = None
+    warning: str = ""
+    disclaimer: str = ""
 
 
 def one_line(message: object) -> str:

@@ -21,10 +21,18 @@ import logging
 import math
 import re
 import statistics
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimdesk.store.ingest.marked_text import PAGE, MarkedText
 from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError, one_line
+
+if TYPE_CHECKING:  # pypdf is imported on first use (start-up time)
+    from pypdf import PageObject, PdfReader
+
+_T = TypeVar("_T")
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are noise here
 
@@ -66,7 +74,7 @@ class _Line:
     row: bool = False  # pieces set apart on one baseline: a table row
 
 
-def _page_lines(page) -> list[_Line]:
+def _page_lines(page: PageObject) -> list[_Line]:
     """The page's text lines in drawing order, each with its baseline height and type size."""
     lines: list[_Line] = []
     current: list[str] = []
@@ -82,7 +90,7 @@ def _page_lines(page) -> list[_Line]:
         where.clear()
         sizes.clear()
 
-    def visit(text, cm, tm, font, font_size) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: object, font_size: float) -> None:
         if not text:
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
@@ -171,7 +179,8 @@ class _Layout:
 def _layout(pages: list[list[_Line]]) -> _Layout:
     """Line spacing is the common small step between consecutive lines (a quarter of the
     steps are smaller or equal); a full line is as long as four in five lines."""
-    gaps, widths = [], []
+    gaps: list[float] = []
+    widths: list[int] = []
     for lines in pages:
         widths.extend(len(ln.text) for ln in lines)
         for a, b in zip(lines, lines[1:], strict=False):
@@ -258,11 +267,11 @@ def join_wrapped(left: str, right: str) -> str:
     return _join_left(left, right) + right
 
 
-def _pdf_date(value) -> str:
+def _pdf_date(value: datetime | None) -> str:
     return value.date().isoformat() if value is not None else ""
 
 
-def _title(metadata, first_page: list[_Line]) -> str:
+def _title(metadata: Mapping[str, Any] | None, first_page: list[_Line]) -> str:
     title = " ".join(str((metadata or {}).get("/Title") or "").split())
     if title and not _JUNK_TITLE.match(title):
         return title
@@ -282,7 +291,7 @@ def _title(metadata, first_page: list[_Line]) -> str:
     return " ".join(words) if 0 < len(words) <= 25 else ""
 
 
-def _open(raw: bytes):
+def _open(raw: bytes) -> PdfReader:
     from pypdf import PdfReader
 
     try:
@@ -301,14 +310,14 @@ def _open(raw: bytes):
         raise RefusedError(f"a damaged PDF: {one_line(exc)}") from exc
 
 
-def _label(reader, index: int) -> str:
+def _label(reader: PdfReader, index: int) -> str:
     try:
         return str(reader.page_labels[index])
     except Exception:  # damaged /PageLabels: count from one
         return str(index + 1)
 
 
-def _page_paragraphs(reader) -> tuple[list[list[str]], list[_Line]]:
+def _page_paragraphs(reader: PdfReader) -> tuple[list[list[str]], list[_Line]]:
     """Every page's paragraphs, running headers and footers gone, and the first page's lines."""
     pages: list[tuple[list[_Line], float, float]] = []
     for page in reader.pages:
@@ -367,12 +376,12 @@ def read_pdf(raw: bytes, name: str = "") -> ParsedDocument:
 _JUNK_AUTHOR = re.compile(r"^\(?(?:anonymous|unknown|user|admin|administrator|author)\)?$", re.I)
 
 
-def _author(metadata) -> str:
+def _author(metadata: Mapping[str, Any] | None) -> str:
     author = " ".join(str((metadata or {}).get("/Author") or "").split())
     return "" if _JUNK_AUTHOR.match(author) else author
 
 
-def _safe(get):
+def _safe(get: Callable[[], _T]) -> _T | None:
     try:
         return get()
     except Exception:  # an unparseable date in the metadata is no date

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from claimdesk.store.ingest.decoding import NotTextError, decode_bytes
+from claimdesk.store.ingest.decoding import NotTextError, decode_with_note
 from claimdesk.store.ingest.front_matter import FIELDS, split_front_matter
 from claimdesk.store.ingest.html_text import html_to_text, looks_like_html
 from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError
@@ -50,19 +51,24 @@ FORMATS = SUFFIXES
 """File suffixes read when a folder or glob is expanded, and how each is read."""
 
 
+READ_CHUNK = 1024 * 1024
+"""Bytes read at a time: a file is never read past its size limit."""
+
+
 def format_for(name: str) -> str | None:
     """What a file is read as by its suffix (``"pdf"``, ``"markdown"``, ...), ``None`` when unknown."""
     return FORMATS.get(Path(name).suffix.lower())
 
 
-def _decode(raw: bytes, encoding: str | None) -> str:
+def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
+    """The text and a note on what had to be repaired (empty when nothing was)."""
     if encoding:  # declared by the server: it wins over guessing, unless it is wrong
         try:
-            return raw.decode(encoding).lstrip("\ufeff")
+            return raw.decode(encoding).lstrip("\ufeff"), ""
         except (LookupError, UnicodeDecodeError):
             pass
     try:
-        return decode_bytes(raw)
+        return decode_with_note(raw)
     except NotTextError as exc:
         raise RefusedError(str(exc)) from exc
 
@@ -113,16 +119,16 @@ def parse_bytes(
     kind = fmt or sniff_format(raw, name)
     if kind in ("pdf", "docx", "odt", "email", "zip"):
         return _read_binary(raw, name, kind)
-    text = repair_mojibake(_decode(raw, encoding))
+    decoded, warning = _decode(raw, encoding)
+    text = repair_mojibake(decoded)
     if kind in ("srt", "vtt"):
         from claimdesk.store.ingest.subtitles import read_subtitles
 
         return read_subtitles(text, name)
     meta, body = split_front_matter(text.lstrip("\ufeff"))
     kind = kind or ("html" if looks_like_html(body) else "text")
-    doc = ParsedDocument(
-        text=body, path=name, kind=kind, **{k: v for k, v in meta.items() if k in FIELDS}
-    )
+    declared: dict[str, Any] = {k: v for k, v in meta.items() if k in FIELDS}
+    doc = ParsedDocument(text=body, path=name, kind=kind, warning=warning, **declared)
     if kind == "html":
         doc = _read_html(doc, body, url)
     if not doc.text.strip():
@@ -167,7 +173,30 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
     if size > max_bytes:
         raise RefusedError(f"too large: {size_text(size)} (limit {size_text(max_bytes)})")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = read_limited(stream, max_bytes)
     except OSError as exc:
         raise RefusedError(exc.strerror or str(exc)) from exc
     return parse_bytes(raw, name=str(path.absolute()))
+
+
+def read_limited(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Everything ``stream`` holds, read a chunk at a time; :class:`RefusedError` as soon as
+    it holds more than ``max_bytes`` (a pipe or a growing file is never read whole).
+
+    >>> import io
+    >>> read_limited(io.BytesIO(b"x" * 10), max_bytes=4)
+    Traceback (most recent call last):
+    ...
+    claimdesk.store.ingest.parsed.RefusedError: too large: more than 4 bytes (the limit)
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise RefusedError(f"too large: more than {size_text(max_bytes)} (the limit)")
+        chunks.append(chunk)

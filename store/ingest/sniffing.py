@@ -160,9 +160,9 @@ def sniff_path(path: Path) -> tuple[str | None, str]:
     if head.startswith(b"PK\x03\x04"):
         kind = _zip_kind(path)
         return (kind, "") if kind != "zip" else (None, "a ZIP archive, not a document")
-    kind = sniff_format(head)
-    if kind in ("pdf", "vtt", "srt", "email"):
-        return kind, ""
+    sniffed = sniff_format(head)
+    if sniffed in ("pdf", "vtt", "srt", "email"):
+        return sniffed, ""
     what = binary_kind(head)
     if what:
         return None, f"{what}, not a document"

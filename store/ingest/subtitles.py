@@ -49,7 +49,7 @@ class Cue:
     turn: bool = False
 
 
-def _seconds(hours, minutes, seconds, millis) -> float:
+def _seconds(hours: str | None, minutes: str, seconds: str, millis: str | None) -> float:
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis or 0) / 1000
 
 
@@ -71,7 +71,7 @@ def parse_cues(text: str) -> list[Cue]:
         timing_at = next((i for i, line in enumerate(lines) if _TIMING.match(line)), None)
         if timing_at is None or timing_at > 1:
             continue
-        times = _TIMING.match(lines[timing_at]).groups()
+        times = _TIMING.match(lines[timing_at]).groups()  # type: ignore[union-attr]  # matched above
         speaker, turn, cleaned = "", False, []
         for raw in lines[timing_at + 1 :]:
             voice = _VOICE.search(raw)

@@ -18,6 +18,10 @@ ingest pays almost nothing for the check.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # ftfy is imported on first use (start-up time)
+    from ftfy import TextFixerConfig
 
 # The pairs are looked for in the UTF-8 bytes of the text, where a regular expression
 # runs several times faster than over the characters.
@@ -49,7 +53,7 @@ def looks_like_mojibake(text: str) -> bool:
     return bool(_LATIN_MOJIBAKE.search(data) or _CYRILLIC_MOJIBAKE.search(data))
 
 
-def _config():
+def _config() -> TextFixerConfig:
     from ftfy import TextFixerConfig
 
     return TextFixerConfig(

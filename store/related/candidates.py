@@ -18,6 +18,7 @@ the ties, and the best :data:`CANDIDATES` come back (see :func:`fetch_candidates
 from __future__ import annotations
 
 import heapq
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, itemgetter
@@ -25,7 +26,7 @@ from operator import add, itemgetter
 import sqlite_utils
 
 from claimdesk.store.related.aliases import AliasGroups
-from claimdesk.store.related.facts import read_figures, read_places
+from claimdesk.store.related.facts import Reading, read_figures, read_places
 from claimdesk.store.related.matching_form import fts_tokens, informative, stem
 from claimdesk.store.related.scoring import Bag, bm25_terms, make_bag
 from claimdesk.store.related.terms import TermTable
@@ -91,7 +92,7 @@ class Query:
     terms: list[str]
     bag: Bag
     variant_of: dict[str, str] = field(default_factory=dict)
-    figures: list = field(default_factory=list)
+    figures: list[Reading] = field(default_factory=list)
     all_terms: dict[str, float] = field(default_factory=dict)
     """Every word of the query as ``stem -> idf``, for the bm25 part of the final score."""
     postings: int = 0
@@ -158,7 +159,8 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         usable = sorted(
             (v[0], k) for k, v in options.items() if 0 < v[0] <= FALLBACK_DF_FACTOR * max_df
         )[:FALLBACK_TERMS]
-    chosen, postings = [], 0
+    chosen: list[str] = []
+    postings = 0
     for rarity, key in usable[:MAX_TERMS]:
         if chosen and postings + rarity > POSTINGS_BUDGET * max_df:
             break
@@ -291,7 +293,7 @@ def rank_rows(
     return [(rowid, scores[rowid]) for rowid in best_ids]
 
 
-def _add(scores: dict[int, float], rowids, weights) -> None:
+def _add(scores: dict[int, float], rowids: Collection[int], weights: Iterable[float]) -> None:
     """Add ``weights`` (one per row) to the scores of ``rowids``; C-level loops, as a query
     reads up to :data:`READ_BUDGET` rows."""
     scores.update(zip(rowids, map(add, map(scores.get, rowids, repeat(0.0)), weights), strict=True))

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from claimdesk.store.related.facts import (
     EVENT_STEMS,
     Reading,
@@ -20,6 +22,9 @@ from claimdesk.store.related.facts import (
 from claimdesk.store.related.matching_form import stem
 from claimdesk.store.related.quantities import conflicting
 from claimdesk.store.related.scoring import Bag, shared_keys, translate
+
+if TYPE_CHECKING:  # candidates builds the query; explain only reads it
+    from claimdesk.store.related.candidates import Query
 
 SHOWN_TERMS = 4
 """How many shared terms the explanation names."""
@@ -123,7 +128,7 @@ def relation_of_dates(mine: str, theirs: str) -> tuple[str, str]:
     return "", ""
 
 
-def different_places(query, other_text: str) -> str:
+def different_places(query: Query, other_text: str) -> str:
     """``"in X vs in Y"`` when each text names a place the other does not, else ``""``.
 
     "In Mosul near the airfield" and "in Mosul" are one place; "in Tbilisi at the
@@ -151,7 +156,7 @@ def different_places(query, other_text: str) -> str:
     return f"in {', '.join(only_mine)} vs in {', '.join(only_theirs)}"
 
 
-def _place_keys(query, places: list[tuple[str, ...]]) -> dict[str, set[str]]:
+def _place_keys(query: Query, places: list[tuple[str, ...]]) -> dict[str, set[str]]:
     """Each place's name -> its words as keys: stemmed, spelling variants and aliases merged."""
     groups = query.aliases
     out = {}
@@ -163,7 +168,7 @@ def _place_keys(query, places: list[tuple[str, ...]]) -> dict[str, set[str]]:
     return out
 
 
-def explain(query, other_text: str, other_bag: Bag, score: float) -> tuple[str, str]:
+def explain(query: Query, other_text: str, other_bag: Bag, score: float) -> tuple[str, str]:
     """``(relation, why)`` for a candidate ``other_text`` found for ``query`` with ``score``."""
     bag = translate(other_bag, query.variant_of)
     names = [query.bag.surface.get(k, k).replace("_", " ") for k in shared_keys(query.bag, bag)]

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,7 +48,7 @@ class _Caseless:
         self.exact = re.compile(pattern)
         self.caseless = re.compile(pattern, re.I)
 
-    def finditer(self, text: str):
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like :meth:`re.Pattern.finditer`; groups come from the lowered text."""
         low = text.lower()
         if len(low) == len(text):
@@ -212,10 +213,10 @@ def read_places(text: str) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=READ_CACHE)
 def _places(text: str) -> tuple[tuple[str, ...], ...]:
-    found = []
+    found: list[tuple[str, ...]] = []
     for m in _PLACE.finditer(strip_diacritics(text)):
-        words = _NAME_WORD.findall(m.group("name"))
-        words = tuple(w for w in words if w.lower() not in _NOT_PLACES and len(w) > 1)
+        names: list[str] = _NAME_WORD.findall(m.group("name"))
+        words = tuple(w for w in names if w.lower() not in _NOT_PLACES and len(w) > 1)
         if words:
             found.append(words)
     return tuple(found)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
@@ -42,10 +42,10 @@ def index_tokens(norm: str) -> set[str]:
     return set(_TOKEN.findall(strip_diacritics(norm)))
 
 
-class _IdfMemo(dict):
+class _IdfMemo(dict[str, float]):
     """bm25's idf per term, computed on first lookup (``memo[term]`` costs a dict lookup)."""
 
-    def __init__(self, count: int, df: Counter) -> None:
+    def __init__(self, count: int, df: Counter[str]) -> None:
         super().__init__()
         self.count = max(count, 1)
         self.df = df
@@ -148,7 +148,7 @@ class TermTable:
         return self.idf_lookup(term)
 
     @property
-    def idf_lookup(self):
+    def idf_lookup(self) -> Callable[[str], float]:
         """:meth:`idf` as a bound dict lookup, for hot loops (valid until the next refresh).
 
         >>> table = TermTable()

@@ -12,8 +12,8 @@ REPORTS = [
         "Coastal Ledger",
         "https://ledger.example/flood",
         "2025-03-02",
-        "The harbour master said 40 people died in the flood on Monday. "
-        "Rescue teams reached the old quay on Tuesday. "
+        "The harbour master said 40 people died in the Port Alder flood on Monday. "
+        "Rescue teams from Kestrel Bay reached the old quay on Tuesday. "
         "Officials said 12 boats were lost, and the mayor asked for 200 more tents.",
     ),
     (
@@ -21,7 +21,8 @@ REPORTS = [
         "Bay Courier",
         "",
         "2025-03-03",
-        "Hospital staff said at least 55 people died in the harbour flood on Monday. "
+        "Hospital staff said at least 55 people died in the Port Alder harbour flood on Monday. "
+        "Teams from Kestrel Bay are still searching. "
         "The mayor asked for 200 more tents, officials said. "
         'A *new* levee = "the plan", says the council.',
     ),

@@ -9,7 +9,7 @@ import pytest
 
 from claimdesk.store import Store
 from claimdesk.store.database import documents
-from claimdesk.store.ingest import writer as batches
+from claimdesk.store.ingest import writer
 from claimdesk.store.ingest.decoding import decode_bytes, plausibility
 from claimdesk.store.ingest.front_matter import split_front_matter
 from claimdesk.store.ingest.readers import RefusedError, parse_bytes
@@ -384,14 +384,14 @@ def test_an_extraction_failure_refuses_only_that_document(store, tmp_path, monke
     paths.append(tmp_path / "copy.txt")
     paths[-1].write_text(paths[1].read_text("utf-8"), "utf-8")
     if workers == 1:
-        real = batches.extract
+        real = writer.extract_document
 
-        def picky(text):
+        def picky(text, folder=None):
             if "Document 1." in text:
                 raise RuntimeError("boom")
-            return real(text)
+            return real(text, folder)
 
-        monkeypatch.setattr(batches, "extract", picky)
+        monkeypatch.setattr(writer, "extract_document", picky)
         results = store.add_paths(paths, workers=1)
         assert [r.refused for r in results] == [False, True, False, True]
         assert (
@@ -438,7 +438,10 @@ def test_seed_corpus_loads_with_metadata(store):
     invented = [d for d in docs if "invented demo outlet" in d.source]
     assert len(invented) == len(docs) - 1
     for doc in invented:
-        text = store.document(doc.id).text
-        assert text.startswith("*Demo material: an invented report by an invented outlet.*")
-        assert not text.startswith("---")
+        stored = store.document(doc.id)
+        assert stored.disclaimer == "Demo material: an invented report by an invented outlet."
+        assert "Demo material" not in stored.text
+        assert not stored.text.startswith("---")
+        assert stored.language == "en"
+        assert not any("Demo material" in c.text for c in store.claims(doc.id))
     assert seed_store(store) == 0

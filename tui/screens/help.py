@@ -21,6 +21,7 @@ from claimdesk.tui.bindings import (
     MAIN_BINDINGS,
     NOTE_BINDINGS,
     QUEUE_BINDINGS,
+    RELATED_BINDINGS,
     STATUS_BINDINGS,
     display_keys,
 )
@@ -29,6 +30,7 @@ from claimdesk.tui.widgets.css import css_beside
 SECTIONS: list[tuple[str, list[Binding]]] = [
     ("everywhere", APP_BINDINGS),
     ("reading", MAIN_BINDINGS),
+    ("related pane", RELATED_BINDINGS),
     ("flag chooser", STATUS_BINDINGS),
     ("filter chooser", FILTER_BINDINGS),
     ("review queue", QUEUE_BINDINGS),

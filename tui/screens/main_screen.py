@@ -21,6 +21,7 @@ from claimdesk.tui.documents_order import DocumentsOrder
 from claimdesk.tui.filters import ClaimFilter
 from claimdesk.tui.screens.reader_screen import WIDE_WIDTH, ReaderScreen
 from claimdesk.tui.store_calls import run_in_worker
+from claimdesk.tui.widgets.related_list import RelatedList
 from claimdesk.tui.widgets.status_bar import StatusBar
 
 UNDONE_NAMES: dict[str, str] = {
@@ -28,8 +29,16 @@ UNDONE_NAMES: dict[str, str] = {
     "note": "note",
     "claim": "claim decision",
     "doc-note": "document note",
+    "link": "link verdict",
 }
 """How the status bar names what an undo reverted."""
+
+VERDICT_DONE: dict[str, str] = {
+    "wrong": "link marked wrong: hidden from now on (u: undo)",
+    "right": "link marked right (u: undo)",
+    "contradicts": "contradiction confirmed (u: undo)",
+}
+"""What the status bar says after each verdict on a related link."""
 
 
 class MainScreen(ReaderScreen):
@@ -114,7 +123,14 @@ class MainScreen(ReaderScreen):
 
         def chosen(status: str | None) -> None:
             if status:
-                self.writer.write(store_calls.change_claim, self.store, claim.id, "status", status)
+                self.writer.write(
+                    store_calls.change_claim,
+                    self.store,
+                    claim.id,
+                    "status",
+                    status,
+                    claim.status_version,
+                )
 
         self.app.push_screen(StatusChooser(claim.status), chosen)
 
@@ -126,11 +142,13 @@ class MainScreen(ReaderScreen):
         if claim is None:
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.writer.write(store_calls.change_claim, self.store, claim.id, "note", text)
+        store = self.store
 
-        self.app.push_screen(NoteEditor("Note on the claim", claim.text, claim.note), saved)
+        def save(text: str, version: int | None) -> messages.WriteDone:
+            return store_calls.change_claim(store, claim.id, "note", text, version)
+
+        editor = NoteEditor("Note on the claim", claim.text, claim.note, claim.note_version, save)
+        self.app.push_screen(editor, self.note_saved)
 
     def action_edit_document_note(self) -> None:
         """Edit the current document's note."""
@@ -140,12 +158,22 @@ class MainScreen(ReaderScreen):
         if document is None:
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.writer.write(store_calls.set_document_note, self.store, document.id, text)
+        store = self.store
 
-        editor = NoteEditor("Note on the document", document.title, document.note)
-        self.app.push_screen(editor, saved)
+        def save(text: str, version: int | None) -> messages.WriteDone:
+            return store_calls.set_document_note(store, document.id, text, version)
+
+        editor = NoteEditor(
+            "Note on the document", document.title, document.note, document.note_version, save
+        )
+        self.app.push_screen(editor, self.note_saved)
+
+    def note_saved(self, message: object) -> None:
+        """Show a note the editor saved on its own worker (``None``: closed without saving);
+        the writer then reads the change like any other."""
+        if isinstance(message, messages.WriteDone):
+            self.on_write_done(message)
+            self.writer.check()
 
     def on_write_done(self, message: messages.WriteDone) -> None:
         """Say what was stored (the panes follow with the changes)."""
@@ -174,6 +202,34 @@ class MainScreen(ReaderScreen):
             what = UNDONE_NAMES.get(event.kind, event.kind)
             where = f" on claim {event.claim_id}" if event.claim_id is not None else ""
             self.set_action(f"undid the {what}{where}")
+            if event.kind == "link" and event.claim_id == self.current_id:
+                self.request_related(event.claim_id, store_calls.now())
+
+    # verdicts on related links ---------------------------------------------------------
+    def on_related_list_verdict(self, event: RelatedList.Verdict) -> None:
+        """Write the verdict on the link between the current claim and the chosen one."""
+        claim_id = self._related_for
+        if claim_id is None or claim_id != self.current_id:
+            return
+        item = event.item
+        if item.feedback == event.verdict:
+            self.set_action(f"already marked {event.verdict}")
+            return
+        self.writer.write(
+            store_calls.mark_link,
+            self.store,
+            claim_id,
+            item.claim.id,
+            event.verdict,
+            item.relation,
+            item.score,
+        )
+
+    def on_link_marked(self, message: messages.LinkMarked) -> None:
+        """Say what was recorded and reload the related pane."""
+        self.set_action(VERDICT_DONE.get(message.verdict, "link verdict recorded"))
+        if message.claim_id == self.current_id:
+            self.request_related(message.claim_id, store_calls.now())
 
     # the extractor's decisions ---------------------------------------------------------
     def action_promote(self) -> None:

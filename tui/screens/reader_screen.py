@@ -221,7 +221,7 @@ class ReaderScreen(Screen):
                 self.current_id = claim_id
             return
         self._wanted_doc = doc_id
-        self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
+        self.query_one(RelatedList).show_related([], empty_text="loading related claims…")
         run_in_worker(
             self, "document", store_calls.load_document, self.store, doc_id, claim_id, record
         )
@@ -419,8 +419,7 @@ class ReaderScreen(Screen):
             self._loading_timer.stop()
         if claim is None or not claim.is_claim:
             self._related_for = self._related_asked = None
-            related.set_items([], empty_text=NOT_A_CLAIM if claim is not None else "")
-            related.border_title = "Related"
+            related.show_related([], empty_text=NOT_A_CLAIM if claim is not None else "")
             return
         # Cached answers arrive within a frame or two; say "loading" only when they do not.
         self._loading_timer = self.set_timer(LOADING_DELAY, partial(self.show_loading, claim.id))
@@ -433,7 +432,7 @@ class ReaderScreen(Screen):
         """Show that related claims are on their way (if they still are)."""
         asked = self._related_asked is not None and self._related_asked[0] == claim_id
         if asked and claim_id == self.current_id and self._related_for != claim_id:
-            self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
+            self.query_one(RelatedList).show_related([], empty_text="loading related claims…")
 
     def request_related(self, claim_id: int, requested_at: float) -> None:
         """Load the related claims of ``claim_id`` unless the reader has moved on."""
@@ -454,17 +453,13 @@ class ReaderScreen(Screen):
         related = self.query_one(RelatedList)
         # the same claim's related claims again (after a change): the cursor stays on its item
         again = self._related_for == message.claim_id and related.current is not None
-        before = related.current.claim.id if again else None
         self._related_for = message.claim_id
-        found = message.related or []
-        index = next((i for i, r in enumerate(found) if r.claim.id == before), 0)
         if message.related is None:
-            related.set_items([], empty_text=message.error)
+            related.show_related([], empty_text=message.error)
         else:
-            related.set_items(
-                found, cursor=index, empty_text="no related claims found", keep_scroll=again
+            related.show_related(
+                message.related, empty_text="no related claims found", keep_cursor=again
             )
-        related.border_title = f"Related {len(found)}"
         self.app.record_latency("related", store_calls.now() - message.requested_at)
         nearby = self.neighbour_claims(message.claim_id)
         if nearby and message.related is not None:

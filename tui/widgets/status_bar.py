@@ -139,6 +139,9 @@ class StatusBar(StatusStyled, Static):
             if s.document_notes:
                 plural = "s" * (s.document_notes != 1)
                 counts.append(f" {s.document_notes} doc note{plural}", style=muted)
+            if s.orphaned:
+                # notes and flags of replaced versions that found no sentence in the new one
+                counts.append(f"  {s.orphaned} orphaned", style=self.status_style("needs-check"))
         news = Text()
         if self.filter_text:
             news.append("  filter: ", style=muted)
