@@ -84,3 +84,25 @@ def test_document_notes_are_undone_by_their_author_only(pair):
     assert alice.document(doc_id).note == "two accounts differ"
     bob.undo()
     assert alice.document(doc_id).note == ""
+
+
+def test_a_link_verdict_is_undone_only_by_its_actor(pair):
+    alice, bob = pair
+    first, second = alice.claims()[:2]
+    alice.mark_link(first.id, second.id, "wrong")
+    assert bob.undo() is None
+    assert [f.verdict for f in bob.link_feedback()] == ["wrong"]
+    assert [e.actor for e in alice.history(first.id) if e.kind == "link"] == ["alice"]
+    undone = alice.undo()
+    assert undone is not None and undone.kind == "link" and undone.actor == "alice"
+    assert alice.link_feedback() == []
+
+
+def test_undoing_a_link_verdict_changed_since_by_another_names_them(pair):
+    alice, bob = pair
+    first, second = alice.claims()[:2]
+    alice.mark_link(first.id, second.id, "wrong")
+    bob.mark_link(second.id, first.id, "right")
+    with pytest.raises(ChangedSinceError, match="bob"):
+        alice.undo()
+    assert [f.verdict for f in alice.link_feedback()] == ["right"]
