@@ -1,10 +1,15 @@
-"""The reader's figures: cold start, memory, claim change to related pane, keystroke to results.
+"""The reader's figures: cold start, memory, claim change to related pane, keystroke to results,
+another process's write to the open reader, and the review queue's first paint.
 
 Cold start is timed on the whole ``claimdesk`` process in a pseudo-terminal:
 ``CLAIMDESK_EXIT_AFTER_PAINT=1`` makes it exit once the first document is on
 screen and print ``first-paint <s> rss <MB>`` (see ``tui/startup.py``). The
 latencies come from the running app (``app.latencies``), driven headless at
-100k claims (20k with ``--quick``).
+100k claims (20k with ``--quick``). Writes from another process are made by a
+second Python process on a copy of the store (which prints the wall-clock time
+of each commit); the reader is watched until its claims pane shows the change.
+The queue is opened with ``v`` on a copy in which one claim in ten is flagged
+needs-check, and timed from the key to its first page on screen.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import pty
 import random
 import re
 import select
+import shutil
 import statistics
 import struct
 import subprocess
 import sys
 import termios
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from claimdesk.store import Store
@@ -151,6 +158,128 @@ def measure_latencies(claims: int) -> None:
     store.close()
 
 
+WRITER = """
+import sys, time
+from claimdesk.store import Store
+store = Store.open(sys.argv[1], actor="bench-writer")
+for line in sys.stdin:
+    claim_id, status = line.split()
+    store.set_status(int(claim_id), status)
+    print(time.time(), flush=True)
+"""
+"""The other process: flags the claims it is told to and prints when each commit happened."""
+
+EXTERNAL_WRITES = 30
+
+
+async def drive_external_writes(path: Path, writes: int) -> list[float]:
+    """Seconds from each commit in another process to the open reader's claims pane showing it."""
+    from claimdesk.tui.factory import create_app
+    from claimdesk.tui.screens.reader_screen import WATCH_INTERVAL
+    from claimdesk.tui.widgets.claims_list import ClaimsList
+
+    app = create_app(Store.open(path), config_path=None, remember_places=False)
+    writer = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        WRITER,
+        str(path),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    seconds = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        while not app.latencies["related"]:
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        claims = app.main_screen.query_one(ClaimsList)
+        statuses = ("needs-check", "disputed")
+        phase = random.Random(11)
+        for n in range(writes):
+            # writes come at any moment, not just after the reader has looked
+            await asyncio.sleep(phase.uniform(0, WATCH_INTERVAL))
+            target = claims.items[(n % (len(claims.items) - 1)) + 1]
+            status = statuses[n % 2] if target.status != statuses[n % 2] else statuses[1 - n % 2]
+            writer.stdin.write(f"{target.id} {status}\n".encode())
+            await writer.stdin.drain()
+            committed = float((await writer.stdout.readline()).decode())
+            while not any(c.id == target.id and c.status == status for c in claims.items):
+                await pilot.pause(0.002)
+            seconds.append(time.time() - committed)
+    writer.stdin.close()
+    await writer.wait()
+    return seconds
+
+
+def measure_external_writes(claims: int, scratch: Path) -> None:
+    """Another process's write to the open reader showing it, at ``claims`` claims."""
+    copy = scratch / "external.db"
+    cached_store(claims).close()
+    shutil.copy(store_path(claims), copy)
+    found = asyncio.run(drive_external_writes(copy, EXTERNAL_WRITES))
+    report(
+        f"tui: another process's write to the open reader, {claims:,} claims",
+        {
+            "writes": len(found),
+            "median": ms(statistics.median(found)),
+            "p95": ms(percentile(found, 95)),
+            "worst": ms(max(found)),
+        },
+    )
+
+
+QUEUE_VIEWS = (
+    ("needs-check, most check-worthy first (1 in 10 claims)", None),
+    ("every claim, most check-worthy first", {"status": None}),
+    ("every claim, newest document first", {"status": None, "order": "date"}),
+    ("flagged with notes", {"status": "flagged", "with_notes": True}),
+)
+QUEUE_OPENS = 7
+
+
+async def drive_queue(path: Path) -> dict[str, list[float]]:
+    """Open the queue with ``v`` for each of :data:`QUEUE_VIEWS`; seconds to its first page."""
+    from claimdesk.store import QueueQuery
+    from claimdesk.tui.factory import create_app
+
+    app = create_app(Store.open(path), config_path=None, remember_places=False)
+    found: dict[str, list[float]] = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        while not app.latencies["related"]:
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        screen = app.main_screen
+        for name, change in QUEUE_VIEWS:
+            screen.queue_query = replace(QueueQuery(), **(change or {}))
+            for _ in range(QUEUE_OPENS):
+                done = len(app.latencies["queue"])
+                await pilot.press("v")
+                while len(app.latencies["queue"]) == done:
+                    await pilot.pause(0.002)
+                await pilot.press("escape")
+                await pilot.pause()
+            found[name] = list(app.latencies["queue"][-QUEUE_OPENS:])
+    return found
+
+
+def measure_queue(claims: int, scratch: Path) -> None:
+    """The review queue's first paint at ``claims`` claims, for several queues."""
+    copy = scratch / "queue.db"
+    cached_store(claims).close()
+    shutil.copy(store_path(claims), copy)
+    store = Store.open(copy)
+    with store.db.atomic():
+        store.db.execute("UPDATE claims SET status = 'needs-check' WHERE id % 10 = 3")
+        store.db.execute("UPDATE claims SET note = 'ask the desk' WHERE id % 100 = 3")
+    store.close()
+    found = asyncio.run(drive_queue(copy))
+    figures = {}
+    for name, values in found.items():
+        figures[f"{name}: first open"] = ms(values[0])
+        figures[f"{name}: median"] = ms(statistics.median(values[1:]))
+    report(f"tui: review queue, key to first page on screen, {claims:,} claims", figures)
+
+
 def run(args) -> None:
     """Benchmark entry point (``args.quick``: a 20k-claim store instead of 100k)."""
     from claimdesk.seeds import seed_store
@@ -164,4 +293,6 @@ def run(args) -> None:
         measure_start("seeded store", seeded, tmp / "state.json")
         cached_store(claims).close()
         measure_start(f"{claims:,}-claim store", store_path(claims), tmp / "state.json")
-    measure_latencies(claims)
+        measure_latencies(claims)
+        measure_external_writes(claims, tmp)
+        measure_queue(claims, tmp)

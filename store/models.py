@@ -34,6 +34,22 @@ class NotFoundError(LookupError):
     """Raised when a document or claim id does not exist."""
 
 
+class ChangedSinceError(RuntimeError):
+    """Raised by :meth:`Store.undo` when someone else changed the same value after the
+    change being undone: reverting it would throw their change away, so nothing is written.
+
+    ``event`` is the change that was not undone; ``by`` who changed the value since.
+    """
+
+    def __init__(self, event: Event, by: str):
+        what = {"status": "flag", "note": "note", "claim": "claim decision"}.get(event.kind)
+        target = f"claim {event.claim_id}" if event.claim_id is not None else "the document"
+        noun = what or "note"
+        super().__init__(f"your {noun} on {target} was changed since by {by}: not undone")
+        self.event = event
+        self.by = by
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number found in a sentence, with its qualifier and what it counts.
@@ -62,7 +78,11 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Document:
-    """A stored document. ``text`` is ``None`` in listings, the full text from ``Store.document``."""
+    """A stored document. ``text`` is ``None`` in listings, the full text from ``Store.document``.
+
+    ``claims``, ``flagged`` and ``noted`` count its claims, those flagged (any status
+    but unreviewed) and its sentences with a note.
+    """
 
     id: int
     title: str
@@ -77,6 +97,7 @@ class Document:
     flagged: int = 0
     note: str = ""
     text: str | None = None
+    noted: int = 0
     note_version: int = 0
     replaces: int | None = None
     replaced_by: int | None = None
@@ -385,6 +406,7 @@ class StoreSummary:
     flagged: int
     notes: int
     by_status: dict[str, int] = field(default_factory=dict)
+    document_notes: int = 0
     orphaned: int = 0
 
 
@@ -499,3 +521,65 @@ class ConflictPair:
             "priority": round(self.priority, 3),
             "why": self.other.why,
         }
+
+
+@dataclass(frozen=True, order=True)
+class ChangePosition:
+    """How far a reader has caught up with a store: the newest review event it has seen and
+    the documents' generation (which moves when documents are added or removed)."""
+
+    event_id: int
+    generation: int
+
+
+@dataclass(frozen=True)
+class StoreChanges:
+    """What changed since a :class:`ChangePosition` (from :meth:`Store.changes_since`).
+
+    ``claims`` and ``documents`` are the current rows of what the new ``events`` touched
+    (claims or documents removed since are left out; documents without text, with their
+    counts); ``documents_changed`` says documents were added or removed.
+    """
+
+    position: ChangePosition
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    documents: tuple[Document, ...] = ()
+    documents_changed: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Nothing changed."""
+        return not self.events and not self.documents_changed
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A claim in the review queue, with what the queue shows of its document."""
+
+    claim: Claim
+    doc_title: str
+    doc_source: str = ""
+    doc_published: str = ""
+    doc_added: str = ""
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk queue --json``."""
+        return {
+            **self.claim.to_json(),
+            "doc_title": self.doc_title,
+            "doc_source": self.doc_source,
+            "doc_published": self.doc_published,
+            "doc_added": self.doc_added,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the review queue and how many claims the whole queue holds."""
+
+    items: tuple[QueueItem, ...]
+    total: int
+    offset: int = 0

@@ -35,6 +35,7 @@ from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import (
     STATUSES,
     VERDICTS,
+    ChangedSinceError,
     Event,
     LinkFeedback,
     NotFoundError,
@@ -62,12 +63,17 @@ LIVE = (
 )
 
 
-def actor() -> str:
-    """Who is making the change: the login name, or ``"unknown"``."""
+def login_name() -> str:
+    """The operating system's login name, or ``"unknown"``: who makes a change when
+    nobody said otherwise (``--as NAME``, ``user =`` in the config)."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "unknown"
+
+
+actor = login_name
+"""The default actor of a change (kept under its older name)."""
 
 
 def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int, version: str) -> Any:
@@ -118,14 +124,15 @@ def record(
     doc_id: int | None,
     old: str,
     new: str,
+    actor: str,
     undo_of: int | None = None,
     other_id: int | None = None,
 ) -> int:
-    """Append one event row and return its id (callers hold the transaction)."""
+    """Append one event row by ``actor`` and return its id (callers hold the transaction)."""
     cur = db.execute(
         "INSERT INTO events (at, actor, claim_id, doc_id, kind, old, new, undo_of, other_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [now_iso(), actor(), claim_id, doc_id, kind, old, new, undo_of, other_id],
+        [now_iso(), actor, claim_id, doc_id, kind, old, new, undo_of, other_id],
     )
     assert cur.lastrowid is not None  # an INSERT into a rowid table always sets it
     return cur.lastrowid
@@ -136,6 +143,8 @@ def change_claim(
     claim_id: int,
     kind: str,
     new: str,
+    *,
+    actor: str,
     undo_of: int | None = None,
     expected_version: int | None = None,
 ) -> bool:
@@ -159,7 +168,16 @@ def change_claim(
         value: str | int = int(new) if column == "is_claim" else new
         bump = f", {version_column} = {version_column} + 1" if version_column else ""
         db.execute(f'UPDATE claims SET "{column}" = ?{bump} WHERE id = ?', [value, claim_id])
-        record(db, kind, claim_id=claim_id, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
+        record(
+            db,
+            kind,
+            claim_id=claim_id,
+            doc_id=doc_id,
+            old=old,
+            new=new,
+            actor=actor,
+            undo_of=undo_of,
+        )
     return True
 
 
@@ -167,6 +185,8 @@ def change_document_note(
     db: sqlite_utils.Database,
     doc_id: int,
     new: str,
+    *,
+    actor: str,
     undo_of: int | None = None,
     expected_version: int | None = None,
 ) -> bool:
@@ -186,7 +206,16 @@ def change_document_note(
             "UPDATE documents SET note = ?, note_version = note_version + 1 WHERE id = ?",
             [new, doc_id],
         )
-        record(db, "doc-note", claim_id=None, doc_id=doc_id, old=old, new=new, undo_of=undo_of)
+        record(
+            db,
+            "doc-note",
+            claim_id=None,
+            doc_id=doc_id,
+            old=old,
+            new=new,
+            actor=actor,
+            undo_of=undo_of,
+        )
     return True
 
 
@@ -209,6 +238,7 @@ def change_link(
     other_id: int,
     verdict: str,
     *,
+    actor: str,
     relation: str = "",
     score: float | None = None,
     undo_of: int | None = None,
@@ -234,7 +264,7 @@ def change_link(
                 "INSERT OR REPLACE INTO link_feedback"
                 " (claim_id, other_id, verdict, relation, score, at, actor)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [low, high, verdict, relation, score, now_iso(), actor()],
+                [low, high, verdict, relation, score, now_iso(), actor],
             )
         else:
             db.execute("DELETE FROM link_feedback WHERE claim_id = ? AND other_id = ?", [low, high])
@@ -245,6 +275,7 @@ def change_link(
             doc_id=doc_id,
             old=old,
             new=verdict,
+            actor=actor,
             undo_of=undo_of,
             other_id=other_id,
         )
@@ -300,23 +331,26 @@ def history(
     return [event_from_row(r, removed=bool(r["removed"])) for r in rows]
 
 
-def undo_last(db: sqlite_utils.Database) -> Event | None:
-    """Revert the newest change that is not an undo and was not undone yet.
+def undo_last(db: sqlite_utils.Database, actor: str) -> Event | None:
+    """Revert ``actor``'s newest change that is not an undo and was not undone yet.
 
-    The revert is itself a new event (``undo_of`` points at the original), so
-    nothing is erased. Changes to removed documents and their claims are never
-    replayed: they are skipped. Returns the new event, or ``None`` when there
-    is nothing to undo.
+    Only ``actor``'s own changes are ever undone. The revert is itself a new event
+    (``undo_of`` points at the original), so nothing is erased. Changes to removed
+    documents and their claims are never replayed: they are skipped. Returns the
+    new event, or ``None`` when there is nothing to undo. When someone changed the
+    same value after that change, reverting would throw their change away:
+    :class:`ChangedSinceError` says who, and nothing is written.
     """
     kinds = ", ".join(f"'{k}'" for k in (*CLAIM_FIELDS, *DOC_FIELDS, LINK))
     with write_transaction(db):
         row = (
             named_cursor(db)
             .execute(
-                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.undo_of IS NULL"
+                f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.actor = ? AND e.undo_of IS NULL"
                 f" AND e.kind IN ({kinds})"
                 " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undo_of = e.id)"
-                f" AND {LIVE} ORDER BY e.id DESC LIMIT 1"
+                f" AND {LIVE} ORDER BY e.id DESC LIMIT 1",
+                [actor],
             )
             .fetchone()
         )
@@ -324,13 +358,22 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
             return None
         event = event_from_row(row)
         try:
+            current = _current_value(db, event)
+            if current is None:
+                return None
+            if current != event.new:
+                raise ChangedSinceError(event, _changed_by(db, event) or "someone else")
             if event.kind in CLAIM_FIELDS and event.claim_id is not None:
-                changed = change_claim(db, event.claim_id, event.kind, event.old, undo_of=event.id)
+                changed = change_claim(
+                    db, event.claim_id, event.kind, event.old, actor=actor, undo_of=event.id
+                )
             elif event.kind in DOC_FIELDS and event.doc_id is not None:
-                changed = change_document_note(db, event.doc_id, event.old, undo_of=event.id)
+                changed = change_document_note(
+                    db, event.doc_id, event.old, actor=actor, undo_of=event.id
+                )
             elif event.kind == LINK and event.claim_id is not None and event.other_id:
                 changed = change_link(
-                    db, event.claim_id, event.other_id, event.old, undo_of=event.id
+                    db, event.claim_id, event.other_id, event.old, actor=actor, undo_of=event.id
                 )
             else:
                 return None
@@ -344,6 +387,7 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
                 doc_id=event.doc_id,
                 old=event.old,
                 new=event.old,
+                actor=actor,
                 undo_of=event.id,
                 other_id=event.other_id,
             )
@@ -356,6 +400,41 @@ def undo_last(db: sqlite_utils.Database) -> Event | None:
             .fetchone()
         )
     return event_from_row(new) if new else None
+
+
+def _current_value(db: sqlite_utils.Database, event: Event) -> str | None:
+    """The value that ``event`` set, as it is now (``None``: not an undoable kind)."""
+    if event.kind in CLAIM_FIELDS and event.claim_id is not None:
+        value, _, _ = _current(db, "claims", CLAIM_FIELDS[event.kind], event.claim_id, "")
+    elif event.kind in DOC_FIELDS and event.doc_id is not None:
+        value, _, _ = _current(db, "documents", DOC_FIELDS[event.kind], event.doc_id, "")
+    elif event.kind == LINK and event.claim_id is not None and event.other_id:
+        return link_verdict(db, event.claim_id, event.other_id)
+    else:
+        return None
+    return str(value)
+
+
+def _changed_by(db: sqlite_utils.Database, event: Event) -> str:
+    """Who last changed what ``event`` changed, after it."""
+    if event.kind == LINK and event.claim_id is not None and event.other_id:
+        low, high = _pair(event.claim_id, event.other_id)
+        row = db.execute(
+            "SELECT actor FROM events WHERE kind = ? AND id > ?"
+            " AND ((claim_id = ? AND other_id = ?) OR (claim_id = ? AND other_id = ?))"
+            " ORDER BY id DESC LIMIT 1",
+            [LINK, event.id, low, high, high, low],
+        ).fetchone()
+    else:
+        target, value = (
+            ("claim_id", event.claim_id) if event.claim_id is not None else ("doc_id", event.doc_id)
+        )
+        row = db.execute(
+            f"SELECT actor FROM events WHERE {target} = ? AND kind = ? AND id > ?"
+            " ORDER BY id DESC LIMIT 1",
+            [value, event.kind, event.id],
+        ).fetchone()
+    return str(row[0]) if row and row[0] else ""
 
 
 def last_event_id(db: sqlite_utils.Database) -> int:

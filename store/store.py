@@ -20,7 +20,8 @@ from typing import Any, BinaryIO, TypeVar
 
 import sqlite_utils
 
-from claimdesk.store import review
+from claimdesk.store import changes, review, review_queue
+from claimdesk.store.changes import ChangeWatcher
 from claimdesk.store.database import (
     document_extras,
     documents,
@@ -49,6 +50,7 @@ from claimdesk.store.models import (
     PAGE,
     STATUSES,
     AddResult,
+    ChangePosition,
     Claim,
     ConflictPair,
     Document,
@@ -59,14 +61,18 @@ from claimdesk.store.models import (
     LinkFeedback,
     Mark,
     NotFoundError,
+    QueueItem,
+    QueuePage,
     RelatedClaim,
     SearchHit,
+    StoreChanges,
     StoreSummary,
     UnknownStatusError,
 )
 from claimdesk.store.related import aliases
 from claimdesk.store.related.conflicts import find_conflicts
 from claimdesk.store.related.engine import Engine
+from claimdesk.store.review_queue import QueueQuery
 from claimdesk.store.search.searcher import ClaimSearch
 
 _Method = TypeVar("_Method", bound=Callable[..., Any])
@@ -96,10 +102,14 @@ class Store:
     handle: ``claim_search`` (keystroke search and its caches), ``related_engine``
     (related claims and theirs) and ``factcheck_matcher`` (known fact-checks, on the
     engine's aliases).
+
+    ``actor`` is who makes the changes made through this object (their history
+    names them; :meth:`undo` only ever undoes theirs); by default the login name.
     """
 
-    def __init__(self, path: str | Path, mode: str = "rw") -> None:
+    def __init__(self, path: str | Path, mode: str = "rw", *, actor: str | None = None) -> None:
         self.path = str(path)
+        self.actor = (actor or "").strip() or review.login_name()
         if self.path == ":memory:":
             # A shared in-memory database so every thread sees the same data. Named
             # uniquely: an id() comes back once the store is freed, while a connection
@@ -111,8 +121,9 @@ class Store:
         self.factcheck_matcher = FactCheckMatcher(self.related_engine)
 
     @classmethod
-    def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
-        """Open (creating and migrating as needed) the store at ``path``.
+    def open(cls, path: str | Path, *, migrate: bool = True, actor: str | None = None) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``; changes are
+        made as ``actor`` (default: the login name).
 
         A store in a read-only file or folder opens for reading (:attr:`read_only`);
         one written by a newer claimdesk raises :class:`NewerStoreError`.
@@ -127,7 +138,7 @@ class Store:
                     raise ReadOnlyStoreError(
                         f"cannot create the store {path}: {exc.strerror or exc}"
                     ) from exc
-        store = cls(path)
+        store = cls(path, actor=actor)
         try:
             db, mode = open_first(store.path)
             store.connections.mode = mode
@@ -260,7 +271,15 @@ class Store:
         """
         with write_transaction(self.db):
             title = documents.delete_document(self.db, doc_id)
-            review.record(self.db, "doc-removed", claim_id=None, doc_id=doc_id, old=title, new="")
+            review.record(
+                self.db,
+                "doc-removed",
+                claim_id=None,
+                doc_id=doc_id,
+                old=title,
+                new="",
+                actor=self.actor,
+            )
 
     def documents(self) -> list[Document]:
         """Every document (without text), oldest first."""
@@ -400,9 +419,10 @@ class Store:
         of several documents are one row (``copies``, ``also_in``). Cached per claim until
         documents are added or removed; verdicts (:meth:`mark_link`) count at once.
         """
-        return self.related_engine.for_claim(
+        found = self.related_engine.for_claim(
             claim_id, limit, include_sentences, weaker=weaker, hidden=hidden
         )
+        return changes.with_current_review(self.db, found, include_sentences)
 
     def mark_link(
         self,
@@ -421,7 +441,13 @@ class Store:
         keep what the matcher said. Returns False when the verdict was already that.
         """
         return review.change_link(
-            self.db, claim_id, other_id, verdict, relation=relation, score=score
+            self.db,
+            claim_id,
+            other_id,
+            verdict,
+            actor=self.actor,
+            relation=relation,
+            score=score,
         )
 
     def link_feedback(self) -> list[LinkFeedback]:
@@ -523,30 +549,36 @@ class Store:
         ``expected_version``: the :attr:`Claim.status_version` the caller saw; if the
         status changed since, :class:`VersionConflictError` is raised and nothing written.
         """
-        review.change_claim(self.db, claim_id, "status", status, expected_version=expected_version)
+        review.change_claim(
+            self.db, claim_id, "status", status, actor=self.actor, expected_version=expected_version
+        )
         return self.claim(claim_id)
 
     def set_note(self, claim_id: int, text: str, *, expected_version: int | None = None) -> Claim:
         """Replace a claim's note (empty text clears it); ``expected_version`` as for
         :meth:`set_status` (:attr:`Claim.note_version`)."""
-        review.change_claim(self.db, claim_id, "note", text, expected_version=expected_version)
+        review.change_claim(
+            self.db, claim_id, "note", text, actor=self.actor, expected_version=expected_version
+        )
         return self.claim(claim_id)
 
     def set_document_note(
         self, doc_id: int, text: str, *, expected_version: int | None = None
     ) -> Document:
         """Replace a document's note; ``expected_version`` as for :meth:`set_status`."""
-        review.change_document_note(self.db, doc_id, text, expected_version=expected_version)
+        review.change_document_note(
+            self.db, doc_id, text, actor=self.actor, expected_version=expected_version
+        )
         return self.document(doc_id)
 
     def promote(self, claim_id: int) -> Claim:
         """Make a sentence that the extractor passed over a claim (reversible)."""
-        review.change_claim(self.db, claim_id, "claim", "1")
+        review.change_claim(self.db, claim_id, "claim", "1", actor=self.actor)
         return self.claim(claim_id)
 
     def dismiss(self, claim_id: int) -> Claim:
         """Mark a claim as not a claim: kept as a sentence, hidden from claim lists."""
-        review.change_claim(self.db, claim_id, "claim", "0")
+        review.change_claim(self.db, claim_id, "claim", "0", actor=self.actor)
         return self.claim(claim_id)
 
     def history(self, claim_id: int | None = None, *, doc_id: int | None = None) -> list[Event]:
@@ -567,24 +599,88 @@ class Store:
         return removal.removed_document(self.db, doc_id) if doc_id else None
 
     def undo(self) -> Event | None:
-        """Revert the newest change not yet undone; returns the undo event or ``None``."""
-        return review.undo_last(self.db)
+        """Revert this actor's newest change not yet undone; returns the undo event or ``None``.
+
+        Never another actor's change: when someone changed the same value since,
+        :class:`~claimdesk.store.models.ChangedSinceError` says who, and nothing is written.
+        """
+        return review.undo_last(self.db, self.actor)
+
+    # other writers -----------------------------------------------------------
+    def watch(self) -> ChangeWatcher:
+        """A :class:`~claimdesk.store.changes.ChangeWatcher`: whether anything was committed
+        since it last looked (another process's flag, an added document), for a few
+        microseconds a question."""
+        return ChangeWatcher(self.path)
+
+    def change_position(self) -> ChangePosition:
+        """How far the store has come: its newest event and its documents' generation."""
+        return changes.position(self.db)
+
+    def changes_since(self, position: ChangePosition) -> StoreChanges:
+        """The review events after ``position`` and the current rows of what they touched."""
+        return changes.changes_since(self.db, position)
+
+    def claims_by_id(self, ids: Iterable[int]) -> list[Claim]:
+        """The claims (or sentences) with these ids that exist, in id order."""
+        return list(changes.claims_by_id(self.db, ids))
+
+    # the review queue ----------------------------------------------------------
+    def queue(
+        self,
+        query: QueueQuery | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> QueuePage:
+        """A page of the review queue: claims across the store by status, note, conflict or
+        "new since", most check-worthy or newest first (see :class:`QueueQuery`).
+
+        A conflicts queue goes through :meth:`conflicts` (``progress`` as there), so it
+        takes as long; the others are read from indexes.
+        """
+        query = query or QueueQuery()
+        if not query.conflicts:
+            return review_queue.queue_page(self.db, query, limit, offset)
+        sides: dict[int, tuple[Claim, str]] = {}
+        for pair in self.conflicts(since=query.since, progress=progress):
+            first, second = pair.claim, pair.other.claim
+            sides.setdefault(first.id, (first, f"conflicts with: {second.text}"))
+            sides.setdefault(second.id, (second, f"conflicts with: {first.text}"))
+        listed = documents.list_documents(
+            self.db, ids=sorted({c.doc_id for c, _ in sides.values()})
+        )
+        by_id = {d.id: d for d in listed}
+        items = [
+            QueueItem(claim, doc.title, doc.source, doc.published, doc.added, reason)
+            for claim, reason in sides.values()
+            if (doc := by_id.get(claim.doc_id)) is not None
+        ]
+        ordered = review_queue.sort_items([i for i in items if query.accepts(i)], query.order)
+        return QueuePage(tuple(ordered[offset : offset + limit]), len(ordered), offset)
 
     # overview --------------------------------------------------------------
     def summary(self) -> StoreSummary:
-        """Counts of documents, sentences, claims, flags and notes."""
+        """Counts of documents, sentences, claims, flags and notes.
+
+        Read from indexes (statuses from ``(status, is_claim, score)``, notes from the
+        partial index of claims with a note): it is asked for after every change.
+        """
         db = self.db
         docs = db.execute("SELECT count(*) FROM documents").fetchone()[0]
-        sents, claims, flagged, notes = db.execute(
-            "SELECT count(*), coalesce(sum(is_claim), 0),"
-            " coalesce(sum(is_claim AND status != 'unreviewed'), 0),"
-            " coalesce(sum(note != ''), 0) FROM claims"
-        ).fetchone()
-        by_status = dict(
-            db.execute(
-                "SELECT status, count(*) FROM claims WHERE is_claim = 1 GROUP BY status"
-            ).fetchall()
-        )
+        groups = db.execute(
+            "SELECT status, is_claim, count(*) FROM claims GROUP BY status, is_claim"
+        ).fetchall()
+        by_status: dict[str, int] = {}
+        for status, is_claim, count in groups:
+            if is_claim:
+                by_status[status] = by_status.get(status, 0) + count
+        sents = sum(count for *_, count in groups)
+        claims = sum(by_status.values())
+        flagged = claims - by_status.get("unreviewed", 0)
+        notes = db.execute("SELECT count(*) FROM claims WHERE note != ''").fetchone()[0]
+        document_notes = db.execute("SELECT count(*) FROM documents WHERE note != ''").fetchone()[0]
         return StoreSummary(
             path=self.path,
             documents=docs,
@@ -593,6 +689,7 @@ class Store:
             flagged=flagged,
             notes=notes,
             by_status=by_status,
+            document_notes=document_notes,
             orphaned=versions.orphan_count(db),
         )
 

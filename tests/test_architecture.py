@@ -126,7 +126,7 @@ def test_wheel_installs_one_top_level_name(tmp_path):
     assert {t for t in tops if not t.endswith(".dist-info")} == {"claimdesk"}
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "claimdesk/store/extract/data/checkworthy.json.gz" in names
-    assert "claimdesk/tui/screens/main_screen.tcss" in names
+    assert "claimdesk/tui/screens/reader_screen.tcss" in names
     assert "claimdesk/__main__.py" in names
 
 

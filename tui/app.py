@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.theme import Theme
 
 from claimdesk.store import Store
 from claimdesk.tui.bindings import APP_BINDINGS
-from claimdesk.tui.config import Config, load_config
+from claimdesk.tui.config import Config, load_config, save_theme
+from claimdesk.tui.messages import StoreFailed
 from claimdesk.tui.navigation import Place
+from claimdesk.tui.ordered_writer import WRITE_GROUP
 from claimdesk.tui.paths import config_path as default_config_path
 from claimdesk.tui.screens.main_screen import MainScreen
 from claimdesk.tui.startup import exit_after_paint_requested, startup_line
 from claimdesk.tui.state import load_last_place, state_path
+from claimdesk.tui.store_calls import run_in_worker
 from claimdesk.tui.widgets.status_bar import StatusBar
 
 _DEFAULT = object()
@@ -36,12 +41,20 @@ def claimdesk_commands():
     return ClaimdeskCommands
 
 
+def theme_saved(path: Path, name: str) -> StoreFailed | None:
+    """Keep theme ``name`` in the config file at ``path`` (on a worker); a failure is said."""
+    return (
+        None if save_theme(path, name) else StoreFailed("saving the theme", f"{path} not written")
+    )
+
+
 class ClaimdeskApp(App):
     """Documents, their claims and related claims in linked panes.
 
-    Options: ``config_path`` (``None``: no config file; default: the user's),
-    ``remember_places`` (reopen the last document; default: on for stores on
-    disk), ``state_file`` and ``exit_after_paint`` (see :mod:`claimdesk.tui.startup`).
+    Options: ``config_path`` (``None``: no config file; default: the user's; a theme
+    chosen in the palette is kept there), ``remember_places`` (reopen the last
+    document; default: on for stores on disk), ``state_file`` and
+    ``exit_after_paint`` (see :mod:`claimdesk.tui.startup`).
     """
 
     TITLE = "claimdesk"
@@ -60,7 +73,8 @@ class ClaimdeskApp(App):
         super().__init__()
         self.store = store
         path = default_config_path() if config_path is _DEFAULT else config_path
-        self.config: Config = load_config(path)  # type: ignore[arg-type]
+        self.config_path: Path | None = path  # type: ignore[assignment]
+        self.config: Config = load_config(self.config_path)
         self.keymap: dict[str, str] = dict(self.config.keys)
         in_memory = "mode=memory" in store.path
         self.remember_places = (not in_memory) if remember_places is None else remember_places
@@ -78,13 +92,11 @@ class ClaimdeskApp(App):
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
             else:
-                self.config = Config(
-                    self.config.theme,
-                    self.config.keys,
-                    (*self.config.problems, f"config: unknown theme {self.config.theme!r}"),
-                )
+                problem = f"config: unknown theme {self.config.theme!r}"
+                self.config = replace(self.config, problems=(*self.config.problems, problem))
         if self.keymap:
             self.set_keymap(self.keymap)
+        self.theme_changed_signal.subscribe(self, self.keep_theme)
         initial: Place | None = None
         if self.remember_places:
             initial = load_last_place(self.state_file, self.store.path)
@@ -92,6 +104,13 @@ class ClaimdeskApp(App):
         self.push_screen(self.main_screen)
         if self.config.problems:
             self.main_screen.query_one(StatusBar).set_action("; ".join(self.config.problems))
+
+    def keep_theme(self, theme: Theme) -> None:
+        """Save a newly chosen theme to the config file (on a worker: it is a file write)."""
+        if self.config_path is None or theme.name == self.config.theme:
+            return
+        self.config = replace(self.config, theme=theme.name)
+        run_in_worker(self.screen, "config", theme_saved, self.config_path, theme.name)
 
     async def action_quit(self) -> None:
         """Quit once pending writes are stored; an edited, unsaved note asks first."""
@@ -110,7 +129,7 @@ class ClaimdeskApp(App):
 
     async def quit_now(self) -> None:
         """Wait for writes in flight, then exit."""
-        writes = [w for w in self.workers if w.group == "write"]
+        writes = [w for w in self.workers if w.group in (WRITE_GROUP, "config")]
         if writes:
             await self.workers.wait_for_complete(writes)
         self.exit()

@@ -42,11 +42,17 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("b,alt+left", "back", "Back", id="back", show=False),
     Binding("B,alt+right", "forward", "Forward", id="forward", show=False),
     Binding("r", "open_related", "Open related", id="open-related", show=False),
+    Binding("i", "toggle_detail", "Details", id="details"),
+    Binding("o", "open_url", "Open the document's URL", id="open-url", show=False),
+    Binding("y", "copy_claim", "Copy the claim with its citation", id="copy-claim", show=False),
+    Binding("v", "open_queue", "Queue", id="queue"),
     Binding("d", "toggle_documents", "Documents", id="toggle-documents", show=False),
+    Binding("D", "order_documents", "Sort / filter documents", id="documents-order", show=False),
     Binding("1", "focus_pane('documents')", "Documents pane", id="pane-documents", show=False),
     Binding("2", "focus_pane('document')", "Document pane", id="pane-document", show=False),
     Binding("3", "focus_pane('claims')", "Claims pane", id="pane-claims", show=False),
     Binding("4", "focus_pane('related')", "Related pane", id="pane-related", show=False),
+    Binding("5", "focus_pane('detail')", "Detail pane", id="pane-detail", show=False),
 ]
 """Bindings of the main reading screen."""
 
@@ -86,6 +92,29 @@ FILTER_BINDINGS: list[Binding] = [
 ]
 """Bindings of the filter chooser."""
 
+QUEUE_BINDINGS: list[Binding] = [
+    Binding("s", "cycle_status", "status", id="queue-status"),
+    Binding("n", "toggle_notes", "notes", id="queue-notes"),
+    Binding("c", "toggle_conflicts", "conflicts", id="queue-conflicts"),
+    Binding("t", "cycle_since", "new since", id="queue-since"),
+    Binding("o", "toggle_order", "sort", id="queue-order"),
+    Binding("escape", "close", "Close", id="queue-close"),
+]
+"""Bindings of the review queue (enter opens the claim under the cursor)."""
+
+DOCUMENTS_ORDER_BINDINGS: list[Binding] = [
+    Binding("a", "sort('added')", "sort as added", id="documents-sort-added"),
+    Binding("t", "sort('date')", "sort by date", id="documents-sort-date"),
+    Binding("s", "sort('source')", "sort by source", id="documents-sort-source"),
+    Binding("f", "sort('flagged')", "sort by flagged", id="documents-sort-flagged"),
+    Binding("l", "sort('title')", "sort by title", id="documents-sort-title"),
+    Binding("n", "toggle('with_notes')", "only with notes", id="documents-with-notes"),
+    Binding("g", "toggle('flagged_only')", "only flagged", id="documents-flagged-only"),
+    Binding("0", "clear", "clear all", id="documents-clear"),
+    Binding("escape,enter", "close", "Close", id="documents-close"),
+]
+"""Bindings of the documents' sort and filter chooser (tab reaches the source and date fields)."""
+
 NOTE_BINDINGS: list[Binding] = [
     Binding("ctrl+s", "save", "Save", id="note-save", priority=True),
     Binding("escape", "cancel", "Cancel", id="note-cancel", priority=True),
@@ -109,6 +138,8 @@ ALL_BINDINGS: list[Binding] = (
     + RELATED_BINDINGS
     + STATUS_BINDINGS
     + FILTER_BINDINGS
+    + QUEUE_BINDINGS
+    + DOCUMENTS_ORDER_BINDINGS
     + NOTE_BINDINGS
     + CONFIRM_BINDINGS
     + CLOSE_BINDINGS

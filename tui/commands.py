@@ -14,6 +14,7 @@ from textual.content import Content
 
 from claimdesk.store.models import STATUSES
 from claimdesk.tui.bindings import APP_BINDINGS, MAIN_BINDINGS, display_keys
+from claimdesk.tui.documents_order import SORTS, DocumentsOrder
 from claimdesk.tui.filters import SCORE_STEPS, ClaimFilter
 from claimdesk.tui.widgets.documents_list import one_line
 
@@ -57,7 +58,7 @@ class ClaimdeskCommands(Provider):
         )
         for score in SCORE_STEPS[1:]:
             yield (
-                f"Filter: minimum score {score:.2f}",
+                f"Filter: minimum score {score}",
                 partial(
                     self._filter,
                     lambda f, v=score: ClaimFilter(f.status, f.with_notes, v, f.conflicts_only),
@@ -65,6 +66,23 @@ class ClaimdeskCommands(Provider):
                 "hide claims below this check-worthiness",
             )
         yield ("Filter: clear", partial(screen.apply_filter, ClaimFilter()), "show every claim")
+        for sort, (label, _) in SORTS.items():
+            yield (
+                f"Documents: sort {label}",
+                partial(self._order, lambda o, s=sort: o.sorted_by(s)),
+                "again: the other way round",
+            )
+        for name, label in (("with_notes", "with notes"), ("flagged_only", "flagged")):
+            yield (
+                f"Documents: only {label}",
+                partial(self._order, lambda o, n=name: o.toggled(n)),
+                "toggle",
+            )
+        yield (
+            "Documents: show all, as added",
+            partial(self._order, lambda o: DocumentsOrder()),
+            "clear the documents' sort and filters",
+        )
         yield ("Search claims", screen.action_search, "search every claim in the store")
         for kind, label, whole in EXPORTS:
             where = "the whole store" if whole else "this document"
@@ -77,6 +95,10 @@ class ClaimdeskCommands(Provider):
     def _filter(self, change: Callable[[ClaimFilter], ClaimFilter]) -> None:
         screen = self._screen()
         screen.apply_filter(change(screen.claim_filter))
+
+    def _order(self, change: Callable[[DocumentsOrder], DocumentsOrder]) -> None:
+        screen = self._screen()
+        screen.documents_order = change(screen.documents_order)
 
     async def discover(self) -> Hits:
         """The actions, before anything is typed."""

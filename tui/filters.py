@@ -1,8 +1,10 @@
 """Which claims the claims pane shows: by status, with notes, minimum score, conflicts only.
 
->>> f = ClaimFilter(min_score=0.5)
+Scores are check-worthiness on the 0-100 scale that every pane shows.
+
+>>> f = ClaimFilter(min_score=50)
 >>> f.describe()
-'score ≥ 0.50'
+'score ≥ 50'
 >>> ClaimFilter().active
 False
 """
@@ -13,8 +15,13 @@ from dataclasses import dataclass, replace
 
 from claimdesk.store.models import Claim
 
-SCORE_STEPS: tuple[float, ...] = (0.0, 0.5, 0.7, 0.9)
-"""The minimum scores that the filter cycles through."""
+SCORE_STEPS: tuple[int, ...] = (0, 50, 70, 90)
+"""The minimum scores (0-100) that the filter cycles through."""
+
+
+def shown_score(claim: Claim) -> int:
+    """A claim's check-worthiness as every pane shows it: 0-100."""
+    return round(claim.score * 100)
 
 
 @dataclass(frozen=True)
@@ -23,7 +30,7 @@ class ClaimFilter:
 
     status: str | None = None
     with_notes: bool = False
-    min_score: float = 0.0
+    min_score: int = 0
     conflicts_only: bool = False
 
     @property
@@ -37,7 +44,7 @@ class ClaimFilter:
             return False
         if self.with_notes and not claim.note.strip():
             return False
-        if claim.score < self.min_score:
+        if shown_score(claim) < self.min_score:
             return False
         return not (self.conflicts_only and claim.id not in conflicting)
 
@@ -67,7 +74,7 @@ class ClaimFilter:
         if self.with_notes:
             parts.append("with notes")
         if self.min_score:
-            parts.append(f"score ≥ {self.min_score:.2f}")
+            parts.append(f"score ≥ {self.min_score}")
         if self.conflicts_only:
             parts.append("conflicts only")
         return ", ".join(parts)

@@ -11,32 +11,38 @@ from pathlib import Path
 
 from textual.message import Message
 
-from claimdesk.store.models import Claim, Document, Event, RelatedClaim, SearchHit, StoreSummary
+from claimdesk.store import QueueQuery
+from claimdesk.store.models import (
+    ChangePosition,
+    Claim,
+    Document,
+    Event,
+    QueuePage,
+    RelatedClaim,
+    SearchHit,
+    StoreChanges,
+    StoreSummary,
+)
 
 
 @dataclass
 class DocumentsLoaded(Message):
-    """The documents list and the store counts."""
+    """The documents list and the store counts, read after ``position``."""
 
     documents: list[Document]
     summary: StoreSummary
-
-
-@dataclass
-class SummaryLoaded(Message):
-    """Fresh store counts for the status bar."""
-
-    summary: StoreSummary
+    position: ChangePosition | None = None
 
 
 @dataclass
 class DocumentLoaded(Message):
-    """A document with every sentence, and the claim to select in it."""
+    """A document with every sentence, and the claim to select in it (read after ``position``)."""
 
     document: Document
     sentences: list[Claim]
     claim_id: int | None
     record_history: bool = True
+    position: ChangePosition | None = None
 
 
 @dataclass
@@ -67,25 +73,33 @@ class ConflictsLoaded(Message):
 
 
 @dataclass
-class ClaimChanged(Message):
-    """A claim after a write (flag, note, promote, dismiss), with what was done."""
+class WriteDone(Message):
+    """A write was stored; ``action`` says what was done (the changes follow as
+    :class:`StoreChanged`)."""
 
-    claim: Claim
     action: str
 
 
 @dataclass
-class DocumentNoteChanged(Message):
-    """A document after its note was saved."""
+class StoreChanged(Message):
+    """What changed in the store since the reader last looked, with fresh counts.
 
-    document: Document
+    ``external``: noticed by watching the store (another reader, a script), not
+    right after this reader's own write.
+    """
+
+    changes: StoreChanges
+    summary: StoreSummary
+    external: bool = False
 
 
 @dataclass
 class UndoDone(Message):
-    """The undo event, or ``None`` when there was nothing to undo."""
+    """The undo event; ``None`` when there was nothing to undo, or (with ``refused``)
+    when someone else changed the value since."""
 
     event: Event | None
+    refused: str = ""
 
 
 @dataclass
@@ -119,3 +133,21 @@ class StoreFailed(Message):
 
     action: str
     error: str
+
+
+@dataclass
+class QueueLoaded(Message):
+    """A page of the review queue for ``query``."""
+
+    query: QueueQuery
+    page: QueuePage
+    requested_at: float = 0.0
+
+
+@dataclass
+class QueueProgress(Message):
+    """How far a conflicts queue has looked: ``done`` of ``total`` claims."""
+
+    query: QueueQuery
+    done: int
+    total: int

@@ -1,15 +1,23 @@
-"""Store calls made on worker threads, each returning the message to post back.
+"""Store calls made on worker threads, each returning the message to post back, and the one
+helper that runs them: :func:`run_in_worker`.
 
-These functions run off the UI thread and never touch widgets; the screen's
-``@work(thread=True)`` methods call them and post what they return.
+These functions run off the UI thread and never touch widgets; screens call
+``run_in_worker(self, group, call, *args)`` and handle the message that comes
+back. Writes go through :class:`~claimdesk.tui.ordered_writer.OrderedWriter` instead.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from claimdesk.store import Store
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.worker import get_current_worker
+
+from claimdesk.store import ChangedSinceError, QueueQuery, Store
 from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import NotFoundError
 from claimdesk.tui import messages
@@ -17,18 +25,37 @@ from claimdesk.tui import messages
 RELATED_LIMIT = 10
 """How many related claims the related pane asks for."""
 
-RELATED_UNAVAILABLE = "related claims unavailable"
-"""What the related pane says when the store cannot find related claims."""
+
+def run_in_worker(
+    target: MessagePump,
+    group: str,
+    call: Callable[..., Message | None],
+    *args: Any,
+    exclusive: bool = True,
+) -> None:
+    """Run ``call(*args)`` on a worker thread of ``target`` and post the message it returns
+    to ``target``; a failure comes back as :class:`~claimdesk.tui.messages.StoreFailed`.
+
+    ``exclusive``: a newer call of the same ``group`` replaces an older one still running
+    (its answer is dropped; every message also says what it answers).
+    """
+
+    def job() -> None:
+        try:
+            message = call(*args)
+        except Exception as exc:  # any store failure becomes a visible message
+            message = messages.StoreFailed(group, f"{type(exc).__name__}: {exc}")
+        if message is not None and not get_current_worker().is_cancelled:
+            target.post_message(message)
+
+    target.run_worker(job, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
 
 
 def load_documents(store: Store) -> messages.DocumentsLoaded:
-    """The documents list (without texts) and the store counts."""
-    return messages.DocumentsLoaded(store.documents(), store.summary())
-
-
-def load_summary(store: Store) -> messages.SummaryLoaded:
-    """Fresh store counts."""
-    return messages.SummaryLoaded(store.summary())
+    """The documents list (without texts) and the store counts, with where the store was
+    before they were read."""
+    position = store.change_position()
+    return messages.DocumentsLoaded(store.documents(), store.summary(), position)
 
 
 def first_document_id(store: Store) -> int | None:
@@ -43,7 +70,11 @@ def first_document_id(store: Store) -> int | None:
 def load_document(
     store: Store, doc_id: int | None, claim_id: int | None, record_history: bool = True
 ) -> messages.DocumentLoaded | None:
-    """A document with its sentences; ``doc_id=None`` (or a missing one) opens the first."""
+    """A document with its sentences; ``doc_id=None`` (or a missing one) opens the first.
+
+    The message says where the store was before they were read, so that what changes
+    afterwards is never missed."""
+    position = store.change_position()
     document = None
     if doc_id is not None:
         try:
@@ -55,17 +86,15 @@ def load_document(
         if first is None:
             return None
         document = store.document(first)
-    return messages.DocumentLoaded(document, store.sentences(document.id), claim_id, record_history)
+    sentences = store.sentences(document.id)
+    return messages.DocumentLoaded(document, sentences, claim_id, record_history, position)
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:
     """Related claims of ``claim_id`` (the shown ones, then the weaker ones), or an
     explanation of why there are none."""
-    related = getattr(store, "related", None)
-    if related is None:
-        return messages.RelatedLoaded(claim_id, None, RELATED_UNAVAILABLE, requested_at)
     try:
-        found = related(claim_id, limit=RELATED_LIMIT, weaker=True)
+        found = store.related(claim_id, limit=RELATED_LIMIT, weaker=True)
     except NotFoundError:
         return messages.RelatedLoaded(claim_id, None, "claim no longer exists", requested_at)
     return messages.RelatedLoaded(claim_id, list(found), "", requested_at)
@@ -73,24 +102,20 @@ def load_related(store: Store, claim_id: int, requested_at: float) -> messages.R
 
 def prefetch_related(store: Store, claim_ids: list[int]) -> None:
     """Warm the store's related-claims cache for the claims the reader is likely to visit next."""
-    related = getattr(store, "related", None)
-    if related is None:
-        return
     for claim_id in claim_ids:
         try:
-            related(claim_id, limit=RELATED_LIMIT, weaker=True)
+            store.related(claim_id, limit=RELATED_LIMIT, weaker=True)
         except NotFoundError:
             continue
 
 
 def load_conflicts(store: Store, doc_id: int, claim_ids: list[int]) -> messages.ConflictsLoaded:
     """Which of ``claim_ids`` conflict with a claim in another document."""
-    related = getattr(store, "related", None)
-    found: set[int] = set()
-    if related is not None:
-        for claim_id in claim_ids:
-            if any(r.relation == "conflicts" for r in related(claim_id, limit=RELATED_LIMIT)):
-                found.add(claim_id)
+    found = {
+        claim_id
+        for claim_id in claim_ids
+        if any(r.relation == "conflicts" for r in store.related(claim_id, limit=RELATED_LIMIT))
+    }
     return messages.ConflictsLoaded(doc_id, frozenset(found))
 
 
@@ -102,35 +127,18 @@ def search(
     return messages.SearchResults(query, list(hits), requested_at)
 
 
-def change_claim(
-    store: Store, claim_id: int, action: str, value: str = "", version: int | None = None
-) -> messages.ClaimChanged:
-    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``.
+def load_queue(
+    store: Store, target: MessagePump, query: QueueQuery, offset: int, requested_at: float
+) -> messages.QueueLoaded:
+    """A page of the review queue; a conflicts queue reports its progress to ``target``."""
 
-    ``version``: the status or note version the reader saw. A note changed since
-    raises :class:`VersionConflictError` (the note editor shows both); a status
-    changed since is not overwritten: the claim comes back as it is now, with a line
-    naming both values.
-    """
-    if action == "status":
-        try:
-            claim, done = (
-                store.set_status(claim_id, value, expected_version=version),
-                (f"flagged {value}"),
-            )
-        except VersionConflictError as exc:
-            claim = store.claim(claim_id)
-            done = f"not flagged {value}: {exc}; it is now {exc.theirs}"
-    elif action == "note":
-        claim = store.set_note(claim_id, value, expected_version=version)
-        done = "note saved" if value.strip() else "note cleared"
-    elif action == "promote":
-        claim, done = store.promote(claim_id), "sentence promoted to a claim"
-    elif action == "dismiss":
-        claim, done = store.dismiss(claim_id), "dismissed as not a claim"
-    else:
-        raise ValueError(f"unknown change {action!r}")
-    return messages.ClaimChanged(claim, done)
+    def progress(done: int, total: int) -> None:
+        if get_current_worker().is_cancelled:
+            raise InterruptedError("the queue changed")
+        target.post_message(messages.QueueProgress(query, done, total))
+
+    page = store.queue(query, offset=offset, progress=progress)
+    return messages.QueueLoaded(query, page, requested_at)
 
 
 def mark_link(
@@ -139,20 +147,6 @@ def mark_link(
     """Record the reader's verdict on a related link (an undoable event)."""
     store.mark_link(claim_id, other_id, verdict, relation=relation, score=score)
     return messages.LinkMarked(claim_id, other_id, verdict)
-
-
-def set_document_note(
-    store: Store, doc_id: int, text: str, version: int | None = None
-) -> messages.DocumentNoteChanged:
-    """Save a document's note (``version``: the one the reader saw, as for notes)."""
-    return messages.DocumentNoteChanged(
-        store.set_document_note(doc_id, text, expected_version=version)
-    )
-
-
-def undo(store: Store) -> messages.UndoDone:
-    """Revert the newest change."""
-    return messages.UndoDone(store.undo())
 
 
 def load_history(store: Store, claim_id: int) -> messages.HistoryLoaded:
@@ -178,6 +172,52 @@ def export_file(
     path = folder / f"claimdesk-{kind}{where}-{stamp}.{EXPORT_SUFFIXES[kind]}"
     path.write_text(text, encoding="utf-8", newline="")
     return messages.ExportWritten(kind, path)
+
+
+# writes (run by the ordered writer) ------------------------------------------------------
+def change_claim(
+    store: Store, claim_id: int, action: str, value: str = "", version: int | None = None
+) -> messages.WriteDone:
+    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``.
+
+    ``version``: the status or note version the reader saw. A note changed since
+    raises :class:`VersionConflictError` (the note editor shows both); a status
+    changed since is not overwritten: a line names both values.
+    """
+    if action == "status":
+        try:
+            store.set_status(claim_id, value, expected_version=version)
+            done = f"flagged {value}"
+        except VersionConflictError as exc:
+            done = f"not flagged {value}: {exc}; it is now {exc.theirs}"
+    elif action == "note":
+        store.set_note(claim_id, value, expected_version=version)
+        done = "note saved" if value.strip() else "note cleared"
+    elif action == "promote":
+        store.promote(claim_id)
+        done = "sentence promoted to a claim"
+    elif action == "dismiss":
+        store.dismiss(claim_id)
+        done = "dismissed as not a claim"
+    else:
+        raise ValueError(f"unknown change {action!r}")
+    return messages.WriteDone(done)
+
+
+def set_document_note(
+    store: Store, doc_id: int, text: str, version: int | None = None
+) -> messages.WriteDone:
+    """Save a document's note (``version``: the one the reader saw, as for notes)."""
+    store.set_document_note(doc_id, text, expected_version=version)
+    return messages.WriteDone("document note saved" if text.strip() else "document note cleared")
+
+
+def undo(store: Store) -> messages.UndoDone:
+    """Revert this reader's actor's newest change (never anyone else's)."""
+    try:
+        return messages.UndoDone(store.undo())
+    except ChangedSinceError as refused:
+        return messages.UndoDone(None, str(refused))
 
 
 def now() -> float:

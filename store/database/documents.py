@@ -9,7 +9,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -151,15 +151,22 @@ def default_title(text: str) -> str:
     return "(untitled)"
 
 
-def list_documents(db: sqlite_utils.Database, after_id: int = 0) -> list[Document]:
-    """Every document (with an id above ``after_id``), oldest first, without text."""
-    rows = (
-        named_cursor(db)
-        .execute(
+def list_documents(
+    db: sqlite_utils.Database, after_id: int = 0, ids: Sequence[int] | None = None
+) -> list[Document]:
+    """Every document (with an id above ``after_id``; or those with ``ids`` that exist),
+    oldest first, without text."""
+    cursor = named_cursor(db)
+    if ids is None:
+        rows = cursor.execute(
             f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id > ? ORDER BY d.id", [after_id]
-        )
-        .fetchall()
-    )
+        ).fetchall()
+    else:
+        marks = ",".join("?" * len(ids))
+        rows = cursor.execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id IN ({marks}) ORDER BY d.id",
+            list(ids),
+        ).fetchall()
     return [document_from_row(r) for r in rows]
 
 

@@ -131,7 +131,8 @@ DOCUMENT_COLUMNS = (
     # would pick the is_claim index and scan every claim once per document.
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1) AS claims, "
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1 "
-    "AND c.status != 'unreviewed') AS flagged"
+    "AND c.status != 'unreviewed') AS flagged, "
+    "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND c.note != '') AS noted"
 )
 """The select list for :func:`document_from_row` (alias ``d`` for documents)."""
 
@@ -156,6 +157,7 @@ def document_from_row(row: sqlite3.Row, text: str | None = None) -> Document:
         flagged=row["flagged"],
         language=row["language"],
         disclaimer=row["disclaimer"],
+        noted=row["noted"],
         text=text,
     )
 

@@ -506,6 +506,28 @@ def m010_origins_marks_and_feeds(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m011_review_queue_indexes(db: sqlite_utils.Database) -> None:
+    """Pages of the review queue straight from indexes.
+
+    A status's claims, most check-worthy first, come from ``(status, is_claim,
+    score)``, which replaces the ``status`` index it starts with (so ingest keeps as
+    many indexes to update); claims with a note (and each document's count of them)
+    from a partial index that holds only those; the newest documents first from
+    ``(published, id)``.
+    """
+    db.execute("DROP INDEX IF EXISTS idx_claims_status")
+    db["claims"].create_index(
+        ["status", "is_claim", "score"], index_name="claims_status_score", if_not_exists=True
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS claims_with_notes ON claims (doc_id, score) WHERE note != ''"
+    )
+    db["documents"].create_index(
+        ["published", "id"], index_name="documents_published", if_not_exists=True
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 """The ``user_version`` this claimdesk writes: how many migrations it knows."""
 

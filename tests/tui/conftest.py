@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from claimdesk.store import Store
@@ -69,3 +71,20 @@ async def settle(pilot) -> None:
             if not any(w.is_running for w in pilot.app.workers):
                 return
     raise AssertionError("workers did not settle")
+
+
+def rendered_text(widget) -> str:
+    """What ``widget`` shows on screen now, as plain lines."""
+    lines = widget.render_lines(widget.region.reset_offset)
+    return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds (for what no worker announces, such as
+    another process's write being noticed); fails after ``timeout`` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("the reader never showed it")
+        await pilot.pause(0.02)

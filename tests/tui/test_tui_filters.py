@@ -32,9 +32,10 @@ async def test_filter_by_status_notes_score_and_clear(filled_store):
         assert claims.items == [] and claims.empty_text == "no claims match the filter"
         await pilot.press("F", "f", "s", "s", "s")
         assert isinstance(app.screen, FilterChooser)
-        assert app.screen.claim_filter.min_score == 0.9
+        assert app.screen.claim_filter.min_score == 90
         await pilot.press("enter")
-        assert all(c.score >= 0.9 for c in claims.items)
+        assert "score ≥ 90" in screen.query_one("#status").filter_text
+        assert all(round(c.score * 100) >= 90 for c in claims.items)
         await pilot.press("F")
         assert len(claims.items) == total
 

@@ -61,7 +61,7 @@ async def test_clicking_a_sentence_selects_it(filled_store):
         line = next(
             i for i, (s, e) in enumerate(view._lines) if s <= target.start < e or s == target.start
         )
-        await pilot.click(DocumentView, offset=(3, line + 1))
+        await pilot.click(DocumentView, offset=(3, line))
         await settle(pilot)
         assert screen.current_id == target.id
 

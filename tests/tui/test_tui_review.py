@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, TextArea
+from textual.widgets import TextArea
 
 from claimdesk.tui.screens.confirm import ConfirmScreen
 from claimdesk.tui.screens.history import HistoryScreen
@@ -11,7 +11,7 @@ from claimdesk.tui.screens.status_chooser import StatusChooser
 from claimdesk.tui.widgets.claims_list import ClaimsList
 from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS
 
-from .conftest import make_app, settle
+from .conftest import make_app, rendered_text, settle
 
 
 async def test_flag_changes_store_and_glyph_at_once(filled_store):
@@ -85,19 +85,23 @@ async def test_undo_reverts_last_flag(filled_store):
         assert app.main_screen.query_one(ClaimsList).current.status == "unreviewed"
 
 
-async def test_history_view_lists_changes(filled_store):
+async def test_history_shows_old_and_new_for_every_change_in_full(filled_store):
     app = make_app(filled_store)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("s", "c")
+        long_note = "The ministry's figure " + "differs from the wire's account " * 6 + "END"
+        await pilot.press("s", "d")
+        await settle(pilot)
+        await pilot.press("e", *long_note, "ctrl+s")
         await settle(pilot)
         await pilot.press("h")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
-        table = app.screen.query_one(DataTable)
-        assert table.row_count == 1
-        row = [str(cell) for cell in table.get_row_at(0)]
-        assert row[2:] == ["flag", "unreviewed", "needs-check"]
+        shown = rendered_text(app.screen.query_one("#history-events"))
+        assert "unreviewed → disputed" in shown
+        assert filled_store.actor in shown
+        flat = " ".join(shown.split())
+        assert "now: " + long_note in flat  # wrapped, never cut at the dialog's edge
         await pilot.press("escape")
         assert app.screen is app.main_screen
 

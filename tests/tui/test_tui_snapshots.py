@@ -1,8 +1,10 @@
-"""Snapshots of the main screen, the help screen, the note editor and the 80x24 layout.
+"""Snapshots of the main screen, the help screen, the note editor, the detail pane and the review
+queue, at 80x24 and at wide sizes.
 
 The store content is fixed (built here), the store file name is always
-``test.db`` and no time is shown, so the pictures are deterministic. Update them
-with ``pytest tests/tui --snapshot-update`` after an intended change.
+``test.db``, the user is always "reviewer" and no time is shown, so the pictures
+are deterministic. Update them with ``pytest tests/tui --snapshot-update`` after
+an intended change, and look at them.
 """
 
 from __future__ import annotations
@@ -21,11 +23,61 @@ def app(filled_store, tmp_path):
 
     (Its related claims share a single word, so their explanations never vary.)
     """
+    filled_store.actor = "reviewer"
     market = filled_store.documents()[-1]
     claim = filled_store.claims(market.id)[0]
     state = tmp_path / "state.json"
     save_last_place(state, filled_store.path, Place(market.id, claim.id))
     return make_app(filled_store, remember_places=True, state_file=state)
+
+
+@pytest.fixture
+def reviewed(filled_store, tmp_path):
+    """The reader on the border report after some review work: flags, a claim note and a
+    document note."""
+    filled_store.actor = "reviewer"
+    border, second, _ = filled_store.documents()
+    first = filled_store.claims(border.id)[0]
+    filled_store.set_status(first.id, "disputed")
+    filled_store.set_note(
+        first.id, "The ministry says 100; the second account says 3,000. Ask both for a source."
+    )
+    filled_store.set_status(filled_store.claims(border.id)[1].id, "needs-check")
+    filled_store.set_status(filled_store.claims(second.id)[0].id, "needs-check")
+    filled_store.set_document_note(border.id, "Wire copy, filed before the governor spoke.")
+    state = tmp_path / "state.json"
+    save_last_place(state, filled_store.path, Place(border.id, first.id))
+    return make_app(filled_store, remember_places=True, state_file=state)
+
+
+async def open_details(pilot):
+    await settle(pilot)
+    await pilot.press("i")
+    await settle(pilot)
+
+
+async def open_queue(pilot):
+    await settle(pilot)
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("s", "s")  # flagged: every status but unreviewed
+    await settle(pilot)
+
+
+def test_detail_pane_narrow(snap_compare, reviewed):
+    assert snap_compare(reviewed, terminal_size=(80, 24), run_before=open_details)
+
+
+def test_detail_pane_wide(snap_compare, reviewed):
+    assert snap_compare(reviewed, terminal_size=(200, 60), run_before=settle)
+
+
+def test_review_queue_narrow(snap_compare, reviewed):
+    assert snap_compare(reviewed, terminal_size=(80, 24), run_before=open_queue)
+
+
+def test_review_queue_wide(snap_compare, reviewed):
+    assert snap_compare(reviewed, terminal_size=(200, 60), run_before=open_queue)
 
 
 def test_main_screen(snap_compare, app):

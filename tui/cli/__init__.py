@@ -14,6 +14,7 @@ from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
 from claimdesk.tui.cli import export_commands as _exports  # noqa: F401
 from claimdesk.tui.cli import factcheck_commands as _factchecks  # noqa: F401
 from claimdesk.tui.cli import feed_commands as _feeds  # noqa: F401
+from claimdesk.tui.cli import queue_commands as _queue  # noqa: F401
 from claimdesk.tui.cli import related_commands as _related  # noqa: F401
 
 # Subcommand modules register themselves on import.

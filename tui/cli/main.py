@@ -13,21 +13,25 @@ import click
 from claimdesk.store import NotFoundError, Store, UnknownStatusError
 from claimdesk.store.errors import StoreError, store_error
 from claimdesk.store.safe_text import json_text, one_line_safe
+from claimdesk.tui.config import config_user
 from claimdesk.tui.factory import create_app, open_store
+from claimdesk.tui.paths import config_path
 
 
 class Context:
-    """What every subcommand gets: the ``--db`` choice, opened lazily."""
+    """What every subcommand gets: the ``--db`` choice, opened lazily, and who is working."""
 
-    def __init__(self, db: str | None):
+    def __init__(self, db: str | None, actor: str | None = None):
         self.db = db
+        self.actor = actor
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
-        """The store, opened (and seeded if it is the default) on first use."""
+        """The store, opened (and seeded if it is the default) on first use, as the actor:
+        ``--as NAME``, else ``user`` in the config file, else the login name."""
         if self._store is None:
-            self._store = open_store(self.db)
+            self._store = open_store(self.db, actor=self.actor or config_user(config_path()))
         return self._store
 
 
@@ -86,11 +90,17 @@ class ClaimdeskGroup(click.Group):
     metavar="PATH",
     help="The store to use (default: $CLAIMDESK_DB, else the user data dir).",
 )
+@click.option(
+    "--as",
+    "actor",
+    metavar="NAME",
+    help="Who is making changes (default: user in the config file, else the login name).",
+)
 @click.version_option(package_name="claimdesk")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
     """claimdesk: read documents beside their claims, find related and conflicting claims."""
-    ctx.obj = Context(db)
+    ctx.obj = Context(db, actor)
     if ctx.invoked_subcommand is None:
         app = create_app(ctx.obj.store)
         app.run()

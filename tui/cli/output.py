@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from claimdesk.store import Claim, Document, Event
+from claimdesk.store import Claim, Document, Event, QueueItem
 from claimdesk.store.extract.boilerplate import CLASSES as BOILERPLATE_CLASSES
 from claimdesk.store.extract.language import extraction_note, language_name
 from claimdesk.store.models import DocumentOrigin
@@ -82,7 +82,7 @@ def claims_table(claims: Iterable[Claim], titles: dict[int, str] | None = None) 
             c.id,
             titles.get(c.doc_id, c.doc_id),
             c.status if c.is_claim else "(sentence)",
-            f"{c.score:.2f}",
+            round(c.score * 100),
             c.text + (f"  [note: {c.note}]" if c.note else ""),
         )
         for c in claims
@@ -108,6 +108,18 @@ def events_table(events: Iterable[Event]) -> Table:
         for e in events
     )
     return table(("id", "at", "who", "change", "old", "new"), rows)
+
+
+def queue_table(items: Iterable[QueueItem]) -> Table:
+    """Queue items as id, status, score, document, date and text (with note and reason)."""
+    rows = []
+    for item in items:
+        c = item.claim
+        text = c.text + (f"  [note: {c.note}]" if c.note else "")
+        text += f"  [{item.reason}]" if item.reason else ""
+        date = (item.doc_published or item.doc_added)[:10]
+        rows.append((c.id, c.status, round(c.score * 100), item.doc_title, date, text))
+    return table(("id", "status", "score", "document", "date", "text"), rows)
 
 
 def sentence_role(claim: Claim) -> str:
@@ -149,7 +161,7 @@ def show_claim(
         ("note", f"{claim.note} (version {claim.note_version})" if claim.note else ""),
         ("is claim", "yes" if claim.is_claim else "no (sentence)"),
         ("on the page", sentence_role(claim)),
-        ("score", f"{claim.score:.3f}"),
+        ("score", f"{round(claim.score * 100)} of 100"),
         ("kind", claim.kind),
         ("attributed to", claim.source),
         ("cue", claim.cue),

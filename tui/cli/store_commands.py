@@ -18,7 +18,6 @@ import click
 from claimdesk.store import STATUSES, AddResult, Store
 from claimdesk.store.errors import StoreDamagedError, VersionConflictError
 from claimdesk.store.ingest.writer import IngestInterrupted, IngestStopped
-from claimdesk.store.review import actor
 from claimdesk.store.safe_text import one_line_safe
 from claimdesk.store.search.searcher import CANDIDATE_CAP
 from claimdesk.tui.cli import output
@@ -328,8 +327,8 @@ force_option = click.option(
 
 def _expected_version(store, claim_id: int, kind: str, new: str, version, force) -> int | None:
     """The version to save against: ``--version``; else the stored one, unless someone
-    else (another login) set the value and ``--force`` was not given: then the save is
-    refused with one line."""
+    else (another actor than this store's) set the value and ``--force`` was not given:
+    then the save is refused with one line."""
     if version is not None:
         return version
     claim = store.claim(claim_id)
@@ -338,7 +337,7 @@ def _expected_version(store, claim_id: int, kind: str, new: str, version, force)
     if force or current == new or stored == 0:
         return stored
     last = next((e for e in reversed(store.history(claim_id)) if e.kind == kind), None)
-    if last is None or last.actor == actor():
+    if last is None or last.actor == store.actor:
         return stored
     when = last.at.replace("T", " ")[:16]
     shown = one_line_safe(current if len(current) <= 80 else current[:77] + "...")

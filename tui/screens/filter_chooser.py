@@ -51,7 +51,7 @@ class FilterChooser(ModalScreen[ClaimFilter]):
         lines.append(
             f" {self._key('filter-notes'):>5}  {'●' if f.with_notes else '○'} with notes\n"
         )
-        lines.append(f" {self._key('filter-score'):>5}    minimum score {f.min_score:.2f}\n")
+        lines.append(f" {self._key('filter-score'):>5}    minimum score {f.min_score} (of 100)\n")
         lines.append(
             f" {self._key('filter-conflicts'):>5}  {'●' if f.conflicts_only else '○'} conflicts only\n"
         )

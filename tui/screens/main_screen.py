@@ -1,313 +1,329 @@
-"""The main reading screen: documents, document, claims and related claims, linked.
+"""The main reading screen: the linked panes of :class:`ReaderScreen` and every action on them.
 
-All store work runs in thread workers (``claimdesk.tui.store_calls``) that post typed
-messages back; handlers here only update widgets. Review actions (flag, notes,
-promote, dismiss, undo, filters) live in :class:`~claimdesk.tui.screens.review_actions.ReviewActions`.
+Review actions (flag, notes, history, undo, promote, dismiss), search, filters,
+the detail pane's keys (open the URL, copy the claim with its citation), the
+review queue and the documents' order. Dialog screens are imported when first
+opened, which keeps the start fast. Every write goes through the screen's
+:class:`~claimdesk.tui.ordered_writer.OrderedWriter`, one at a time in the order asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
 
-from claimdesk.store import Store
-from claimdesk.store.models import Claim, Document
 from claimdesk.tui import messages, store_calls
 from claimdesk.tui.bindings import MAIN_BINDINGS
+from claimdesk.tui.citation import cite, openable_url
+from claimdesk.tui.documents_order import DocumentsOrder
 from claimdesk.tui.filters import ClaimFilter
-from claimdesk.tui.navigation import NavigationHistory, Place
-from claimdesk.tui.screens.moving import MovingActions
-from claimdesk.tui.screens.related_actions import RelatedActions
-from claimdesk.tui.screens.review_actions import ReviewActions
-from claimdesk.tui.state import save_last_place
-from claimdesk.tui.widgets.claims_list import ClaimsList
-from claimdesk.tui.widgets.css import css_beside
-from claimdesk.tui.widgets.document_view import DocumentView
-from claimdesk.tui.widgets.documents_list import DocumentsList, one_line
+from claimdesk.tui.screens.reader_screen import WIDE_WIDTH, ReaderScreen
+from claimdesk.tui.store_calls import run_in_worker
 from claimdesk.tui.widgets.related_list import RelatedList
 from claimdesk.tui.widgets.status_bar import StatusBar
-from claimdesk.tui.widgets.virtual_list import VirtualList
 
-NARROW_WIDTH = 110
-"""Below this many columns the panes stack."""
+UNDONE_NAMES: dict[str, str] = {
+    "status": "flag",
+    "note": "note",
+    "claim": "claim decision",
+    "doc-note": "document note",
+    "link": "link verdict",
+}
+"""How the status bar names what an undo reverted."""
 
-LOADING_DELAY = 0.12
-"""Seconds before the related pane says it is loading (quick answers never flicker)."""
+VERDICT_DONE: dict[str, str] = {
+    "wrong": "link marked wrong: hidden from now on (u: undo)",
+    "right": "link marked right (u: undo)",
+    "contradicts": "contradiction confirmed (u: undo)",
+}
+"""What the status bar says after each verdict on a related link."""
 
-DOCUMENTS_PANE_WIDTH = 140
-"""Below this many columns the documents pane starts hidden (``d`` shows it)."""
 
+class MainScreen(ReaderScreen):
+    """Reading, linking, reviewing, searching and back/forward navigation."""
 
-class MainScreen(MovingActions, ReviewActions, RelatedActions, Screen):
-    """Reading, linking, searching and back/forward navigation."""
-
-    CSS = css_beside(__file__)
     BINDINGS: ClassVar[list[BindingType]] = list(MAIN_BINDINGS)
 
-    def __init__(self, store: Store, initial: Place | None = None):
-        super().__init__()
-        self.store = store
-        self.initial = initial
-        self.documents: list[Document] = []
-        self.document: Document | None = None
-        self.sentences: list[Claim] = []
-        self.current_id: int | None = None
-        self.claim_filter = ClaimFilter()
-        self.conflicting: frozenset[int] = frozenset()
-        self.nav = NavigationHistory()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.search_query = ""
         self.search_hits: list = []
         self.search_index = -1
-        self._wanted_doc: int | None = None
-        self._documents_shown: bool | None = None
-        self._painted = False
-        self._related_for: int | None = None
-        self._loading_timer: Timer | None = None
+        self.queue_query = None
 
-    def compose(self) -> ComposeResult:
-        """Four panes and the status bar."""
-        with Horizontal(id="panes"):
-            yield DocumentsList(id="documents", classes="pane", empty_text="loading…")
-            yield DocumentView(id="document", classes="pane")
-            with Vertical(id="side"):
-                yield ClaimsList(id="claims", classes="pane", empty_text="loading…")
-                yield RelatedList(id="related", classes="pane", empty_text="")
-        yield StatusBar(self.store.path, id="status")
+    def set_action(self, text: str) -> None:
+        """Show ``text`` as the last action."""
+        self.query_one(StatusBar).set_action(text)
 
-    def on_mount(self) -> None:
-        """Start loading; the first document opens as soon as it is read."""
-        self.query_one("#documents").border_title = "Documents"
-        self.query_one("#claims").border_title = "Claims"
-        self.query_one("#related").border_title = "Related"
-        self.query_one("#document").border_title = "Document"
-        self.apply_width(self.app.size.width)
-        self.run_store("documents", store_calls.load_documents, self.store)
-        place = self.initial
-        self.open_place(place.doc_id if place else None, place.claim_id if place else None)
-        self.query_one(ClaimsList).focus()
-
-    def on_resize(self) -> None:
-        """Stack the panes on narrow terminals."""
-        self.apply_width(self.app.size.width)
-
-    def apply_width(self, width: int) -> None:
-        """Switch between the side-by-side and the stacked layout."""
-        narrow = width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        if self._documents_shown is None:
-            self.query_one(DocumentsList).set_class(width < DOCUMENTS_PANE_WIDTH, "-hidden")
-
-    # workers ---------------------------------------------------------------
-    def run_store(self, group: str, call: Callable, *args, exclusive: bool = True) -> None:
-        """Run ``call(*args)`` on a worker thread and post the message it returns."""
-        self._store_worker(group, call, args, exclusive)
-
-    def _store_worker(self, group: str, call: Callable, args: tuple, exclusive: bool) -> None:
-        def job() -> None:
-            try:
-                message = call(*args)
-            except Exception as exc:  # any store failure becomes a visible message
-                message = messages.StoreFailed(group, f"{type(exc).__name__}: {exc}")
-            if message is not None:
-                self.post_message(message)
-
-        self.run_worker(job, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
-
-    # opening documents and claims ---------------------------------------------
-    def open_place(self, doc_id: int | None, claim_id: int | None, record: bool = True) -> None:
-        """Open ``doc_id`` (``None``: the first) with ``claim_id`` selected."""
-        if self.document is not None and doc_id == self.document.id:
-            if record:
-                self.nav.visit(Place(doc_id, claim_id))
-            if claim_id is not None:
-                self.select_claim(claim_id)
-            return
-        self._wanted_doc = doc_id
-        self.query_one(RelatedList).show_related([], empty_text="loading related claims…")
-        self.run_store("document", store_calls.load_document, self.store, doc_id, claim_id, record)
-
-    def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
-        """Show a freshly read document and select its claim."""
-        document = message.document
-        if self._wanted_doc is not None and document.id != self._wanted_doc:
-            return
-        self.document, self.sentences = document, message.sentences
-        self.conflicting = frozenset()
-        wanted = message.claim_id
-        if wanted is None or all(s.id != wanted for s in self.sentences):
-            visible = self.visible_claims()
-            wanted = (
-                visible[0].id if visible else (self.sentences[0].id if self.sentences else None)
-            )
-        if message.record_history:
-            self.nav.visit(Place(document.id, wanted))
-        view = self.query_one(DocumentView)
-        view.border_title = Text(one_line(document.title) or "(untitled)")
-        view.show(document, self.sentences, wanted)
-        self.refresh_claims()
-        self.select_claim(wanted)
-        documents = self.query_one(DocumentsList)
-        index = documents.index_of(document.id)
-        if index is not None:
-            documents.move_cursor(index)
-        if self.claim_filter.conflicts_only:
-            self.request_conflicts()
-
-    def on_documents_loaded(self, message: messages.DocumentsLoaded) -> None:
-        """Fill the documents pane and the counts."""
-        self.documents = message.documents
-        documents = self.query_one(DocumentsList)
-        current = self.document.id if self.document else None
-        index = next((i for i, d in enumerate(self.documents) if d.id == current), 0)
-        documents.set_items(
-            self.documents, cursor=index, empty_text="no documents: add some with `claimdesk add`"
+    # exports -------------------------------------------------------------------------
+    def export(self, kind: str, whole_store: bool = False) -> None:
+        """Write an export of the current document (or the whole store) into the working folder."""
+        doc_id = None if whole_store or self.document is None else self.document.id
+        organisation = dict(self.app.config.organisation)
+        run_in_worker(
+            self,
+            "export",
+            store_calls.export_file,
+            self.store,
+            kind,
+            doc_id,
+            Path.cwd(),
+            organisation,
         )
-        self.query_one(StatusBar).set_summary(message.summary)
-        if not self.documents:
-            self.query_one(DocumentView).empty_text = "no documents in this store"
-            self.query_one(DocumentView).refresh()
-            self.query_one(ClaimsList).set_items([], empty_text="no claims")
 
-    def on_summary_loaded(self, message: messages.SummaryLoaded) -> None:
-        """Show fresh counts."""
-        self.query_one(StatusBar).set_summary(message.summary)
+    def on_export_written(self, message: messages.ExportWritten) -> None:
+        """Say where the export went."""
+        self.set_action(f"{message.kind} export written to {message.path}")
 
-    def visible_claims(self) -> list[Claim]:
-        """The current document's claims that pass the filter."""
-        accepts = self.claim_filter.accepts
-        return [s for s in self.sentences if s.is_claim and accepts(s, self.conflicting)]
+    # search ---------------------------------------------------------------------
+    def action_search(self) -> None:
+        """Open the search screen with the remembered query."""
+        from claimdesk.tui.screens.search_screen import SearchScreen
 
-    def refresh_claims(self) -> None:
-        """Rebuild the claims pane from the sentences and the filter."""
-        claims = self.query_one(ClaimsList)
-        claims.conflicting = self.conflicting
-        visible = self.visible_claims()
-        empty = (
-            "no claims match the filter"
-            if self.claim_filter.active
-            else "no claims in this document"
+        self.app.push_screen(SearchScreen(self.store, self.search_query), self.search_done)
+
+    def search_done(self, outcome) -> None:
+        """Remember the search and jump to the chosen hit."""
+        if outcome is None:
+            return
+        self.search_query, self.search_hits = outcome.query, outcome.hits
+        self.search_index = outcome.index
+        if outcome.index >= 0 and outcome.hits:
+            self.jump_to_hit()
+
+    def jump_to_hit(self) -> None:
+        """Open the current search hit."""
+        hit = self.search_hits[self.search_index]
+        self.set_action(
+            f"result {self.search_index + 1}/{len(self.search_hits)} for {self.search_query!r}"
         )
-        index = next((i for i, c in enumerate(visible) if c.id == self.current_id), 0)
-        claims.set_items(visible, cursor=index, empty_text=empty)
-        claims.border_title = f"Claims {len(visible)}"
+        self.open_place(hit.claim.doc_id, hit.claim.id)
 
-    def select_claim(self, claim_id: int | None, *, scroll_document: bool = True) -> None:
-        """Make ``claim_id`` current in every pane and ask for its related claims."""
-        self.current_id = claim_id
-        self.query_one(DocumentView).set_current(claim_id, scroll=scroll_document)
-        claims = self.query_one(ClaimsList)
-        index = claims.index_of(claim_id)
-        if index is not None:
-            claims.move_cursor(index)
-        if self.document is None or claim_id is None:
-            self.query_one(RelatedList).show_related([], empty_text="")
+    def action_search_step(self, step: int) -> None:
+        """Step through the remembered search results (n / N)."""
+        if not self.search_hits:
+            self.set_action("no search results: press / to search")
             return
-        place = Place(self.document.id, claim_id)
-        self.nav.update_current(place)
-        # Cached answers arrive within a frame or two; say "loading" only when they do not.
-        if self._loading_timer is not None:
-            self._loading_timer.stop()
-        self._loading_timer = self.set_timer(LOADING_DELAY, partial(self.show_loading, claim_id))
-        if self._painted:
-            self.request_related(claim_id, store_calls.now())
-        else:  # the first document is drawn before any matching starts
-            self.call_after_refresh(self.request_related, claim_id, store_calls.now())
-        if self.app.remember_places:
-            self.run_store("place", self.remember, place)
+        self.search_index = (self.search_index + step) % len(self.search_hits)
+        self.jump_to_hit()
 
-    def show_loading(self, claim_id: int) -> None:
-        """Show that related claims are on their way (if they still are)."""
-        if claim_id == self.current_id and self._related_for != claim_id:
-            self.query_one(RelatedList).show_related([], empty_text="loading related claims…")
+    # flags and notes -------------------------------------------------------------------
+    def action_flag(self) -> None:
+        """Choose a status for the current claim."""
+        from claimdesk.tui.screens.status_chooser import StatusChooser
 
-    def request_related(self, claim_id: int, requested_at: float) -> None:
-        """Load the related claims of ``claim_id`` unless the reader has moved on."""
-        if claim_id == self.current_id:
-            self.run_store("related", store_calls.load_related, self.store, claim_id, requested_at)
-
-    def remember(self, place: Place) -> None:
-        """Save ``place`` as the last one viewed (worker thread)."""
-        save_last_place(self.app.state_file, self.store.path, place)
-
-    def on_related_loaded(self, message: messages.RelatedLoaded) -> None:
-        """Fill the related pane, unless the reader has moved on."""
-        if message.claim_id != self.current_id:
+        claim = self.current_claim()
+        if claim is None:
             return
-        again = self._related_for == message.claim_id
-        self._related_for = message.claim_id
-        related = self.query_one(RelatedList)
-        if message.related is None:
-            related.show_related([], empty_text=message.error)
+        if not claim.is_claim:
+            self.set_action("not a claim: press p to promote it first")
+            return
+
+        def chosen(status: str | None) -> None:
+            if status:
+                self.writer.write(
+                    store_calls.change_claim,
+                    self.store,
+                    claim.id,
+                    "status",
+                    status,
+                    claim.status_version,
+                )
+
+        self.app.push_screen(StatusChooser(claim.status), chosen)
+
+    def action_edit_note(self) -> None:
+        """Edit the current claim's note."""
+        from claimdesk.tui.screens.note_editor import NoteEditor
+
+        claim = self.current_claim()
+        if claim is None:
+            return
+
+        store = self.store
+
+        def save(text: str, version: int | None) -> messages.WriteDone:
+            return store_calls.change_claim(store, claim.id, "note", text, version)
+
+        editor = NoteEditor("Note on the claim", claim.text, claim.note, claim.note_version, save)
+        self.app.push_screen(editor, self.note_saved)
+
+    def action_edit_document_note(self) -> None:
+        """Edit the current document's note."""
+        from claimdesk.tui.screens.note_editor import NoteEditor
+
+        document = self.document
+        if document is None:
+            return
+
+        store = self.store
+
+        def save(text: str, version: int | None) -> messages.WriteDone:
+            return store_calls.set_document_note(store, document.id, text, version)
+
+        editor = NoteEditor(
+            "Note on the document", document.title, document.note, document.note_version, save
+        )
+        self.app.push_screen(editor, self.note_saved)
+
+    def note_saved(self, message: object) -> None:
+        """Show a note the editor saved on its own worker (``None``: closed without saving);
+        the writer then reads the change like any other."""
+        if isinstance(message, messages.WriteDone):
+            self.on_write_done(message)
+            self.writer.check()
+
+    def on_write_done(self, message: messages.WriteDone) -> None:
+        """Say what was stored (the panes follow with the changes)."""
+        self.set_action(message.action)
+
+    def action_show_history(self) -> None:
+        """Show who changed the current claim, what and when."""
+        from claimdesk.tui.screens.history import HistoryScreen
+
+        claim = self.current_claim()
+        if claim is not None:
+            self.app.push_screen(HistoryScreen(self.store, claim))
+
+    def action_undo(self) -> None:
+        """Undo this user's newest change (never another user's)."""
+        self.writer.write(store_calls.undo, self.store)
+
+    def on_undo_done(self, message: messages.UndoDone) -> None:
+        """Say what was undone (the panes follow with the changes)."""
+        event = message.event
+        if message.refused:
+            self.set_action(message.refused)
+        elif event is None:
+            self.set_action(f"nothing of {self.store.actor}'s to undo")
         else:
-            related.show_related(
-                message.related, empty_text="no related claims found", keep_cursor=again
-            )
-        self.app.record_latency("related", store_calls.now() - message.requested_at)
-        nearby = self.neighbour_claims(message.claim_id)
-        if nearby and message.related is not None:
-            self.run_store("prefetch", store_calls.prefetch_related, self.store, nearby)
+            what = UNDONE_NAMES.get(event.kind, event.kind)
+            where = f" on claim {event.claim_id}" if event.claim_id is not None else ""
+            self.set_action(f"undid the {what}{where}")
+            if event.kind == "link" and event.claim_id == self.current_id:
+                self.request_related(event.claim_id, store_calls.now())
 
-    def neighbour_claims(self, claim_id: int) -> list[int]:
-        """The ids of the next and the previous visible claim (prefetched, as j / k go there)."""
-        visible = self.visible_claims()
-        index = next((i for i, c in enumerate(visible) if c.id == claim_id), None)
-        if index is None:
-            return []
-        return [visible[i].id for i in (index + 1, index - 1) if 0 <= i < len(visible)]
+    # verdicts on related links ---------------------------------------------------------
+    def on_related_list_verdict(self, event: RelatedList.Verdict) -> None:
+        """Write the verdict on the link between the current claim and the chosen one."""
+        claim_id = self._related_for
+        if claim_id is None or claim_id != self.current_id:
+            return
+        item = event.item
+        if item.feedback == event.verdict:
+            self.set_action(f"already marked {event.verdict}")
+            return
+        self.writer.write(
+            store_calls.mark_link,
+            self.store,
+            claim_id,
+            item.claim.id,
+            event.verdict,
+            item.relation,
+            item.score,
+        )
 
-    def current_claim(self) -> Claim | None:
-        """The current sentence (claim or not)."""
-        return next((s for s in self.sentences if s.id == self.current_id), None)
+    def on_link_marked(self, message: messages.LinkMarked) -> None:
+        """Say what was recorded and reload the related pane."""
+        self.set_action(VERDICT_DONE.get(message.verdict, "link verdict recorded"))
+        if message.claim_id == self.current_id:
+            self.request_related(message.claim_id, store_calls.now())
 
-    def replace_sentence(self, claim: Claim) -> None:
-        """Put a changed claim everywhere it is shown."""
-        self.sentences = [claim if s.id == claim.id else s for s in self.sentences]
-        self.query_one(DocumentView).update_sentence(claim)
-        self.refresh_claims()
-        if self.document is not None and claim.doc_id == self.document.id:
-            flagged = sum(1 for s in self.sentences if s.is_claim and s.status != "unreviewed")
-            count = sum(1 for s in self.sentences if s.is_claim)
-            self.document = replace(self.document, flagged=flagged, claims=count)
-            documents = self.query_one(DocumentsList)
-            index = documents.index_of(self.document.id)
-            if index is not None:
-                documents.replace_item(index, self.document)
+    # the extractor's decisions ---------------------------------------------------------
+    def action_promote(self) -> None:
+        """Make the current sentence a claim."""
+        claim = self.current_claim()
+        if claim is None:
+            return
+        if claim.is_claim:
+            self.set_action("already a claim")
+            return
+        self.writer.write(store_calls.change_claim, self.store, claim.id, "promote")
 
-    # linking ------------------------------------------------------------------
-    @on(VirtualList.Highlighted, "#claims")
-    def claim_highlighted(self, event: VirtualList.Highlighted) -> None:
-        """Moving in the claims pane moves the document."""
-        self.select_claim(event.item.id)
+    def action_dismiss_claim(self) -> None:
+        """Mark the current claim as not a claim (kept and reversible)."""
+        claim = self.current_claim()
+        if claim is None or not claim.is_claim:
+            self.set_action("not a claim")
+            return
+        self.writer.write(store_calls.change_claim, self.store, claim.id, "dismiss")
 
-    @on(VirtualList.Selected, "#documents")
-    def document_chosen(self, event: VirtualList.Selected) -> None:
-        """Open the chosen document."""
-        self.open_place(event.item.id, None)
+    # filters ---------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        """Choose what the claims pane shows."""
+        from claimdesk.tui.screens.filter_chooser import FilterChooser
 
-    @on(VirtualList.Selected, "#related")
-    def related_chosen(self, event: VirtualList.Selected) -> None:
-        """Open the related claim in its document."""
-        self.open_place(event.item.claim.doc_id, event.item.claim.id)
+        self.app.push_screen(FilterChooser(self.claim_filter), self.apply_filter)
 
-    def on_document_view_sentence_clicked(self, event: DocumentView.SentenceClicked) -> None:
-        """Clicking a sentence in the document selects it."""
-        self.select_claim(event.claim_id, scroll_document=False)
+    def action_clear_filter(self) -> None:
+        """Show every claim again."""
+        self.apply_filter(ClaimFilter())
 
-    def on_document_view_painted(self, event: DocumentView.Painted) -> None:
-        """Tell the app that a document is on screen (timed starts exit here)."""
-        self._painted = True
-        self.app.document_painted()
+    def apply_filter(self, claim_filter: ClaimFilter | None) -> None:
+        """Use ``claim_filter`` for the claims pane."""
+        if claim_filter is not None:
+            self.claim_filter = claim_filter
 
-    def on_store_failed(self, message: messages.StoreFailed) -> None:
-        """Show a failed store call in the status bar."""
-        self.query_one(StatusBar).set_action(f"{message.action} failed: {message.error}")
+    # the detail pane ---------------------------------------------------------------------
+    def action_toggle_detail(self) -> None:
+        """Show or hide the claim's details (always shown on wide terminals)."""
+        if self.app.size.width >= WIDE_WIDTH:
+            self.set_action(f"details are always shown from {WIDE_WIDTH} columns")
+            return
+        self.detail_on = not self.detail_on
+
+    def action_open_url(self) -> None:
+        """Open the document's URL in the web browser."""
+        document = self.document
+        url = openable_url(document.url) if document else None
+        if url is None:
+            self.set_action("this document has no web address to open")
+            return
+        self.app.open_url(url)
+        self.set_action(f"opened {url}")
+
+    def action_copy_claim(self) -> None:
+        """Copy the current claim with its citation (source, date, URL) to the clipboard."""
+        claim = self.current_claim()
+        if claim is None or self.document is None:
+            return
+        self.app.copy_to_clipboard(cite(claim, self.document))
+        self.set_action("copied the claim with its citation")
+
+    # the review queue and the documents' order -------------------------------------------
+    def action_open_queue(self) -> None:
+        """Open the review queue: claims across the store to work through."""
+        opened_at = store_calls.now()
+        from claimdesk.tui.screens.queue_screen import QueueScreen
+
+        queue = QueueScreen(self.store, self.queue_query, opened_at=opened_at)
+        self.app.push_screen(queue, self.queue_done)
+
+    def queue_done(self, outcome) -> None:
+        """Remember the queue and open the chosen claim in its document."""
+        if outcome is None:
+            return
+        self.queue_query = outcome.query
+        if outcome.claim is not None:
+            self.open_place(outcome.claim.doc_id, outcome.claim.id)
+
+    def on_store_changed(self, message: messages.StoreChanged) -> None:
+        """An open review queue reads itself again (the panes here follow in
+        :meth:`ReaderScreen.on_store_changed`)."""
+        from claimdesk.tui.screens.queue_screen import QueueScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, QueueScreen):
+                screen.store_changed()
+
+    def action_order_documents(self) -> None:
+        """Sort and filter the documents pane."""
+        from claimdesk.tui.screens.documents_chooser import DocumentsChooser
+
+        def chosen(order: DocumentsOrder | None) -> None:
+            if order is not None:
+                self.documents_order = order
+
+        self.app.push_screen(DocumentsChooser(self.documents_order), chosen)

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from claimdesk.store import Store
 from claimdesk.store.models import SearchHit
 from claimdesk.tui import messages, store_calls
+from claimdesk.tui.store_calls import run_in_worker
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.search_bar import SearchBar
 from claimdesk.tui.widgets.search_results import SearchResultsList
@@ -76,15 +77,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             self.hits = []
             results.set_items([], empty_text="type to search all claims")
             return
-        started = store_calls.now()
-
-        def job() -> None:
-            try:
-                self.post_message(store_calls.search(self.store, query, started))
-            except Exception as exc:  # a failed search is shown, never fatal
-                self.post_message(messages.StoreFailed("search", str(exc)))
-
-        self.run_worker(job, thread=True, group="search", exclusive=True, exit_on_error=False)
+        run_in_worker(self, "search", store_calls.search, self.store, query, store_calls.now())
 
     def on_search_results(self, message: messages.SearchResults) -> None:
         """Show results that answer the current query."""

@@ -8,13 +8,11 @@ from __future__ import annotations
 from rich.text import Text
 
 from claimdesk.store.models import Claim
+from claimdesk.tui.filters import shown_score
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.documents_list import one_line
-from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS, StatusStyled
+from claimdesk.tui.widgets.status_styles import NOTE_MARK, STATUS_GLYPHS, StatusStyled
 from claimdesk.tui.widgets.virtual_list import VirtualList
-
-NOTE_MARK = "✎"
-"""Shown on claims that have a note."""
 
 CONFLICT_MARK = "⚡"
 """Shown on claims known to conflict with a claim elsewhere."""
@@ -40,7 +38,7 @@ class ClaimsList(StatusStyled, VirtualList):
         """Glyph, score, note marker and text on one line."""
         row = Text()
         row.append(STATUS_GLYPHS.get(item.status, "·"), style=self.status_style(item.status))
-        row.append(f" {round(item.score * 100):3d} ", style=self.muted_style())
+        row.append(f" {shown_score(item):3d} ", style=self.muted_style())
         row.append(NOTE_MARK if item.note.strip() else " ")
         if item.id in self.conflicting:
             row.append(CONFLICT_MARK, style=self.relation_style("conflicts"))

@@ -4,11 +4,15 @@ Only the lines on screen are rendered, each from an LRU cache keyed by line,
 width and highlight state, so a 5,000-sentence document scrolls and moves from
 claim to claim without lag. Text passes through ``display_safe`` (tabs as one
 space, so offsets stay aligned) and is only ever shown as ``rich.text.Text``.
+Markdown documents show their headings and emphasis as structure: the markers
+are found in the text (:mod:`~claimdesk.tui.widgets.markdown_marks`) and left out
+when a line is drawn; offsets are never changed.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -26,6 +30,7 @@ from claimdesk.store.models import Claim, Document
 from claimdesk.store.safe_text import display_safe
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.line_layout import line_of_offset, wrap_lines
+from claimdesk.tui.widgets.markdown_marks import Marks, find_marks, is_markdown
 from claimdesk.tui.widgets.status_styles import StatusStyled
 
 
@@ -37,6 +42,9 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         "document-view--current",
         "document-view--sentence",
         "document-view--empty",
+        "document-view--heading",
+        "document-view--strong",
+        "document-view--emphasis",
     }
 
     class SentenceClicked(Message):
@@ -53,6 +61,7 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.document: Document | None = None
         self.sentences: list[Claim] = []
+        self.marks = Marks()
         self._starts: list[int] = []
         self._index_of: dict[int, int] = {}
         self._display = ""
@@ -70,13 +79,15 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
 
     # content --------------------------------------------------------------
-    def show(self, document: Document, sentences: list[Claim], current_id: int | None) -> None:
+    def show(self, document: Document, sentences: Sequence[Claim], current_id: int | None) -> None:
         """Display ``document`` with its ``sentences`` and select ``current_id``."""
         self.document = document
-        self.sentences = sentences
+        self.sentences = list(sentences)
         self._starts = [s.start for s in sentences]
         self._index_of = {s.id: i for i, s in enumerate(sentences)}
         self._display = display_safe(document.text or "", tab_size=1)
+        text = document.text or ""
+        self.marks = find_marks(text) if is_markdown(document.path, text) else Marks()
         self.empty_text = "(empty document)"
         self._layout_width = 0
         self.current_id = None
@@ -85,11 +96,27 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.set_current(current_id)
         self.call_after_refresh(self.post_message, self.Painted())
 
-    def update_sentence(self, claim: Claim) -> None:
-        """Show a changed sentence (new status, promoted, dismissed)."""
-        index = self._index_of.get(claim.id)
-        if index is not None:
-            self.sentences[index] = claim
+    def clear(self) -> None:
+        """Show no document (it was removed)."""
+        self.document = None
+        self.sentences = []
+        self.marks = Marks()
+        self._starts, self._index_of, self._display, self._lines = [], {}, "", []
+        self.current_id = None
+        self._current_lines = (-1, -1)
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, 0)
+        self.refresh()
+
+    def update_sentences(self, sentences: Sequence[Claim]) -> None:
+        """Show changed sentences of this document (new status, promoted, dismissed)."""
+        changed = False
+        for claim in sentences:
+            index = self._index_of.get(claim.id)
+            if index is not None and self.sentences[index] != claim:
+                self.sentences[index] = claim
+                changed = True
+        if changed:
             self.restyle()
 
     def restyle(self) -> None:
@@ -155,6 +182,9 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
     def _line_text(self, number: int) -> Text:
         start, end = self._lines[number]
         text = Text(self._display[start:end], no_wrap=True, end="")
+        for a, b, kind in self.marks.styled_in(start, end):
+            style = self.get_component_rich_style(f"document-view--{kind}", partial=True)
+            text.stylize(style, max(a, start) - start, min(b, end) - start)
         i = max(0, bisect_right(self._starts, start) - 1)
         current = self.get_component_rich_style("document-view--current")
         pointed = self.get_component_rich_style("document-view--sentence")
@@ -170,7 +200,19 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
             else:
                 continue
             text.stylize(style, max(sentence.start, start) - start, min(sentence.end, end) - start)
-        return text
+        return self._without_markers(text, start, end)
+
+    def _without_markers(self, text: Text, start: int, end: int) -> Text:
+        """``text`` (the line ``start``..``end``) without its Markdown markers."""
+        hidden = self.marks.hidden_in(start, end)
+        if not hidden:
+            return text
+        pieces, at = [], start
+        for a, b in hidden:
+            pieces.append(text[at - start : a - start])
+            at = b
+        pieces.append(text[at - start :])
+        return Text("", no_wrap=True, end="").join(pieces)
 
     def render_line(self, y: int) -> Strip:
         """One screen line of the document."""
@@ -206,9 +248,13 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         if number >= len(self._lines):
             return
         start, end = self._lines[number]
+        hidden = {i for a, b in self.marks.hidden_in(start, end) for i in range(a, b)}
         position, cells = start, 0
-        while position < end and cells + cell_len(self._display[position]) <= offset.x:
-            cells += cell_len(self._display[position])
+        while position < end:
+            width = 0 if position in hidden else cell_len(self._display[position])
+            if cells + width > offset.x:
+                break
+            cells += width
             position += 1
         i = max(0, bisect_right(self._starts, position) - 1)
         self.post_message(self.SentenceClicked(self.sentences[i].id))

@@ -1,4 +1,5 @@
-"""The documents pane: title, then source, date, claim and flagged counts."""
+"""The documents pane: title (marked when the document has a note), then claim, flagged and
+note counts, source and date."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from rich.text import Text
 from claimdesk.store.models import Document
 from claimdesk.store.safe_text import display_safe
 from claimdesk.tui.widgets.css import css_beside
-from claimdesk.tui.widgets.status_styles import StatusStyled
+from claimdesk.tui.widgets.status_styles import NOTE_MARK, StatusStyled
 from claimdesk.tui.widgets.virtual_list import VirtualList
 
 
@@ -30,14 +31,16 @@ class DocumentsList(StatusStyled, VirtualList):
         return None
 
     def render_item(self, item: Document, width: int) -> list[Text]:
-        """Title; then source, date and counts."""
-        title = Text(
-            one_line(item.title) or "(untitled)",
-            style="bold",
-        )
+        """Title; then counts, source and date."""
+        title = Text()
+        if item.note.strip():
+            title.append(f"{NOTE_MARK} ", style=self.status_style("needs-check"))
+        title.append(one_line(item.title) or "(untitled)", style="bold")
         details = Text(f" {item.claims} claims", style=self.muted_style())
         if item.flagged:
             details.append(f" {item.flagged} flagged", style=self.status_style("needs-check"))
+        if item.noted:
+            details.append(f" {item.noted} {NOTE_MARK}", style=self.muted_style())
         facts = [one_line(item.source), one_line(item.published[:10])]
         details.append("".join(f" · {f}" for f in facts if f))
         return [title, details]

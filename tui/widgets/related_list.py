@@ -5,13 +5,16 @@ Three lines an item: relation (conflicts in the theme's error colour, reversed a
 bold), score and source document; the claim; the explanation and the same-incident
 evidence. Only the matches the store shows come first; ``m`` lists the weaker ones
 after them (marked "weaker"). ``w`` marks a link wrong, ``y`` right, ``c`` confirms a
-contradiction: the screen records the verdict and reloads the pane.
+contradiction: the screen records the verdict and reloads the pane. The item under the cursor
+is shown whole: the claim and the reason wrapped to the pane's width. Each part is
+built by its own method (:meth:`RelatedList.head`, ``body``, ``reason``).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Console
 from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
@@ -29,6 +32,29 @@ RELATION_LABELS: dict[str, str] = {
     "related": "~ related",
 }
 """How each relation is labelled."""
+
+INDENT = "  "
+"""Claim and reason lines start under the relation label."""
+
+
+def wrapped(
+    text: Text, width: int, console: Console, indent: str = INDENT, first: str | None = None
+) -> list[Text]:
+    """``text`` wrapped to ``width`` cells: the first line starts with ``first`` (default:
+    ``indent``), the others with ``indent``.
+
+    >>> from rich.console import Console
+    >>> [line.plain for line in wrapped(Text("one two three"), 9, Console())]
+    ['  one two', '  three']
+    >>> [line.plain for line in wrapped(Text("one two three"), 9, Console(), first="")]
+    ['one two', '  three']
+    """
+    first = indent if first is None else first
+    lines = text.wrap(console, max(1, width - max(len(indent), len(first))), overflow="fold")
+    return [Text.assemble(first if i == 0 else indent, line) for i, line in enumerate(lines)] or [
+        Text(first)
+    ]
+
 
 VERDICT_LABELS: dict[str, str] = {
     "right": " ✓ marked right",
@@ -57,6 +83,7 @@ class RelatedList(StatusStyled, VirtualList):
     DEFAULT_CSS = css_beside(__file__)
     BINDINGS: ClassVar[list[BindingType]] = list(RELATED_BINDINGS)
     item_height = 3
+    expand_cursor = True
 
     class Verdict(Message):
         """The reader judged the link to ``item``: ``wrong``, ``right`` or ``contradicts``."""
@@ -83,9 +110,11 @@ class RelatedList(StatusStyled, VirtualList):
         keep = self.current if keep_cursor else None
         self.all_items = list(items)
         self._empty = empty_text
-        self._refill(keep, self.cursor if keep_cursor else 0)
+        self._refill(keep, self.cursor if keep_cursor else 0, keep_cursor)
 
-    def _refill(self, keep: RelatedClaim | None, fallback: int = 0) -> None:
+    def _refill(
+        self, keep: RelatedClaim | None, fallback: int = 0, keep_scroll: bool = False
+    ) -> None:
         visible = [i for i in self.all_items if i.shown or self.show_weaker]
         weaker = len(self.all_items) - sum(1 for i in self.all_items if i.shown)
         empty = self._empty
@@ -93,13 +122,13 @@ class RelatedList(StatusStyled, VirtualList):
             empty = f"no other report of this incident · m: {weaker} weaker match{'es' if weaker != 1 else ''}"
         ids = [i.claim.id for i in visible]
         cursor = ids.index(keep.claim.id) if keep is not None and keep.claim.id in ids else fallback
-        self.set_items(visible, cursor=cursor, empty_text=empty)
+        self.set_items(visible, cursor=cursor, empty_text=empty, keep_scroll=keep_scroll)
         self.border_title = pane_title(self.all_items, self.show_weaker)
 
     def action_toggle_weaker(self) -> None:
         """Show or hide the weaker matches."""
         self.show_weaker = not self.show_weaker
-        self._refill(self.current, self.cursor)
+        self._refill(self.current, self.cursor, True)
 
     def action_mark(self, verdict: str) -> None:
         """Ask the screen to record ``verdict`` on the link under the cursor."""
@@ -107,8 +136,8 @@ class RelatedList(StatusStyled, VirtualList):
         if item is not None:
             self.post_message(self.Verdict(item, verdict))
 
-    def render_item(self, item: RelatedClaim, width: int) -> list[Text]:
-        """Relation, score and document; claim text; why and the evidence."""
+    def head(self, item: RelatedClaim) -> Text:
+        """Relation, score, the related claim's status and where it is."""
         head = Text()
         head.append(
             RELATION_LABELS.get(item.relation, item.relation),
@@ -128,6 +157,30 @@ class RelatedList(StatusStyled, VirtualList):
             head.append(f" (also in {item.also_in} document{plural})", style=self.muted_style())
         if item.feedback:
             head.append(VERDICT_LABELS.get(item.feedback, item.feedback), style="bold")
-        body = Text("  " + one_line(item.claim.text))
+        return head
+
+    def body(self, item: RelatedClaim) -> Text:
+        """The related claim's text."""
+        return Text(one_line(item.claim.text))
+
+    def reason(self, item: RelatedClaim) -> Text:
+        """Why it was found, and the same-incident evidence."""
         why = "; ".join(p for p in (item.why, item.evidence_why) if p)
-        return [head, body, Text("  " + one_line(why), style=self.muted_style())]
+        return Text(one_line(why), style=self.muted_style())
+
+    def render_item(self, item: RelatedClaim, width: int) -> list[Text]:
+        """Relation, score and document; claim text; why and the evidence (each cut at the
+        pane's edge)."""
+        return [
+            self.head(item),
+            Text.assemble(INDENT, self.body(item)),
+            Text.assemble(INDENT, self.reason(item)),
+        ]
+
+    def render_expanded(self, item: RelatedClaim, width: int) -> list[Text]:
+        """The item under the cursor whole: the claim and the reason wrapped."""
+        console = self.app.console
+        lines = wrapped(self.head(item), width, console, first="")
+        lines += wrapped(self.body(item), width, console)
+        lines += wrapped(self.reason(item), width, console)
+        return lines

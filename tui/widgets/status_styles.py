@@ -28,6 +28,9 @@ STATUS_GLYPHS: dict[str, str] = {
 }
 """One glyph a status, shown before each claim."""
 
+NOTE_MARK = "✎"
+"""Marks notes wherever they are shown or counted (claims, documents, the status bar)."""
+
 STATUS_THEME_COLOURS: dict[str, str] = {
     "unreviewed": "primary",
     "needs-check": "warning",
