@@ -71,7 +71,7 @@ def insert_document(
     if find_by_hash(db, sha256_of(text)) is not None:
         rows: list[ClaimRow] = []  # not stored again: no need to extract
     else:
-        rows = claim_rows(extract(text) if sentences is None else sentences)
+        rows = claim_rows(extract(text, published) if sentences is None else sentences)
     fields = {"title": title, "source": source, "url": url, "published": published, "path": path}
     return insert_documents(db, [NewDocument(text, rows, **fields)])[0]
 

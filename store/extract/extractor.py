@@ -17,9 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from claimdesk.store.extract import checkworthy, trigger_words
-from claimdesk.store.extract.dates import find_dates
+from claimdesk.store.extract.facts import read_facts
 from claimdesk.store.extract.features import SentenceFeatures, reports_event, sentence_features
-from claimdesk.store.extract.figures import find_figures
 from claimdesk.store.extract.headlines import headline_states_fact
 from claimdesk.store.extract.reported_speech import (
     Attribution,
@@ -84,8 +83,7 @@ def extract_attributions(text: str) -> list[Attribution]:
     return [a for s in split_sentences(text) for a in find_attributions(text, s.start, s.end)]
 
 
-_DATE_FAMILIES = frozenset({"digit", "month", "relative", "unit"})
-_FIGURE_FAMILIES = frozenset({"digit", "numword"})
+_FACT_FAMILIES = frozenset({"digit", "month", "relative", "unit", "numword"})
 _ATTRIBUTION_FAMILIES = frozenset({"cue", "according", "data"})
 
 
@@ -152,8 +150,11 @@ def is_claim(sentence: str, score: float, features: SentenceFeatures) -> bool:
     return score >= checkworthy.CLAIM_THRESHOLD or reports_event(sentence, features)
 
 
-def extract(text: str) -> list[ExtractedSentence]:
-    """Split ``text`` into sentences and describe and score each one."""
+def extract(text: str, published: str = "") -> list[ExtractedSentence]:
+    """Split ``text`` into sentences and describe and score each one.
+
+    ``published`` (the document's date, ISO) resolves relative dates ("on Saturday").
+    """
     spans = split_sentences(text)
     # Trigger hits are sentence-relative; attribution offsets are not needed past _sources.
     sentence_hits = [trigger_words.scan(s.text) for s in spans]
@@ -162,10 +163,10 @@ def extract(text: str) -> list[ExtractedSentence]:
     out = []
     for span, hits, (source, cue, carried) in zip(spans, sentence_hits, sources, strict=True):
         sentence = span.text
-        dates = find_dates(sentence, span.start, hits) if _DATE_FAMILIES & hits.keys() else []
-        skip = [(d["start"] - span.start, d["end"] - span.start) for d in dates]
-        numbers = (
-            find_figures(sentence, span.start, skip, hits) if _FIGURE_FAMILIES & hits.keys() else []
+        numbers, dates = (
+            read_facts(sentence, span.start, hits, published)
+            if _FACT_FAMILIES & hits.keys()
+            else ([], [])
         )
         features = sentence_features(
             sentence,

@@ -1,15 +1,21 @@
-"""Numbers in a sentence with their qualifier and what they count.
+"""Numbers in a sentence, typed: what kind of number each is, its qualifier as a bound and
+what it counts.
 
 Each figure is a dict with the fields of :class:`claimdesk.store.models.Figure`; offsets
-index the document. ``text`` spans qualifier, number and scale word.
-Vague quantities ("several", "dozens of") have ``value`` 0.0 (unknown) or the
-unit they multiply (dozens -> 12), and keep the vague word as ``qualifier``.
+index the document and ``text`` spans qualifier, number and scale as written. ``unit``
+says what kind of number it is: ``people``, ``count`` (of other things), ``money``,
+``percent`` and ``measure`` are compared with each other's kind; an ``age`` only with the
+age of the same person; ``duration``, ``clock``, ``year`` and ``identifier`` (roads, flights,
+models, addresses, case and bill numbers, pages, phone numbers) never.
 
->>> [(f["value"], f["qualifier"], f["counts"]) for f in find_figures(
+>>> [(f["value"], f["bound"], f["counts"]) for f in find_figures(
 ...     "There are approximately 12,000 soldiers, including 500 officers and three generals.")]
-[(12000.0, 'approximately', 'soldiers'), (500.0, '', 'officers'), (3.0, '', 'generals')]
->>> [(f["text"], f["counts"]) for f in find_figures("more than 3,000 North Korean soldiers had died")]
-[('more than 3,000', 'North Korean soldiers')]
+[(12000.0, 'approx', 'soldiers'), (500.0, 'exact', 'officers'), (3.0, 'exact', 'generals')]
+>>> [(f["text"], f["unit"]) for f in find_figures(
+...     "Around 6 p.m. a 54-year-old man drove 15 minutes on Interstate 75 with $158 billion.")]
+[('Around 6', 'clock'), ('54', 'age'), ('15', 'duration'), ('75', 'identifier'), ('$158 billion', 'money')]
+>>> [f["value"] for f in find_figures("Twenty-one soldiers and two hundred and fifty civilians")]
+[21.0, 250.0]
 """
 
 from __future__ import annotations
@@ -17,42 +23,17 @@ from __future__ import annotations
 import re
 
 from claimdesk.store.extract import trigger_words
+from claimdesk.store.extract.counted import OUTCOMES, PEOPLE, counted
+from claimdesk.store.extract.number_words import (
+    NUMBER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    UNITS,
+    number_value,
+)
+from claimdesk.store.extract.quantities import QUALIFIERS, bound_of, interval
 from claimdesk.store.extract.wordlists import word_list, words_pattern
 
-WORD_VALUES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "dozen": 12,
-    "a dozen": 12,
-}
-"""Number words and their values."""
 VAGUE = {
     "several": 0.0,
     "a few": 0.0,
@@ -65,95 +46,246 @@ VAGUE = {
     "hundreds of thousands of": 100000.0,
     "millions of": 1e6,
 }
-"""Vague quantities and the value they are stored with (0.0 = unknown)."""
-SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-}
-"""Scale words after a number and their multipliers."""
-QUALIFIERS = (
-    "at least|at most|more than|less than|fewer than|greater than|no more than|no fewer than|"
-    "no less than|up to|nearly|almost|approximately|around|about|roughly|some|over|under|"
-    "just over|just under|well over|as many as|as few as|as much as|an estimated|estimated|"
-    "close to|upwards of|in excess of|a total of|only|exactly|another|at the most|"
-    "at the least|below|above|barely|circa"
-)
-"""Qualifiers before a number, ``|``-separated."""
-STOP = frozenset(
+"""Vague quantities and the value they are stored with (0.0 = unknown); never compared."""
+
+COMPARED_UNITS = frozenset({"people", "count", "money", "percent", "measure", "age"})
+"""Units whose figures can be compared (an age only with the same person's age)."""
+
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD",
+    "nz$": "NZD", "s$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY",
+    "₹": "INR", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "roubles": "RUB",
+    "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "francs": "CHF", "pesos": "MXN",
+    "shekels": "ILS", "dinars": "DIN", "naira": "NGN", "rand": "ZAR",
+}  # fmt: skip
+"""Currency signs and words (lower case) and the currency each stands for."""
+
+DURATIONS = frozenset(
     word_list(
-        "had have has were was is are be been being will would could should may might can did do "
-        "does and or but for from in on at by with to into than that which who whom whose as of "
-        "the a an this these those its their his her our your including among after before since "
-        "during while when where if because according said says say told reported more less "
-        "per each"
+        "second seconds minute minutes min mins hour hours hr hrs day days week weeks month "
+        "months year years yr yrs decade decades century centuries night nights weekend weekends"
     )
 )
-"""Words that end the "what it counts" phrase after a number."""
-
-_NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d)"
-_SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mln|bn)\b)"
-_PERCENT = r"(?:\s*(?P<pct>%|percent\b|per cent\b))"
-_FIGURE = re.compile(
-    rf"(?P<cur>[$€£¥]\s?)?"
-    rf"(?:(?P<num>{_NUMBER})|(?P<vague>{words_pattern(VAGUE)})|(?P<word>{words_pattern(WORD_VALUES)}))"
-    rf"{_SCALE}?{_PERCENT}?"
+MEASURES = frozenset(
+    word_list(
+        "km kilometres kilometers kilometre kilometer mile miles mph kph metres meters metre "
+        "meter m feet foot ft inch inches cm mm kg kilograms kilogram lb lbs ton tons tonnes "
+        "tonne acre acres hectare hectares degree degrees magnitude gallon gallons "
+        "litre litres liter liters barrel barrels mw gw kw megawatts watts volts knots times "
+        "storeys stories floors yards yard"
+    )
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{words_pattern(QUALIFIERS.split('|'))})\s+$")
-trigger_words.register("numword", {w.split()[0] for w in (*WORD_VALUES, *VAGUE)})
-_COUNTED_WORD = re.compile(r"\s*-?([^\W\d_][\w'’-]*)")
+"""Words after a number that make it a duration or a measurement."""
+
+IDENTIFIER_WORDS = frozenset(
+    word_list(
+        "interstate highway hwy route rte road rd street avenue ave flight flights model case "
+        "bill no nos number page pages pp p chapter section article amendment room apartment "
+        "apt unit suite ste gate exit platform terminal channel district ward precinct lot "
+        "station building bldg floor level category class type version episode season series "
+        "volume vol issue act title proposition prop resolution docket file item line lane "
+        "pier bus train code badge jersey squad battalion brigade division regiment company "
+        "engine ladder box id boeing airbus cessna apollo windows iphone galaxy formula mark "
+        "mk grade size extension ext us sr cr fm i"
+    )
+)
+"""Words before a number that make it a name or a reference (Interstate 75, Flight 370)."""
+
+_LEADING_ALLOWED = frozenset(
+    word_list(
+        "the a an of in on at by for and but only all some another nearly about around over "
+        "just exactly roughly almost more fewer less up than to with from those these its their "
+        "his her our january february march april may june july august september october "
+        "november december monday tuesday wednesday thursday friday saturday sunday"
+    )
+)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+    r"|\d{1,3}(?:,\s\d{3})+(?![\d.,]\d)"  # "26, 000": thousands split after the comma
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)(?!\s*[-–]\s*\d)"
+    r"|\d+(?:\.\d+)?"
+)
+_NUMWORD = words_pattern(sorted(NUMBER_WORDS))
+_FIRST_NUMWORD = words_pattern(sorted(UNITS))
+_WORDS = (
+    rf"(?:(?:[Aa]n?|[Hh]alf\s+an?)\s+(?=dozen|hundred|thousand|million|billion){_NUMWORD}|{_FIRST_NUMWORD})"
+    rf"(?:(?:\s+and\s+|[\s-]+){_NUMWORD}){{0,7}}"
+)
+_ONE_NUMBER = rf"(?:(?<![\w.,:/])(?:{_DIGITS})(?![\w]|[.,]\d)|{_WORDS})"
+_SCALE = r"(?:\s*-?\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|mln|mn|bn|tn)\b|(?P<abbr>k|m|b|bn|mn|tn)\b)"
+_FIGURE = re.compile(
+    rf"(?P<cur>(?:US|C|A|HK|NZ|S)?\$|€|£|¥|₹)?\s?"
+    rf"(?:(?P<num>{_ONE_NUMBER})|(?P<vague>{words_pattern(VAGUE)}))"
+    rf"(?:\s*(?P<sep>-|–|to|or|and)\s*(?:[$€£¥]\s?)?(?P<num2>{_ONE_NUMBER}))?"
+    rf"{_SCALE}?"
+    r"(?P<pct>\s*(?:%|-?\s*percent\b|per\s?cent\b|percentage points?\b))?"
+)
+_QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{words_pattern([*QUALIFIERS, 'between'])})\s+$", re.I)
+_CLOCK_AFTER = re.compile(
+    r"(?::\s?\d\d|\s*(?:[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?|o['’]clock|GMT|UTC|CET|[ECMP][SD]T\b|BST|local time|hours GMT))"
+)
+_CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
+_AGE_AFTER = re.compile(
+    r"\s*-?\s*(?:years?|yrs?|months?)\s*-?\s*old\b|\s*-\s*year\b|\s+years?\s+of\s+age\b", re.I
+)
+_AGE_BEFORE = re.compile(r"\b(?:[Aa]ged?|AGE)\s*[-–:,]?\s*$")
+_APPOSITION_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)\s*[,(]\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:[,)];?|\.(?!\d)|;|$|\s+and\b)")
+_OF_AFTER_AGE = re.compile(r"\s*(?P<of>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+)")
+_UNIT_WORD = re.compile(r"\s*-?\s*([A-Za-z]+)")
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+    r"Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Terrace|Trail|"
+    r"Pike|Square)\b|\s+block\b"
+)
+_CHAIN_AFTER = re.compile(r"\s*[-–./]\s*\d")
+_CHAIN_BEFORE = re.compile(r"(?:\d\s*[-–./]|[A-Za-z]-|#)\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)\.?\s*$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|by|until|from|of|during|before|after|year|fiscal)\s+$", re.I
+)
+_RATE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:per|a|an|each)\s+(year|season|month|week|day|hour|game|head|person)\b",
+    re.I,
+)
+_GROUP_SEPARATOR = re.compile(r"(?<=\d)(?:,\s|[ \u00a0\u202f\u2009,])(?=\d{3})")
+_AFTER = 90
+_BEFORE = 40
+
+trigger_words.register("numword", {w.split()[0] for w in (*NUMBER_WORDS, *VAGUE)} - {"a"})
+trigger_words.register("numword", ["few", "handful", "half"])
 
 
-def _value(m: re.Match) -> tuple[float, str]:
-    """The numeric value and the vague qualifier, if any."""
-    if m.group("num"):
-        value = float(m.group("num").replace(",", ""))
-    elif m.group("vague"):
-        word = " ".join(m.group("vague").lower().split())
-        return VAGUE.get(word, 0.0), word
-    else:
-        value = float(WORD_VALUES[" ".join(m.group("word").lower().split())])
-    scale = (m.group("scale") or "").lower()
-    return value * SCALES.get(scale, 1.0), ""
-
-
-def _counts(sentence: str, pos: int, percent: bool, currency: bool) -> str:
-    """The phrase after a number that says what it counts (up to four words)."""
-    if percent:
-        return "percent"
-    words: list[str] = []
-    while len(words) < 4:
-        m = _COUNTED_WORD.match(sentence, pos)
-        if not m or m.group(1).lower() in STOP:
-            break
-        if words and words[-1][0].islower() and m.group(1)[0].isupper():
-            break
-        words.append(m.group(1))
-        pos = m.end()
-        if not words[-1][0].isupper() and not words[-1].endswith(("-", "ed")):
-            break  # a lower-case noun ends the phrase: "soldiers"
-    if not words and currency:
-        return "money"
-    return " ".join(words)
-
-
-def _matches(sentence: str, hits: trigger_words.Hits):
-    """Figure matches at digit runs, currency signs and number words, left to right."""
+def _starts(sentence: str, hits: trigger_words.Hits) -> list[int]:
+    """Where a figure may start: digit runs, currency signs and number words, in order; a
+    number word preceded by "a"/"an"/"half a" starts there."""
     starts = {m[0] for m in hits.get("digit", ())}
-    starts.update(m[0] for m in hits.get("numword", ()))
-    last_end = -1
-    for pos in sorted(starts):
-        if pos < last_end:
-            continue
-        m = _FIGURE.match(sentence, pos)
-        if m:
-            last_end = m.end()
-            yield m
+    for s, _ in hits.get("numword", ()):
+        back = re.search(r"(?:\b[Hh]alf\s+an?|\b[Aa]n?)\s+$", sentence[max(0, s - 8) : s])
+        starts.add(s - len(back.group()) if back else s)
+    return sorted(starts)
+
+
+_CLAUSE_START = re.compile(r".*(?:[,;:(—]|\bwhile\b|\band\b|\bbut\b|\bwhereas\b)", re.S)
+_NAME_RUN = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_NOT_OWNERS = frozenset(
+    word_list("The A An In On At By For With From It He She They We His Her Their Its This That")
+)
+
+
+def _owner(sentence: str, start: int) -> str:
+    """Whose count, sum or share a figure is: the first name in its clause before it
+    ("Richard Carter scored 14 points", "while the Orioles offered $150 million"), if any.
+    Tolls do not need one: they belong to the event."""
+    lo = max(0, start - 80)
+    clause = _CLAUSE_START.match(sentence, lo, start)
+    lo = clause.end() if clause else lo
+    for m in _NAME_RUN.finditer(sentence, lo, start):
+        words = [w for w in m.group().split() if w not in _NOT_OWNERS]
+        if words:
+            return " ".join(words)
+    return ""
+
+
+def _is_title_case(sentence: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’]*", sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _sentence_initial(sentence: str, pos: int) -> bool:
+    return not sentence[:pos].strip(" \t\"'“‘(«")
+
+
+def _kind(sentence: str, m: re.Match, s: int, qualified: bool, title_case: bool):
+    """``(unit, whose age)`` for the number matched at ``m`` (``s``: start with qualifier)."""
+    e = m.end()
+    after, before = sentence[e : e + _AFTER], sentence[max(0, s - _BEFORE) : s]
+    raw = m.group("num") or ""
+    if m.group("pct"):
+        return "percent", ""
+    if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+        return "clock", ""
+    if m.group("cur") or m.group("abbr"):
+        return ("money" if m.group("cur") else "measure"), ""
+    if m.group("vague"):
+        return "count", ""
+    age = _AGE_AFTER.match(after)
+    if age:
+        of = _OF_AFTER_AGE.match(after, age.end())
+        return "age", of.group("of") if of else ""
+    if _AGE_BEFORE.search(before):
+        return "age", ""
+    value = number_value(raw) or 0.0
+    apposition = _APPOSITION_BEFORE.search(before)
+    if (
+        apposition
+        and not qualified
+        and raw.isdigit()
+        and 0 < value <= 110
+        and _APPOSITION_AFTER.match(after)
+    ):
+        return "age", apposition.group("name")
+    if _CHAIN_BEFORE.search(before) or _CHAIN_AFTER.match(after):
+        return "identifier", ""  # phone numbers, F-16, 24/7
+    if _ADDRESS_AFTER.match(after) or raw in ("911", "999", "112"):
+        return "identifier", ""
+    word_before = _WORD_BEFORE.search(before) if not qualified else None
+    if word_before:
+        word = word_before.group(1)
+        low = word.lower().rstrip(".")
+        if low in IDENTIFIER_WORDS or (
+            word[0].isupper()
+            and "." not in raw
+            and not title_case
+            and not _sentence_initial(sentence, word_before.start() + max(0, s - _BEFORE))
+            and low not in _LEADING_ALLOWED
+            and not low.endswith(("'s", "’s"))
+        ):
+            return "identifier", ""
+    unit = _UNIT_WORD.match(after)
+    if unit:
+        word = unit.group(1).lower()
+        if word in DURATIONS:
+            return "duration", ""
+        if word in MEASURES:
+            return "measure", ""
+        if word in CURRENCIES and not after[unit.end() :].lstrip().startswith("of"):
+            return "money", ""
+    if re.search(r"\bmagnitude\s*$", before, re.I):
+        return "measure", ""
+    if (
+        _YEAR.fullmatch(raw)
+        and not qualified
+        and (_YEAR_CONTEXT.search(before) or not _counts_people(after))
+    ):
+        return "year", ""
+    return "count", ""
+
+
+def _counts_people(after: str) -> bool:
+    word = _UNIT_WORD.match(after)
+    return bool(word) and (word.group(1).lower().rstrip("s") in PEOPLE or word.group(1) == "people")
+
+
+def _ungrouped(number: str) -> str:
+    """Digits without their group separators: ``12 000`` -> ``12000``."""
+    return _GROUP_SEPARATOR.sub("", number)
+
+
+def _value(m: re.Match) -> tuple[float, float | None]:
+    """The value (and the end of a range) with the scale applied."""
+    if m.group("vague"):
+        return VAGUE.get(" ".join(m.group("vague").lower().split()), 0.0), None
+    scale = (m.group("scale") or m.group("abbr") or "").lower()
+    factor = SCALES.get(scale) or SCALE_ABBREVIATIONS.get(scale) or 1
+    if scale == "hundred":
+        factor = 100
+    value = (number_value(_ungrouped(m.group("num"))) or 0.0) * factor
+    second = m.group("num2")
+    high = (number_value(_ungrouped(second)) or 0.0) * factor if second else None
+    return value, high
 
 
 def find_figures(
@@ -162,35 +294,180 @@ def find_figures(
     skip: list[tuple[int, int]] = (),
     hits: trigger_words.Hits | None = None,
 ) -> list[dict]:
-    """Every figure in ``sentence``; spans in ``skip`` (sentence-relative, such as dates) are ignored.
-
-    ``hits`` is :func:`claimdesk.store.extract.trigger_words.scan` of the sentence, if already computed.
-    """
+    """Every number in ``sentence`` with its type; spans in ``skip`` (sentence-relative, such
+    as dates) are ignored. ``hits``: :func:`claimdesk.store.extract.trigger_words.scan` of
+    the sentence, if already computed."""
     hits = trigger_words.scan(sentence) if hits is None else hits
-    out = []
-    for m in _matches(sentence, hits):
+    title_case = _is_title_case(sentence)
+    found: list[tuple[re.Match, int, str]] = []
+    last_end = -1
+    for pos in _starts(sentence, hits):
+        if pos < last_end:
+            continue
+        m = _FIGURE.match(sentence, pos)
+        if not m or not (m.group("num") or m.group("vague")):
+            continue
+        m = _without_bad_range(sentence, m, pos)
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in skip):
             continue
-        qual = _QUALIFIER_BEFORE.search(sentence, max(0, s - 24), s)
-        word = m.group("word")
-        if word and word.lower() == "one" and not qual:
+        last_end = e
+        qual = _QUALIFIER_BEFORE.search(sentence, max(0, s - 30), s)
+        word = (m.group("num") or "").lower()
+        if word in ("one", "a", "an") and not qual and not m.group("scale"):
             continue  # "one of", "no one": rarely a count
-        if qual:
-            s = qual.start()
-        value, vague = _value(m)
-        qualifier = " ".join(qual.group("qual").lower().split()) if qual else vague
-        counts = _counts(sentence, e, bool(m.group("pct")), bool(m.group("cur")))
-        if m.group("cur"):
-            counts = counts if counts != "money" else m.group("cur").strip()
-        out.append(
-            {
-                "value": value,
-                "text": sentence[s:e],
-                "qualifier": qualifier,
-                "counts": counts,
-                "start": offset + s,
-                "end": offset + e,
-            }
+        if word.strip("0") == "" and len(word) == 3:
+            continue  # "000" left of a split thousand
+        qualifier = " ".join(qual.group("qual").lower().split()) if qual else ""
+        found.append((m, qual.start() if qual else s, qualifier))
+    figures = [
+        _figure(
+            sentence, offset, m, s, q, found[i + 1][1] if i + 1 < len(found) else None, title_case
         )
-    return out
+        for i, (m, s, q) in enumerate(found)
+    ]
+    _join_between(sentence, offset, figures)
+    _inherit_things(sentence, offset, figures)
+    return figures
+
+
+def _join_between(sentence: str, offset: int, figures: list[dict]) -> None:
+    """ "between $140 million and $150 million": one range, not two figures."""
+    i = 0
+    while i + 1 < len(figures):
+        first, second = figures[i], figures[i + 1]
+        gap = sentence[first["end"] - offset : second["start"] - offset]
+        if (
+            first["qualifier"] == "between"
+            and gap.strip() == "and"
+            and second["value"] > first["value"]
+        ):
+            first.update(
+                bound="range",
+                high=second["value"],
+                low=first["value"],
+                text=sentence[first["start"] - offset : second["end"] - offset],
+                end=second["end"],
+            )
+            for key in ("counts", "thing", "currency"):
+                first[key] = first[key] or second[key]
+            del figures[i + 1]
+        i += 1
+
+
+_ELLIPSIS_GAP = re.compile(r"\band\b|\bor\b|[,(;]")
+_GAP_FILLER = frozenset(
+    [
+        "had",
+        "have",
+        "has",
+        "been",
+        "was",
+        "were",
+        "are",
+        "is",
+        "be",
+        "being",
+        "more",
+        "another",
+        "a",
+        "further",
+        "additional",
+    ]
+)
+
+
+def _inherit_things(sentence: str, offset: int, figures: list[dict]) -> None:
+    """A figure that names no thing counts what the figure just before it counts, when the two
+    are joined ("100 soldiers killed and another 1,000 wounded", "23 pirates (12 Somali and
+    11 Yemeni)"); its own modifiers stay, and it takes the earlier ones only with the thing."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        if fig["thing"] or not prev["thing"] or fig["unit"] not in ("people", "count"):
+            continue
+        if prev["unit"] not in ("people", "count"):
+            continue
+        gap = sentence[prev["end"] - offset : fig["start"] - offset]
+        if not _ELLIPSIS_GAP.search(gap):
+            continue
+        said = set(prev["counts"].lower().split())
+        rest = [
+            w
+            for w in re.findall(r"[\w'’]+", gap.lower())
+            if w not in said and w not in OUTCOMES and w not in _GAP_FILLER
+        ]
+        if len(rest) > 2:
+            continue  # more than "and", "or": the next figure starts a clause of its own
+        fig["thing"] = prev["thing"]
+        fig["unit"] = prev["unit"]
+        if not fig["modifiers"]:
+            fig["modifiers"] = list(prev["modifiers"])
+
+
+def _without_bad_range(sentence: str, m: re.Match, pos: int) -> re.Match:
+    """The match without its second number when that is no range ("3-2", "100 and 1,000")."""
+    if not m.group("num2"):
+        return m
+    first = number_value(_ungrouped(m.group("num")))
+    second = number_value(_ungrouped(m.group("num2")))
+    between = re.search(r"\bbetween\s+$", sentence[max(0, pos - 12) : pos], re.I)
+    sep = m.group("sep")
+    if first is not None and second is not None and first < second and (sep != "and" or between):
+        return m
+    return re.compile(_FIGURE.pattern.replace("(?P<sep>", "(?P<sep>(?!)")).match(sentence, pos)
+
+
+def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
+    """The figure dict of one match (``next_start``: where the next figure starts)."""
+    e = m.end()
+    unit, of = _kind(sentence, m, s, bool(qualifier), title_case)
+    value, high = _value(m)
+    vague = m.group("vague")
+    bound = "vague" if vague else ("range" if high is not None else bound_of(qualifier))
+    if vague:
+        qualifier = " ".join(vague.lower().split())
+    after = sentence[e : next_start if next_start is not None else e + _AFTER]
+    before = sentence[max(0, s - _BEFORE) : s]
+    if title_case:  # capitals say nothing in "4 Killed In Shooting"
+        phrase, thing, modifiers, outcome = counted(
+            after.lower(), before.lower(), next_start is not None
+        )
+        at = after.lower().find(phrase) if phrase else -1
+        phrase = after[at : at + len(phrase)] if at >= 0 else phrase
+    else:
+        phrase, thing, modifiers, outcome = counted(after, before, next_start is not None)
+    currency = ""
+    if unit == "money":
+        sign = (m.group("cur") or "").lower()
+        word = _UNIT_WORD.match(after)
+        currency = CURRENCIES.get(sign) or CURRENCIES.get(word.group(1).lower() if word else "", "")
+    if unit == "people" or (unit == "count" and (thing in PEOPLE or (outcome and not thing))):
+        unit = "people"
+    rate = _RATE.match(after)
+    if rate and unit in ("money", "count", "people"):
+        modifiers = (*modifiers, "per " + rate.group(1).lower())
+    counts = phrase
+    if unit in ("count", "money", "percent", "measure") and not of:
+        of = _owner(sentence, s)
+    if unit == "percent":
+        counts = "percent"
+    elif unit == "money" and not phrase:
+        counts = (m.group("cur") or "").strip() or phrase
+    span = interval(value, bound, high) if bound != "vague" else None
+    return {
+        "value": value,
+        "text": sentence[s:e].strip(),
+        "qualifier": qualifier,
+        "counts": counts,
+        "start": offset + s,
+        "end": offset + e - (len(sentence[s:e]) - len(sentence[s:e].rstrip())),
+        "unit": unit,
+        "bound": bound,
+        "low": span.lo if span else None,
+        "high": (span.hi if span.hi != float("inf") else None) if span else None,
+        "currency": currency,
+        "scale": (m.group("scale") or m.group("abbr") or "").lower(),
+        "thing": thing,
+        "modifiers": list(modifiers),
+        "outcome": list(outcome),
+        "of": of,
+    }

@@ -44,21 +44,23 @@ def refused(path: str, reason: str) -> AddResult:
     return AddResult(doc_id=None, added=False, reason=reason, path=path)
 
 
-def extract_or_reason(text: str):
-    """``extract(text)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
+def extract_or_reason(text: str, published: str = ""):
+    """``extract(text, published)``, or a one-line reason if extraction fails (a top-level
+    function: it is pickled)."""
     try:
-        return extract(text)
+        return extract(text, published)
     except Exception as exc:  # one pathological document must not stop a large ingest
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
-def claim_rows_or_reason(text: str):
+def claim_rows_or_reason(text: str, published: str = ""):
     """The claim rows of ``text`` (:func:`claimdesk.store.database.sentence_rows.claim_rows`), or why extraction failed.
 
     What a worker process returns: rows pickle and unpickle much faster than
-    the sentence objects, and the writer then only inserts.
+    the sentence objects, and the writer then only inserts. ``published`` (the document's
+    date) resolves relative dates.
     """
-    sentences = extract_or_reason(text)
+    sentences = extract_or_reason(text, published)
     return sentences if isinstance(sentences, str) else claim_rows(sentences)
 
 
@@ -140,12 +142,14 @@ class _Writer:
         batch, self.current = self.current, _Batch()
         if self.pool is not None:
             batch.futures = [
-                self.pool.submit(claim_rows_or_reason, p.text) for p in batch.items if not p.repeat
+                self.pool.submit(claim_rows_or_reason, p.text, p.parsed.published)
+                for p in batch.items
+                if not p.repeat
             ]
         else:
             for p in batch.items:
                 if not p.repeat:
-                    p.rows = claim_rows_or_reason(p.text)
+                    p.rows = claim_rows_or_reason(p.text, p.parsed.published)
         self.in_flight.append(batch)
         while len(self.in_flight) > self.ahead:
             self.write(self.in_flight.popleft())

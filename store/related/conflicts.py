@@ -1,15 +1,16 @@
-"""The conflicts report: every pair of claims in different documents whose figures or dates conflict.
+"""The conflicts report: every pair of claims in different documents whose figures or dates
+contradict each other, then those that differ.
 
-Only claims that carry a figure or a date can conflict, so only those are
-looked up (each through the cached related-claims engine); each pair is
-reported once, most check-worthy first.
+Only claims that carry a figure or a date can disagree, so only those are looked up
+(each through the cached related-claims engine); each pair is reported once:
+``contradicts`` first, then ``differs``, most check-worthy first within each.
 
     >>> from claimdesk.store import Store
     >>> store = Store.open(":memory:")
-    >>> _ = store.add_text("At least 100 soldiers were killed in Kursk.", title="A")
-    >>> _ = store.add_text("More than 3,000 soldiers were killed in Kursk.", title="B")
-    >>> [p.other.why for p in find_conflicts(store)]
-    ['shares killed, kursk, soldiers; "At least 100" vs "More than 3,000" killed soldier']
+    >>> for figure in ("At least 100", "More than 3,000", "Up to 50"):
+    ...     _ = store.add_text(f"{figure} soldiers were killed in the Sudzha assault in Kursk.")
+    >>> [(p.other.relation, p.claim.text[:12], p.other.claim.text[:12]) for p in find_conflicts(store)]
+    [('contradicts', 'More than 3,', 'Up to 50 sol'), ('contradicts', 'At least 100', 'Up to 50 sol'), ('differs', 'At least 100', 'More than 3,')]
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
-from claimdesk.store.models import ConflictPair
+from claimdesk.store.models import DISAGREEMENTS, ConflictPair
 from claimdesk.store.related.engine import engine_for
 
 PER_CLAIM = 10
@@ -48,7 +49,8 @@ def find_conflicts(
     since: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[ConflictPair]:
-    """Every cross-document conflicting pair, deduplicated, by priority (highest first).
+    """Every cross-document pair that contradicts or differs, deduplicated: ``contradicts``
+    first, then ``differs``, each by priority (highest first).
 
     Priority = the pair's similarity (0..1) times the larger check-worthiness
     of its two claims: a close match on a check-worthy figure comes first.
@@ -62,7 +64,7 @@ def find_conflicts(
     claims = claims_with_figures(store, since)
     for done, (claim, title) in enumerate(claims, 1):
         for hit in engine.for_claim(claim.id, PER_CLAIM):
-            if hit.relation != "conflicts" or hit.same_document:
+            if hit.relation not in DISAGREEMENTS or hit.same_document:
                 continue
             key = (min(claim.id, hit.claim.id), max(claim.id, hit.claim.id))
             if key in seen:
@@ -72,5 +74,6 @@ def find_conflicts(
             pairs.append(ConflictPair(claim=claim, doc_title=title, other=hit, priority=priority))
         if progress is not None and (done % 50 == 0 or done == len(claims)):
             progress(done, len(claims))
-    pairs.sort(key=lambda p: (-p.priority, p.claim.id, p.other.claim.id))
+    order = {relation: i for i, relation in enumerate(DISAGREEMENTS)}
+    pairs.sort(key=lambda p: (order[p.other.relation], -p.priority, p.claim.id, p.other.claim.id))
     return pairs if limit is None else pairs[:limit]

@@ -3,12 +3,12 @@
 >>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
 >>> _ = store.add_text("The DPRK sent 12,000 soldiers to Kursk.", title="A")
->>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
+>>> _ = store.add_text("North Korea sent 12,000 soldiers to Kursk.", title="B")
 >>> store.add_alias("DPRK", "North Korea")
 True
 >>> hit = related_to_claim(store, store.claims()[0].id)[0]
 >>> hit.relation, hit.why
-('agrees', 'shares dprk, kursk, sent, soldiers; "12,000" vs "about 11,000" kursk soldier agree')
+('agrees', 'shares dprk, kursk, sent, soldiers; soldiers: "12,000" vs "12,000" — same figure')
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from claimdesk.store.related import aliases as alias_store
 from claimdesk.store.related.candidates import Query, build_query, fetch_candidates
 from claimdesk.store.related.explain import explain
 from claimdesk.store.related.matching_form import norm_tokens
+from claimdesk.store.related.relations import side_of_text
 from claimdesk.store.related.scoring import Bag, bm25, combine, fuzzy, make_bag, overlap, translate
+from claimdesk.store.related.stored_facts import StoredFacts
 from claimdesk.store.related.terms import TermTable
 
 CACHE_SIZE = 4096
@@ -48,6 +50,7 @@ class Engine:
         self._lock = threading.RLock()
         self._results: OrderedDict[tuple, list[RelatedClaim]] = OrderedDict()
         self._bags: OrderedDict[int, Bag] = OrderedDict()
+        self.facts = StoredFacts(store)
 
     # state ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -62,6 +65,7 @@ class Engine:
                 # a removed document's claim ids come back with the next one added, and
                 # every bag's idf weights move with the store
                 self._bags.clear()
+                self.facts.clear()
                 self._generation = generation
             signature = alias_store.alias_signature(db)
             if signature != self._alias_sig:
@@ -114,10 +118,18 @@ class Engine:
         return build_query(text, self.terms, self.groups, stored=stored)
 
     def results(
-        self, text: str, *, claim_id=None, doc_id=None, limit=10, include_sentences=False
+        self,
+        text: str,
+        *,
+        claim_id=None,
+        doc_id=None,
+        limit=10,
+        include_sentences=False,
+        claim=None,
     ) -> list[RelatedClaim]:
-        """Ranked :class:`RelatedClaim` for ``text`` (a stored claim's, or free text)."""
+        """Ranked :class:`RelatedClaim` for ``text`` (a stored ``claim``'s, or free text)."""
         query = build_query(text, self.terms, self.groups, stored=claim_id is not None)
+        query.side = self.facts.side(claim) if claim is not None else side_of_text(text)
         ranked = self.rank(query, claim_id, doc_id, include_sentences)[:limit]
         if not ranked:
             return []
@@ -134,7 +146,9 @@ class Engine:
             if cid not in by_id:
                 continue
             claim, title = by_id[cid]
-            relation, why = explain(query, claim.text, self._bag(cid, claim.norm), score)
+            relation, why = explain(
+                query, claim, self._bag(cid, claim.norm), score, self.facts.side(claim)
+            )
             out.append(
                 RelatedClaim(
                     claim=claim,
@@ -162,6 +176,7 @@ class Engine:
             doc_id=claim.doc_id,
             limit=limit,
             include_sentences=include_sentences,
+            claim=claim,
         )
         with self._lock:
             self._results[key] = found

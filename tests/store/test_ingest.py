@@ -369,10 +369,10 @@ def test_an_extraction_failure_refuses_only_that_document(store, tmp_path, monke
     if workers == 1:
         real = batches.extract
 
-        def picky(text):
+        def picky(text, published=""):
             if "Document 1." in text:
                 raise RuntimeError("boom")
-            return real(text)
+            return real(text, published)
 
         monkeypatch.setattr(batches, "extract", picky)
         results = store.add_paths(paths, workers=1)
