@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,14 +36,19 @@ from claimdesk.store.search import searcher
 from claimdesk.store.search.vocabulary import VocabularyCache
 
 
+_MEMORY_NAMES = itertools.count(1)
+
+
 class Store:
     """One claimdesk database. Safe to share across threads (a connection per thread)."""
 
     def __init__(self, path: str | Path):
         self.path = str(path)
         if self.path == ":memory:":
-            # A shared in-memory database so every thread sees the same data.
-            self.path = f"file:claimdesk-{id(self)}?mode=memory&cache=shared"
+            # A shared in-memory database so every thread sees the same data; named by a
+            # counter, not id(): a collected store's database lives on while a connection
+            # to it waits for the garbage collector, and a reused id would reopen it.
+            self.path = f"file:claimdesk-{next(_MEMORY_NAMES)}?mode=memory&cache=shared"
         self._conns = Connections(self.path)
         self._search_vocabulary = VocabularyCache(self.path)
         self._dead_ends = searcher.DeadEnds()
