@@ -35,7 +35,6 @@ from claimdesk.store.models import (
 from claimdesk.store.search import searcher
 from claimdesk.store.search.vocabulary import VocabularyCache
 
-
 _MEMORY_NAMES = itertools.count(1)
 
 

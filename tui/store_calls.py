@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from claimdesk.store import Store
-from claimdesk.store.models import NotFoundError
+from claimdesk.store.models import DISAGREEMENTS, NotFoundError
 from claimdesk.tui import messages
 
 RELATED_LIMIT = 10
@@ -81,12 +81,13 @@ def prefetch_related(store: Store, claim_ids: list[int]) -> None:
 
 
 def load_conflicts(store: Store, doc_id: int, claim_ids: list[int]) -> messages.ConflictsLoaded:
-    """Which of ``claim_ids`` conflict with a claim in another document."""
+    """Which of ``claim_ids`` contradict or differ from a claim in another document."""
     related = getattr(store, "related", None)
     found: set[int] = set()
     if related is not None:
         for claim_id in claim_ids:
-            if any(r.relation == "conflicts" for r in related(claim_id, limit=RELATED_LIMIT)):
+            found_for = related(claim_id, limit=RELATED_LIMIT)
+            if any(r.relation in DISAGREEMENTS and not r.same_document for r in found_for):
                 found.add(claim_id)
     return messages.ConflictsLoaded(doc_id, frozenset(found))
 

@@ -47,7 +47,7 @@ _SPAN = re.compile(
     r"season|storm|quake|earthquake|shooting|clash|battle|assault|strike|protest|visit|week|weekend))\b",
     re.I,
 )
-_SINCE = re.compile(rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH_NAMES})\b")
+_SINCE = re.compile(rf"\b(?i:since)\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH_NAMES})\b")
 _IN_MONTH = re.compile(
     rf"\b(?:in|during|throughout|for)\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
 )

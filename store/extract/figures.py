@@ -170,6 +170,9 @@ def _starts(sentence: str, hits: trigger_words.Hits) -> list[int]:
 
 _CLAUSE_START = re.compile(r".*(?:[,;:(—]|\bwhile\b|\band\b|\bbut\b|\bwhereas\b)", re.S)
 _NAME_RUN = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_SAYS_AFTER = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:said|says|told|reported|announced|estimated|estimates|stated)\b"
+)
 _NOT_OWNERS = frozenset(
     word_list("The A An In On At By For With From It He She They We His Her Their Its This That")
 )
@@ -184,7 +187,7 @@ def _owner(sentence: str, start: int) -> str:
     lo = clause.end() if clause else lo
     for m in _NAME_RUN.finditer(sentence, lo, start):
         words = [w for w in m.group().split() if w not in _NOT_OWNERS]
-        if words:
+        if words and not _SAYS_AFTER.match(sentence, m.end()):
             return " ".join(words)
     return ""
 
@@ -389,14 +392,17 @@ def _inherit_things(sentence: str, offset: int, figures: list[dict]) -> None:
         gap = sentence[prev["end"] - offset : fig["start"] - offset]
         if not _ELLIPSIS_GAP.search(gap):
             continue
-        said = set(prev["counts"].lower().split())
+        said = set(prev["counts"].split())
         rest = [
             w
-            for w in re.findall(r"[\w'’]+", gap.lower())
-            if w not in said and w not in OUTCOMES and w not in _GAP_FILLER
+            for w in re.findall(r"[\w'’]+", gap)
+            if w not in said
+            and w.lower() not in OUTCOMES
+            and w.lower() not in _GAP_FILLER
+            and not w[0].isupper()
         ]
-        if len(rest) > 2:
-            continue  # more than "and", "or": the next figure starts a clause of its own
+        if len(rest) > 3:
+            continue  # the next figure starts a clause of its own
         fig["thing"] = prev["thing"]
         fig["unit"] = prev["unit"]
         if not fig["modifiers"]:
@@ -436,6 +442,8 @@ def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
     else:
         phrase, thing, modifiers, outcome = counted(after, before, next_start is not None)
     currency = ""
+    if unit == "money" and thing in ("dollar", "euro", "pound", *CURRENCIES):
+        thing = ""  # "158 billion dollars": the currency, not what the money is for
     if unit == "money":
         sign = (m.group("cur") or "").lower()
         word = _UNIT_WORD.match(after)

@@ -23,8 +23,8 @@ from claimdesk.store.related import aliases as alias_store
 from claimdesk.store.related.candidates import Query, build_query, fetch_candidates
 from claimdesk.store.related.explain import explain
 from claimdesk.store.related.matching_form import norm_tokens
-from claimdesk.store.related.relations import side_of_text
 from claimdesk.store.related.scoring import Bag, bm25, combine, fuzzy, make_bag, overlap, translate
+from claimdesk.store.related.sides import side_of_text
 from claimdesk.store.related.stored_facts import StoredFacts
 from claimdesk.store.related.terms import TermTable
 

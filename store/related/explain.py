@@ -21,8 +21,9 @@ from dataclasses import replace
 
 from claimdesk.store.models import Claim
 from claimdesk.store.related.matching_form import stem
-from claimdesk.store.related.relations import Side, relate, shared_content, side_of_text
+from claimdesk.store.related.relations import relate, shared_content
 from claimdesk.store.related.scoring import Bag, shared_keys, translate
+from claimdesk.store.related.sides import Side, side_of_text
 
 SHOWN_TERMS = 4
 """How many shared terms the explanation names."""

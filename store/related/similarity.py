@@ -23,9 +23,10 @@ from types import SimpleNamespace
 from rapidfuzz import fuzz, process
 
 from claimdesk.store.related.aliases import AliasGroups
+from claimdesk.store.related.compare import compare_figures
 from claimdesk.store.related.explain import explain
-from claimdesk.store.related.relations import Side, compare_figures, side_of_text
 from claimdesk.store.related.scoring import Bag, combine, fuzzy, make_bag, overlap, translate
+from claimdesk.store.related.sides import Side, side_of_text
 from claimdesk.store.related.terms import VARIANT_CUTOFF, VARIANT_MIN_LENGTH
 
 FIGURE_CONFLICT_PENALTY = 0.8

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from claimdesk.store.extract.facts import read_facts
 from claimdesk.store.models import Claim, date_from_dict, figure_from_dict
-from claimdesk.store.related.relations import Side, name_keys, title_names
+from claimdesk.store.related.sides import Side, name_keys, title_names
 
 FACTS_FROM = "facts_from_claim"
 """``meta`` key: the first claim id whose figures and dates were stored as typed facts."""

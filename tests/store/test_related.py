@@ -323,6 +323,6 @@ def test_cli_conflicts_since_takes_dates_and_ages(tmp_path):
         out = runner.invoke(cli, ["--db", db, "conflicts", "--since", since, "--json"])
         assert out.exit_code == 0 and len(out.output.splitlines()) == 1, since
     out = runner.invoke(cli, ["--db", db, "conflicts", "--since", "2099-01-01"])
-    assert out.exit_code == 0 and "no conflicting claims" in out.output
+    assert out.exit_code == 0 and "no contradicting or differing claims" in out.output
     out = runner.invoke(cli, ["--db", db, "conflicts", "--since", "yesterday"])
     assert out.exit_code == 1 and "not a date" in out.output

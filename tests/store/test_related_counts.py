@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claimdesk.store.extract.facts import read_facts
-from claimdesk.store.related.relations import compare_figures, side_of_text
+from claimdesk.store.related.compare import compare_figures
+from claimdesk.store.related.sides import side_of_text
 
 
 def relation(mine: str, theirs: str) -> str:

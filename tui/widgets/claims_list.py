@@ -17,7 +17,7 @@ NOTE_MARK = "✎"
 """Shown on claims that have a note."""
 
 CONFLICT_MARK = "⚡"
-"""Shown on claims known to conflict with a claim elsewhere."""
+"""Shown on claims known to contradict or differ from a claim elsewhere."""
 
 
 class ClaimsList(StatusStyled, VirtualList):
@@ -43,7 +43,7 @@ class ClaimsList(StatusStyled, VirtualList):
         row.append(f" {round(item.score * 100):3d} ", style=self.muted_style())
         row.append(NOTE_MARK if item.note.strip() else " ")
         if item.id in self.conflicting:
-            row.append(CONFLICT_MARK, style=self.relation_style("conflicts"))
+            row.append(CONFLICT_MARK, style=self.relation_style("contradicts"))
         row.append(" ")
         row.append(one_line(item.text))
         return [row]

@@ -1,21 +1,24 @@
-"""The related pane: claims elsewhere that agree with, conflict with or relate to the current one.
+"""The related pane: claims elsewhere that agree with, differ from, contradict or relate to
+the current one.
 
-Three lines an item: relation (conflicts in the theme's error colour, reversed
-and bold), score and source document; the claim; the explanation.
+Three lines an item: relation (contradicts in the theme's error colour, reversed and
+bold; differs in the warning colour), score and source document; the claim; the
+explanation.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from claimdesk.store.models import RelatedClaim
+from claimdesk.store.models import RelatedClaim, relation_name
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.documents_list import one_line
 from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS, StatusStyled
 from claimdesk.tui.widgets.virtual_list import VirtualList
 
 RELATION_LABELS: dict[str, str] = {
-    "conflicts": " ✗ CONFLICTS ",
+    "contradicts": " ✗ CONTRADICTS ",
+    "differs": "≠ differs",
     "agrees": "= agrees",
     "related": "~ related",
 }
@@ -31,10 +34,8 @@ class RelatedList(StatusStyled, VirtualList):
     def render_item(self, item: RelatedClaim, width: int) -> list[Text]:
         """Relation, score and document; claim text; why."""
         head = Text()
-        head.append(
-            RELATION_LABELS.get(item.relation, item.relation),
-            style=self.relation_style(item.relation),
-        )
+        relation = relation_name(item.relation)
+        head.append(RELATION_LABELS.get(relation, relation), style=self.relation_style(relation))
         head.append(f" {item.score:3.0f} ", style="bold")
         head.append(
             STATUS_GLYPHS.get(item.claim.status, "·") + " ",
