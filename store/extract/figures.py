@@ -24,6 +24,15 @@ import re
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.counted import OUTCOMES, PEOPLE, counted
+from claimdesk.store.extract.number_kinds import (
+    AFTER,
+    BEFORE,
+    CURRENCIES,
+    UNIT_WORD,
+    is_title_case,
+    kind_of,
+    owner_of,
+)
 from claimdesk.store.extract.number_words import (
     NUMBER_WORDS,
     SCALE_ABBREVIATIONS,
@@ -32,7 +41,7 @@ from claimdesk.store.extract.number_words import (
     number_value,
 )
 from claimdesk.store.extract.quantities import QUALIFIERS, bound_of, interval
-from claimdesk.store.extract.wordlists import word_list, words_pattern
+from claimdesk.store.extract.wordlists import words_pattern
 
 VAGUE = {
     "several": 0.0,
@@ -48,58 +57,6 @@ VAGUE = {
 }
 """Vague quantities and the value they are stored with (0.0 = unknown); never compared."""
 
-COMPARED_UNITS = frozenset({"people", "count", "money", "percent", "measure", "age"})
-"""Units whose figures can be compared (an age only with the same person's age)."""
-
-CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD",
-    "nz$": "NZD", "s$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY",
-    "₹": "INR", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "roubles": "RUB",
-    "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "francs": "CHF", "pesos": "MXN",
-    "shekels": "ILS", "dinars": "DIN", "naira": "NGN", "rand": "ZAR",
-}  # fmt: skip
-"""Currency signs and words (lower case) and the currency each stands for."""
-
-DURATIONS = frozenset(
-    word_list(
-        "second seconds minute minutes min mins hour hours hr hrs day days week weeks month "
-        "months year years yr yrs decade decades century centuries night nights weekend weekends"
-    )
-)
-MEASURES = frozenset(
-    word_list(
-        "km kilometres kilometers kilometre kilometer mile miles mph kph metres meters metre "
-        "meter m feet foot ft inch inches cm mm kg kilograms kilogram lb lbs ton tons tonnes "
-        "tonne acre acres hectare hectares degree degrees magnitude gallon gallons "
-        "litre litres liter liters barrel barrels mw gw kw megawatts watts volts knots times "
-        "storeys stories floors yards yard"
-    )
-)
-"""Words after a number that make it a duration or a measurement."""
-
-IDENTIFIER_WORDS = frozenset(
-    word_list(
-        "interstate highway hwy route rte road rd street avenue ave flight flights model case "
-        "bill no nos number page pages pp p chapter section article amendment room apartment "
-        "apt unit suite ste gate exit platform terminal channel district ward precinct lot "
-        "station building bldg floor level category class type version episode season series "
-        "volume vol issue act title proposition prop resolution docket file item line lane "
-        "pier bus train code badge jersey squad battalion brigade division regiment company "
-        "engine ladder box id boeing airbus cessna apollo windows iphone galaxy formula mark "
-        "mk grade size extension ext us sr cr fm i"
-    )
-)
-"""Words before a number that make it a name or a reference (Interstate 75, Flight 370)."""
-
-_LEADING_ALLOWED = frozenset(
-    word_list(
-        "the a an of in on at by for and but only all some another nearly about around over "
-        "just exactly roughly almost more fewer less up than to with from those these its their "
-        "his her our january february march april may june july august september october "
-        "november december monday tuesday wednesday thursday friday saturday sunday"
-    )
-)
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d{1,3}(?:,\s\d{3})+(?![\d.,]\d)"  # "26, 000": thousands split after the comma
@@ -122,37 +79,11 @@ _FIGURE = re.compile(
     r"(?P<pct>\s*(?:%|-?\s*percent\b|per\s?cent\b|percentage points?\b))?"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{words_pattern([*QUALIFIERS, 'between'])})\s+$", re.I)
-_CLOCK_AFTER = re.compile(
-    r"(?::\s?\d\d|\s*(?:[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?|o['’]clock|GMT|UTC|CET|[ECMP][SD]T\b|BST|local time|hours GMT))"
-)
-_CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
-_AGE_AFTER = re.compile(
-    r"\s*-?\s*(?:years?|yrs?|months?)\s*-?\s*old\b|\s*-\s*year\b|\s+years?\s+of\s+age\b", re.I
-)
-_AGE_BEFORE = re.compile(r"\b(?:[Aa]ged?|AGE)\s*[-–:,]?\s*$")
-_APPOSITION_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)\s*[,(]\s*$")
-_APPOSITION_AFTER = re.compile(r"\s*(?:[,)];?|\.(?!\d)|;|$|\s+and\b)")
-_OF_AFTER_AGE = re.compile(r"\s*(?P<of>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+)")
-_UNIT_WORD = re.compile(r"\s*-?\s*([A-Za-z]+)")
-_ADDRESS_AFTER = re.compile(
-    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
-    r"Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Terrace|Trail|"
-    r"Pike|Square)\b|\s+block\b"
-)
-_CHAIN_AFTER = re.compile(r"\s*[-–./]\s*\d")
-_CHAIN_BEFORE = re.compile(r"(?:\d\s*[-–./]|[A-Za-z]-|#)\s*$")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)\.?\s*$")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_YEAR_CONTEXT = re.compile(
-    r"\b(?:in|since|by|until|from|of|during|before|after|year|fiscal)\s+$", re.I
-)
 _RATE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:per|a|an|each)\s+(year|season|month|week|day|hour|game|head|person)\b",
     re.I,
 )
 _GROUP_SEPARATOR = re.compile(r"(?<=\d)(?:,\s|[ \u00a0\u202f\u2009,])(?=\d{3})")
-_AFTER = 90
-_BEFORE = 40
 
 trigger_words.register("numword", {w.split()[0] for w in (*NUMBER_WORDS, *VAGUE)} - {"a"})
 trigger_words.register("numword", ["few", "handful", "half"])
@@ -166,110 +97,6 @@ def _starts(sentence: str, hits: trigger_words.Hits) -> list[int]:
         back = re.search(r"(?:\b[Hh]alf\s+an?|\b[Aa]n?)\s+$", sentence[max(0, s - 8) : s])
         starts.add(s - len(back.group()) if back else s)
     return sorted(starts)
-
-
-_CLAUSE_START = re.compile(r".*(?:[,;:(—]|\bwhile\b|\band\b|\bbut\b|\bwhereas\b)", re.S)
-_NAME_RUN = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
-_SAYS_AFTER = re.compile(
-    r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:said|says|told|reported|announced|estimated|estimates|stated)\b"
-)
-_NOT_OWNERS = frozenset(
-    word_list("The A An In On At By For With From It He She They We His Her Their Its This That")
-)
-
-
-def _owner(sentence: str, start: int) -> str:
-    """Whose count, sum or share a figure is: the first name in its clause before it
-    ("Richard Carter scored 14 points", "while the Orioles offered $150 million"), if any.
-    Tolls do not need one: they belong to the event."""
-    lo = max(0, start - 80)
-    clause = _CLAUSE_START.match(sentence, lo, start)
-    lo = clause.end() if clause else lo
-    for m in _NAME_RUN.finditer(sentence, lo, start):
-        words = [w for w in m.group().split() if w not in _NOT_OWNERS]
-        if words and not _SAYS_AFTER.match(sentence, m.end()):
-            return " ".join(words)
-    return ""
-
-
-def _is_title_case(sentence: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’]*", sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
-def _sentence_initial(sentence: str, pos: int) -> bool:
-    return not sentence[:pos].strip(" \t\"'“‘(«")
-
-
-def _kind(sentence: str, m: re.Match, s: int, qualified: bool, title_case: bool):
-    """``(unit, whose age)`` for the number matched at ``m`` (``s``: start with qualifier)."""
-    e = m.end()
-    after, before = sentence[e : e + _AFTER], sentence[max(0, s - _BEFORE) : s]
-    raw = m.group("num") or ""
-    if m.group("pct"):
-        return "percent", ""
-    if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
-        return "clock", ""
-    if m.group("cur") or m.group("abbr"):
-        return ("money" if m.group("cur") else "measure"), ""
-    if m.group("vague"):
-        return "count", ""
-    age = _AGE_AFTER.match(after)
-    if age:
-        of = _OF_AFTER_AGE.match(after, age.end())
-        return "age", of.group("of") if of else ""
-    if _AGE_BEFORE.search(before):
-        return "age", ""
-    value = number_value(raw) or 0.0
-    apposition = _APPOSITION_BEFORE.search(before)
-    if (
-        apposition
-        and not qualified
-        and raw.isdigit()
-        and 0 < value <= 110
-        and _APPOSITION_AFTER.match(after)
-    ):
-        return "age", apposition.group("name")
-    if _CHAIN_BEFORE.search(before) or _CHAIN_AFTER.match(after):
-        return "identifier", ""  # phone numbers, F-16, 24/7
-    if _ADDRESS_AFTER.match(after) or raw in ("911", "999", "112"):
-        return "identifier", ""
-    word_before = _WORD_BEFORE.search(before) if not qualified else None
-    if word_before:
-        word = word_before.group(1)
-        low = word.lower().rstrip(".")
-        if low in IDENTIFIER_WORDS or (
-            word[0].isupper()
-            and "." not in raw
-            and not title_case
-            and not _sentence_initial(sentence, word_before.start() + max(0, s - _BEFORE))
-            and low not in _LEADING_ALLOWED
-            and not low.endswith(("'s", "’s"))
-        ):
-            return "identifier", ""
-    unit = _UNIT_WORD.match(after)
-    if unit:
-        word = unit.group(1).lower()
-        if word in DURATIONS:
-            return "duration", ""
-        if word in MEASURES:
-            return "measure", ""
-        if word in CURRENCIES and not after[unit.end() :].lstrip().startswith("of"):
-            return "money", ""
-    if re.search(r"\bmagnitude\s*$", before, re.I):
-        return "measure", ""
-    if (
-        _YEAR.fullmatch(raw)
-        and not qualified
-        and (_YEAR_CONTEXT.search(before) or not _counts_people(after))
-    ):
-        return "year", ""
-    return "count", ""
-
-
-def _counts_people(after: str) -> bool:
-    word = _UNIT_WORD.match(after)
-    return bool(word) and (word.group(1).lower().rstrip("s") in PEOPLE or word.group(1) == "people")
 
 
 def _ungrouped(number: str) -> str:
@@ -301,7 +128,7 @@ def find_figures(
     as dates) are ignored. ``hits``: :func:`claimdesk.store.extract.trigger_words.scan` of
     the sentence, if already computed."""
     hits = trigger_words.scan(sentence) if hits is None else hits
-    title_case = _is_title_case(sentence)
+    title_case = is_title_case(sentence)
     found: list[tuple[re.Match, int, str]] = []
     last_end = -1
     for pos in _starts(sentence, hits):
@@ -425,14 +252,14 @@ def _without_bad_range(sentence: str, m: re.Match, pos: int) -> re.Match:
 def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
     """The figure dict of one match (``next_start``: where the next figure starts)."""
     e = m.end()
-    unit, of = _kind(sentence, m, s, bool(qualifier), title_case)
+    unit, of = kind_of(sentence, m, s, bool(qualifier), title_case)
     value, high = _value(m)
     vague = m.group("vague")
     bound = "vague" if vague else ("range" if high is not None else bound_of(qualifier))
     if vague:
         qualifier = " ".join(vague.lower().split())
-    after = sentence[e : next_start if next_start is not None else e + _AFTER]
-    before = sentence[max(0, s - _BEFORE) : s]
+    after = sentence[e : next_start if next_start is not None else e + AFTER]
+    before = sentence[max(0, s - BEFORE) : s]
     if title_case:  # capitals say nothing in "4 Killed In Shooting"
         phrase, thing, modifiers, outcome = counted(
             after.lower(), before.lower(), next_start is not None
@@ -446,7 +273,7 @@ def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
         thing = ""  # "158 billion dollars": the currency, not what the money is for
     if unit == "money":
         sign = (m.group("cur") or "").lower()
-        word = _UNIT_WORD.match(after)
+        word = UNIT_WORD.match(after)
         currency = CURRENCIES.get(sign) or CURRENCIES.get(word.group(1).lower() if word else "", "")
     if unit == "people" or (unit == "count" and (thing in PEOPLE or (outcome and not thing))):
         unit = "people"
@@ -455,7 +282,7 @@ def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
         modifiers = (*modifiers, "per " + rate.group(1).lower())
     counts = phrase
     if unit in ("count", "money", "percent", "measure") and not of:
-        of = _owner(sentence, s)
+        of = owner_of(sentence, s)
     if unit == "percent":
         counts = "percent"
     elif unit == "money" and not phrase:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claimdesk.store.extract.counted import GENERIC_THINGS
-from claimdesk.store.extract.figures import COMPARED_UNITS
+from claimdesk.store.extract.number_kinds import COMPARED_UNITS
 from claimdesk.store.extract.quantities import Interval, describe, disjoint, interval, total
 from claimdesk.store.models import Figure
 

@@ -5,7 +5,7 @@ document's published date and its hedge.
     >>> side = side_of_text("Zelensky said more than 3,000 North Korean soldiers were killed.",
     ...                     title="Kyiv raises its estimate", published="2024-12-28")
     >>> [f.text for f in side.figures], sorted(side.names)
-    (['more than 3,000'], ['korean', 'kyiv', 'zelensky'])
+    (['more than 3,000'], ['korean', 'kyiv', 'north', 'zelensky'])
 """
 
 from __future__ import annotations
