@@ -21,6 +21,7 @@ Kursk") and gives each figure the window and place nearest to it, walking both l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.dates import MONTHS, find_dates
@@ -115,19 +116,30 @@ def _windows(sentence: str, dates: list[dict], offset: int) -> list[tuple[int, i
             found.append((d["start"] - offset, d["end"] - offset, key, d["text"]))
     for m in _CUMULATIVE.finditer(sentence):
         found.append((m.start(), m.end(), "total", m.group()))
-    for m in _SPAN.finditer(sentence):
-        if not any(s <= m.start() < e for s, e, _, _ in found):
-            found.append(
-                (m.start(), m.end(), "span:" + " ".join(m.group().lower().split()), m.group())
-            )
-    for m in _SINCE.finditer(sentence):
-        found.append((m.start(), m.end(), f"since:{m.group('month').lower()}", m.group()))
-    for m in _IN_MONTH.finditer(sentence):
-        if not any(s <= m.start("month") < e for s, e, _, _ in found):
-            key = f"month:{m.group('year') or ''}-{m.group('month').lower()}"
-            found.append((m.start(), m.end(), key, m.group()))
     found.sort()
-    return found
+    spans = [
+        (m.start(), m.end(), "span:" + " ".join(m.group().lower().split()), m.group())
+        for m in _SPAN.finditer(sentence)
+        if not _inside(found, m.start())
+    ]
+    found = sorted(found + spans)
+    found += [
+        (m.start(), m.end(), f"since:{m.group('month').lower()}", m.group())
+        for m in _SINCE.finditer(sentence)
+    ]
+    found.sort()
+    months = [
+        (m.start(), m.end(), f"month:{m.group('year') or ''}-{m.group('month').lower()}", m.group())
+        for m in _IN_MONTH.finditer(sentence)
+        if not _inside(found, m.start("month"))
+    ]
+    return sorted(found + months)
+
+
+def _inside(spans: list[tuple], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``spans`` (sorted by start): a binary search."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def places_in(sentence: str) -> list[tuple[int, int, str]]:

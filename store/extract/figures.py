@@ -131,6 +131,8 @@ def find_figures(
     title_case = is_title_case(sentence)
     found: list[tuple[re.Match, int, str]] = []
     last_end = -1
+    skip = sorted(skip)
+    k = 0
     for pos in _starts(sentence, hits):
         if pos < last_end:
             continue
@@ -139,7 +141,9 @@ def find_figures(
             continue
         m = _without_bad_range(sentence, m, pos)
         s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in skip):
+        while k < len(skip) and skip[k][1] <= s:
+            k += 1  # skip spans (dates) and matches both come in order: one walk
+        if k < len(skip) and skip[k][0] < e:
             continue
         last_end = e
         qual = _QUALIFIER_BEFORE.search(sentence, max(0, s - 30), s)
