@@ -85,10 +85,11 @@ EVENTS: dict[str, str] = {
 }
 """Words that name a one-time event, and the event: a date next to one says when it happened."""
 _EVENT = re.compile(rf"{words_pattern(EVENTS)}|\btaken prisoner\b|\bopened fire\b")
-EVENT_REACH = 30
-"""How far (characters) before a date its event word may be: "captured on December 26",
-"captured in Kursk on December 26"; a date elsewhere in the sentence is not the event's."""
-_EVENT_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,4}?\s*")
+EVENT_REACH = 45
+"""How far (characters) before a date its event word may be, at most six words: "captured on
+December 26", "killed in Drunbeia at the Maksoumba school on March 6"; a date elsewhere in
+the sentence is not the event's."""
+_EVENT_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s*")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s—\s")
 
 
@@ -186,7 +187,7 @@ def nearest_each(spans: list[tuple[int, int]], items: list[tuple], after_first: 
 
 
 def _event_near(sentence: str, events: list[tuple[int, int, str]], start: int) -> str:
-    """The event a date says the day of: an event word just before it, at most four words
+    """The event a date says the day of: an event word just before it, at most six words
     and :data:`EVENT_REACH` characters away, with no comma or clause break between
     (``events``: the candidates either side)."""
     for _s, e, kind in reversed(events):

@@ -61,7 +61,7 @@ def _place_keys(query, places: list[str]) -> dict[str, set[str]]:
     variant_of = getattr(query, "variant_of", {}) or {}
     out = {}
     for place in places:
-        words = [w.lower() for w in place.split()]
+        words = [w.lower().replace("'", "").replace("’", "") for w in place.split()]
         if groups is not None:
             words = groups.canonical(words)
         out[place] = {variant_of.get(stem(w), stem(w)) for w in words}

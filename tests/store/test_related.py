@@ -259,9 +259,9 @@ def test_an_alias_makes_two_place_names_one_place(store):
         pytest.param(
             "Police said 100 people were killed by the Kharkiv strike on 26 December.",
             "Police said 100 people were killed by the Kharkiv strike on 27 December.",
-            "related",
-            "",
-            id="the same count of another day is another count",
+            "contradicts",
+            'killed: "26 December" vs "27 December" — same event, different days',
+            id="the same strike on another day",
         ),
         pytest.param(
             "Governor Ivanenko said 120 soldiers were lost in Lima on 22 September.",
