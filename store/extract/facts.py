@@ -82,6 +82,8 @@ EVENTS: dict[str, str] = {
     **dict.fromkeys(word_list("born"), "birth"),
     **dict.fromkeys(word_list("earthquake quake"), "earthquake"),
     **dict.fromkeys(word_list("arrived landed"), "arrival"),
+    **dict.fromkeys(word_list("found discovered"), "discovery"),
+    **dict.fromkeys(word_list("rescued"), "rescue"),
 }
 """Words that name a one-time event, and the event: a date next to one says when it happened."""
 _EVENT = re.compile(rf"{words_pattern(EVENTS)}|\btaken prisoner\b|\bopened fire\b")

@@ -285,6 +285,8 @@ def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
     if rate and unit in ("money", "count", "people"):
         modifiers = (*modifiers, "per " + rate.group(1).lower())
     counts = phrase
+    if unit == "measure":
+        thing, of = (of or thing), ""  # what is measured: the unit ("magnitude", "km")
     if unit in ("count", "money", "percent", "measure") and not of:
         of = owner_of(sentence, s)
     if unit == "percent":

@@ -120,6 +120,8 @@ def owner_of(sentence: str, start: int) -> str:
     lo = clause.end() if clause else lo
     for m in _NAME_RUN.finditer(sentence, lo, start):
         words = [w for w in m.group().split() if w not in _NOT_OWNERS]
+        if len(m.group().split()) == 1 and _sentence_initial(sentence, m.start()):
+            continue  # "Unemployment rose ...": any first word has a capital
         if words and not _SAYS_AFTER.match(sentence, m.end()):
             return " ".join(words)
     return ""
@@ -193,7 +195,7 @@ def kind_of(sentence: str, m: re.Match, s: int, qualified: bool, title_case: boo
         if word in CURRENCIES and not after[unit.end() :].lstrip().startswith("of"):
             return "money", ""
     if re.search(r"\bmagnitude\s*$", before, re.I):
-        return "measure", ""
+        return "measure", "magnitude"
     if (
         _YEAR.fullmatch(raw)
         and not qualified

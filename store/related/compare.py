@@ -13,6 +13,8 @@ the date of the same event.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimdesk.store.extract.dates import parse_published
 from claimdesk.store.extract.wordlists import word_list
 from claimdesk.store.models import DateMention, Figure
@@ -73,6 +75,24 @@ def _describe_thing(a: Figure, b: Figure) -> str:
     return " ".join(p for p in (phrase, outcome) if p) or a.thing or "count"
 
 
+def _place_words(side: Side) -> set[str]:
+    places = [f.place for f in side.figures] + [d.place for d in side.dates]
+    return {p.lower() for p in places if p}
+
+
+def _unplaced(figures: tuple[Figure, ...], places: set[str]) -> list[Figure]:
+    """``figures`` without modifiers that only say where ("Tamsin villagers" are the
+    villagers evacuated from Tamsin): places are compared claim against claim."""
+    if not places:
+        return list(figures)
+    return [
+        replace(f, modifiers=tuple(m for m in f.modifiers if m not in places))
+        if set(f.modifiers) & places
+        else f
+        for f in figures
+    ]
+
+
 def _key(f: Figure) -> tuple:
     return (f.unit, f.thing, f.modifiers, f.outcome, f.currency, f.of)
 
@@ -111,8 +131,11 @@ def compare_figures(mine: Side, theirs: Side, score: float = 100.0) -> list[tupl
     """``(relation, reason)`` for the figures (and totals) of two claims matched one to one,
     strongest relation first. Agreements are matched first, so a figure that agrees with
     one figure of the other claim is not then read as disagreeing with another."""
-    left = [counted_of(f) for f in mine.figures] + totals(list(mine.figures))
-    right = [counted_of(f) for f in theirs.figures] + totals(list(theirs.figures))
+    places = _place_words(mine) | _place_words(theirs)
+    left = [counted_of(f) for f in _unplaced(mine.figures, places)]
+    right = [counted_of(f) for f in _unplaced(theirs.figures, places)]
+    left += totals([c.figure for c in left])
+    right += totals([c.figure for c in right])
     estimate = (mine.hedge in ESTIMATE_HEDGES) or (theirs.hedge in ESTIMATE_HEDGES)
     growth = _growth(mine, theirs)
     candidates = []

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from claimdesk.store.extract.counted import OUTCOMES
 from claimdesk.store.extract.facts import EVENTS
+from claimdesk.store.extract.number_kinds import COMPARED_UNITS
 from claimdesk.store.related.compare import (
     AGREE_MIN_SCORE,
     ORDER,
@@ -120,6 +121,21 @@ def relate(
         relation = max(findings, key=lambda r: ORDER[r[0]])[0]
         reasons = [r for rel, r in findings if rel == relation]
         return relation, "; ".join(dict.fromkeys(reasons[:2]))
-    if score >= AGREE_MIN_SCORE and not (mine.figures or theirs.figures) and enough_shared(shared):
-        return "agrees", "same statement"  # numbers not compared make two statements
+    if score >= AGREE_MIN_SCORE and _same_numbers(mine, theirs) and enough_shared(shared):
+        return "agrees", "same statement"
     return "related", ""
+
+
+def _same_numbers(mine: Side, theirs: Side) -> bool:
+    """Whether two claims state the same numbers and days, kind by kind (12 years and 12
+    years; not 6 p.m. and 6 people, nor March 3 and March 5): a number or a day that only
+    one of them states makes two statements."""
+
+    def numbers(side: Side) -> list:
+        figures = sorted(
+            (f.unit, f.value, f.window if f.unit in COMPARED_UNITS else "") for f in side.figures
+        )
+        days = sorted(d.day for d in side.dates if d.day and not d.reported)
+        return figures + days
+
+    return numbers(mine) == numbers(theirs)
