@@ -17,6 +17,7 @@ from pathlib import Path
 from claimdesk.store.extract import checkworthy
 from claimdesk.store.extract.extractor import extract
 from claimdesk.store.extract.features import SentenceFeatures
+from claimdesk.store.extract.model_inputs import features_of_text
 
 from .common import report
 from .corpus import generate_documents
@@ -66,7 +67,7 @@ def run(args) -> None:
         if not texts:
             figures[f"{name}: skipped"] = "../shared/eval absent"
             continue
-        items = [(t, SentenceFeatures.from_dict(checkworthy.features_of_text(t))) for t in texts]
+        items = [(t, SentenceFeatures.from_dict(features_of_text(t))) for t in texts]
         warm = sentences_per_second(items, cold=False)
         cold = sentences_per_second(items, cold=True)
         figures[f"{name}: sentences"] = len(items)

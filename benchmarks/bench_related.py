@@ -32,7 +32,6 @@ from statistics import median
 
 from claimdesk.store import Store
 from claimdesk.store.models import DISAGREEMENTS
-from claimdesk.store.related import engine_for
 from claimdesk.store.related.engine import order_by_score
 
 from .common import ms, report, stopwatch, time_each
@@ -53,19 +52,23 @@ def measure(claims: int) -> None:
     store = cached_store(claims, generated.sentences)
     rng = random.Random(1)
     with stopwatch() as startup:
-        engine_for(store).refresh()
+        store.related_engine.refresh()
     members = [i for group in generated.groups for i in group]
     queries = rng.sample(members, min(LATENCY_QUERIES, len(members)))
     latency = time_each(lambda i: store.related(i + 1, limit=10), queries)
+    # the reader asks for the weaker matches too (m shows them without another query)
+    store.related_engine.clear_caches()
+    reader = time_each(lambda i: store.related(i + 1, limit=10, weaker=True), queries)
 
     group_of = {i: group for group in generated.groups for i in group}
-    planted_all = found_all = 0
+    planted_all = found_all = shown_all = 0
     for i in queries:  # the results are cached now: this re-reads them
         mates = {j + 1 for j in group_of[i]} - {i + 1}
-        found_all += len(mates & {h.claim.id for h in store.related(i + 1, limit=10)})
+        found_all += len(mates & set(ranked(store, i + 1)))
+        shown_all += len(mates & {h.claim.id for h in store.related(i + 1, limit=10)})
         planted_all += len(mates)
     checked = queries[: BRUTE_QUERIES.get(claims, 3)]
-    engine_top = {i: [h.claim.id for h in store.related(i + 1, limit=10)] for i in checked}
+    engine_top = {i: ranked(store, i + 1) for i in checked}
     brute_top, brute_seconds, bag_seconds = brute_force(store, [i + 1 for i in checked])
     counts = dict.fromkeys(("planted", "engine", "brute", "both", "agree", "expected"), 0)
     brute_only_scores: list[float] = []
@@ -89,6 +92,8 @@ def measure(claims: int) -> None:
             "related median": ms(latency.median),
             "related p95": ms(latency.p95),
             "related worst": ms(latency.worst),
+            "related with weaker matches (reader) median": ms(reader.median),
+            "related with weaker matches (reader) p95": ms(reader.p95),
             "brute-force queries": len(checked),
             "recall@10 vs brute force, planted near-duplicates": ratio(
                 counts["both"], counts["brute"]
@@ -99,6 +104,9 @@ def measure(claims: int) -> None:
             else "none",
             "planted recall@10, engine": ratio(counts["engine"], counts["planted"]),
             f"planted recall@10, engine, all {len(queries)} queries": ratio(found_all, planted_all),
+            "planted statements shown (generated documents share no incident)": ratio(
+                shown_all, planted_all
+            ),
             "planted recall@10, brute force": ratio(counts["brute"], counts["planted"]),
             "brute force median (per query, bags ready)": ms(brute_median),
             "brute force: building every bag (once)": ms(bag_seconds),
@@ -111,6 +119,12 @@ def measure(claims: int) -> None:
 
 RELATION_QUERIES = 300
 """Claims whose related lists are checked against the planted relations."""
+
+
+def ranked(store: Store, claim_id: int) -> list[int]:
+    """The engine's ten best-scored claims, shown or weaker (what the first stage found)."""
+    hits = store.related(claim_id, limit=10, weaker=True)
+    return [h.claim.id for h in sorted(hits, key=lambda h: (-h.score, h.claim.id))[:10]]
 
 
 def relation_quality(store: Store, generated) -> dict[str, float]:
@@ -128,8 +142,8 @@ def relation_quality(store: Store, generated) -> dict[str, float]:
     pairs = generated.conflicts[:RELATION_QUERIES]
     found = labelled = right = agreed = agreed_right = 0
     for i, j in pairs:
-        hits = store.related(i + 1, limit=10)
-        for hit in hits:
+        hits = store.related(i + 1, limit=10, weaker=True)
+        for hit in sorted(hits, key=lambda h: -h.score)[:10]:
             other = hit.claim.id - 1
             if hit.relation in DISAGREEMENTS:
                 labelled += 1
@@ -159,7 +173,7 @@ def brute_force(store: Store, claim_ids: list[int]) -> tuple[dict, list[float], 
     Bags are built a chunk at a time and the evidence kept, so memory stays
     bounded; the bm25 part is relative to the best over all claims, as in the engine.
     """
-    engine = engine_for(store)
+    engine = store.related_engine
     engine.refresh()
     db = store.db
     targets = []

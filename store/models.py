@@ -95,7 +95,7 @@ _FIGURE_FIELDS = frozenset(f.name for f in fields(Figure))
 _DATE_FIELDS = frozenset(f.name for f in fields(DateMention))
 
 
-def figure_from_dict(item: dict) -> Figure:
+def figure_from_dict(item: dict[str, Any]) -> Figure:
     """A :class:`Figure` from its stored dict (fields a store of another version lacks keep
     their defaults; unknown ones are left out)."""
     values = {k: v for k, v in item.items() if k in _FIGURE_FIELDS}
@@ -105,7 +105,7 @@ def figure_from_dict(item: dict) -> Figure:
     return Figure(**values)
 
 
-def date_from_dict(item: dict) -> DateMention:
+def date_from_dict(item: dict[str, Any]) -> DateMention:
     """A :class:`DateMention` from its stored dict (see :func:`figure_from_dict`)."""
     return DateMention(**{k: v for k, v in item.items() if k in _DATE_FIELDS})
 
@@ -127,6 +127,18 @@ class Document:
     flagged: int = 0
     note: str = ""
     text: str | None = None
+    note_version: int = 0
+    replaces: int | None = None
+    replaced_by: int | None = None
+    language: str = ""
+    disclaimer: str = ""
+
+    @property
+    def claims_available(self) -> bool:
+        """Whether claims were extracted from this document (its language is English)."""
+        from claimdesk.store.extract.language import claims_available
+
+        return claims_available(self.language)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -138,6 +150,10 @@ class Document:
             "published": self.published,
             "path": self.path,
             "claims": self.claims,
+            "replaces": self.replaces,
+            "replaced_by": self.replaced_by,
+            "language": self.language,
+            "disclaimer": self.disclaimer,
         }
 
 
@@ -167,6 +183,21 @@ class Claim:
     status: str = "unreviewed"
     note: str = ""
     norm: str = ""
+    note_version: int = 0
+    status_version: int = 0
+    role: str = ""
+    heading_level: int = 0
+    boilerplate: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether the sentence is a heading (``heading_level`` says which)."""
+        return self.role == "heading"
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """Whether the sentence is page furniture (``boilerplate`` names its class)."""
+        return self.role == "boilerplate"
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -186,12 +217,22 @@ class Claim:
             "status": self.status,
             "note": self.note,
             "is_claim": self.is_claim,
+            "status_version": self.status_version,
+            "note_version": self.note_version,
+            "role": self.role,
+            "heading_level": self.heading_level,
+            "boilerplate": self.boilerplate,
         }
 
 
 @dataclass(frozen=True)
 class Event:
-    """One append-only history row: who changed what, when, from what to what."""
+    """One append-only history row: who changed what, when, from what to what.
+
+    A verdict on a related link (``kind`` ``link``) names the other claim in ``other_id``.
+    ``removed``: the claim or document it changed has been removed since (the
+    event stays in the history, attached to nothing live, and undo skips it).
+    """
 
     id: int
     at: str
@@ -202,6 +243,8 @@ class Event:
     old: str
     new: str
     undo_of: int | None = None
+    other_id: int | None = None
+    removed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--json`` output."""
@@ -224,8 +267,43 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class VersionLink:
+    """A document stored as a new version of ``replaces``, and where the old version's
+    reviewed claims (notes, flags, promote/dismiss) went: to the same sentence at the
+    same place (``exact``), elsewhere (``moved``), to a reworded sentence with the same
+    figures (``fuzzy``), or nowhere (``orphaned``: they stay on the old version)."""
+
+    replaces: int
+    exact: int = 0
+    moved: int = 0
+    fuzzy: int = 0
+    orphaned: int = 0
+
+    @property
+    def carried(self) -> int:
+        """How many reviewed claims found their sentence in the new version."""
+        return self.exact + self.moved + self.fuzzy
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape inside ``claimdesk add --json``."""
+        return {
+            "replaces": self.replaces,
+            "exact": self.exact,
+            "moved": self.moved,
+            "fuzzy": self.fuzzy,
+            "orphaned": self.orphaned,
+        }
+
+
+@dataclass(frozen=True)
 class AddResult:
-    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input."""
+    """What :meth:`Store.add_file` / :meth:`Store.add_text` did with one input.
+
+    ``warning`` says what was repaired on the way in (undecodable bytes);
+    ``version`` is set when the input was stored as a new version of a document.
+    ``language`` is the document's detected language (ISO 639-1); ``note`` says plainly
+    when claims could not be extracted from it (a language other than English).
+    """
 
     doc_id: int | None
     added: bool
@@ -234,11 +312,20 @@ class AddResult:
     sentences: int = 0
     reason: str = ""
     path: str = ""
+    skipped: bool = False
+    warning: str = ""
+    version: VersionLink | None = None
+    language: str = ""
+    note: str = ""
 
     @property
     def refused(self) -> bool:
-        """True when the input was not stored and is not already in the store (see ``reason``)."""
-        return self.doc_id is None
+        """True when the input was not stored and is not already in the store (see ``reason``).
+
+        A file a folder walk passed over (``skipped``: an image, a spreadsheet) is not
+        refused: it was never asked for by name.
+        """
+        return self.doc_id is None and not self.skipped
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``claimdesk add --json``."""
@@ -251,6 +338,89 @@ class AddResult:
             "claims": self.claims,
             "sentences": self.sentences,
             "reason": self.reason,
+            "skipped": self.skipped,
+            "warning": self.warning,
+            "version": self.version.to_json() if self.version else None,
+            "language": self.language,
+            "note": self.note,
+        }
+
+
+PAGE = "page"
+"""The :attr:`Mark.kind` of a page start (PDF)."""
+CUE = "cue"
+"""The :attr:`Mark.kind` of a subtitle or transcript cue start."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a page or a cue starts in a document's text: ``label`` is ``"4"`` or ``"00:03:12"``.
+
+    ``start`` is an offset into the stored text, like a claim's.
+    """
+
+    start: int
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DocumentOrigin:
+    """How a document came in: read as ``kind`` (pdf, docx, email, web page, feed entry, ...),
+    its ``author``, when it was ``fetched`` (web pages and feeds), the e-mail it was
+    attached to (``parent_id``), the attachments it brought (``attachment_ids``) and the
+    followed feed it came from (``feed``)."""
+
+    doc_id: int
+    kind: str = ""
+    author: str = ""
+    fetched: str = ""
+    parent_id: int | None = None
+    attachment_ids: tuple[int, ...] = ()
+    feed: str = ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A followed RSS or Atom feed; ``checked`` is when it was last fetched, ``status`` how that went."""
+
+    id: int
+    url: str
+    title: str
+    followed: str
+    checked: str = ""
+    status: str = ""
+    entries: int = 0
+    documents: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk feeds --json``."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class FeedUpdate:
+    """What one ``update`` did with one feed: new documents, entries already seen, failures."""
+
+    feed: Feed
+    added: int = 0
+    present: int = 0
+    seen: int = 0
+    failed: int = 0
+    problem: str = ""
+    results: tuple[AddResult, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape used by ``claimdesk update --json``."""
+        return {
+            "feed_id": self.feed.id,
+            "url": self.feed.url,
+            "title": self.feed.title,
+            "added": self.added,
+            "present": self.present,
+            "seen": self.seen,
+            "failed": self.failed,
+            "problem": self.problem,
         }
 
 
@@ -265,6 +435,7 @@ class StoreSummary:
     flagged: int
     notes: int
     by_status: dict[str, int] = field(default_factory=dict)
+    orphaned: int = 0
 
 
 def figures_from_json(raw: str) -> tuple[Figure, ...]:
@@ -277,12 +448,13 @@ def dates_from_json(raw: str) -> tuple[DateMention, ...]:
     return tuple(date_from_dict(item) for item in json_list(raw))
 
 
-def json_list(raw: str | None) -> list:
+def json_list(raw: str | None) -> list[Any]:
     """A JSON list column decoded; most are empty, and those skip the decoder (a search
     result page builds fifty claims on every keystroke)."""
     if not raw or raw == "[]":
         return []
-    return json.loads(raw)
+    decoded: list[Any] = json.loads(raw)
+    return decoded
 
 
 RELATIONS: tuple[str, ...] = ("agrees", "differs", "contradicts", "related")
@@ -304,9 +476,20 @@ def relation_name(relation: str) -> str:
     return "contradicts" if relation == "conflicts" else relation
 
 
+VERDICTS: tuple[str, ...] = ("wrong", "right", "contradicts")
+"""What a reader can say about a related link: not related, rightly related, a confirmed contradiction."""
+
+
 @dataclass(frozen=True)
 class RelatedClaim:
-    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason."""
+    """A claim found by :meth:`Store.related`: score 0..100, relation and a readable reason.
+
+    ``shown`` says whether the reader displays it by default: it is probably from another
+    report of the same incident (``evidence``, 0..1, read in ``evidence_why``); the rest
+    are weaker matches. ``copies`` are the ids of the same sentence in ``also_in`` more
+    documents, collapsed into this one row; ``feedback`` is the reader's verdict on the
+    link (one of :data:`VERDICTS`, or empty).
+    """
 
     claim: Claim
     doc_title: str
@@ -314,6 +497,12 @@ class RelatedClaim:
     relation: str
     why: str
     same_document: bool = False
+    shown: bool = True
+    evidence: float | None = None
+    evidence_why: str = ""
+    copies: tuple[int, ...] = ()
+    also_in: int = 0
+    feedback: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape used by ``claimdesk related --json``."""
@@ -325,7 +514,29 @@ class RelatedClaim:
             "why": self.why,
             "text": self.claim.text,
             "same_document": self.same_document,
+            "shown": self.shown,
+            "evidence": None if self.evidence is None else round(self.evidence, 3),
+            "evidence_why": self.evidence_why,
+            "copies": list(self.copies),
+            "also_in": self.also_in,
+            "feedback": self.feedback,
         }
+
+
+@dataclass(frozen=True)
+class LinkFeedback:
+    """A reader's verdict on a related link between two claims (see :data:`VERDICTS`).
+
+    ``relation`` and ``score`` are what the matcher said when the verdict was given.
+    """
+
+    claim_id: int
+    other_id: int
+    verdict: str
+    relation: str = ""
+    score: float | None = None
+    at: str = ""
+    actor: str = ""
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,10 @@ def test_add_from_stdin_with_metadata_options(runner, db):
         "url": "https://example.invalid/p",
         "published": "2024-12-27",
         "path": "",
+        "replaces": None,
+        "replaced_by": None,
+        "language": "en",
+        "disclaimer": "",
     }
 
 
@@ -138,7 +142,7 @@ def test_add_oversize_stdin_is_refused(runner, db):
     )
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "refused (standard input): too large: 2,300 bytes (limit 1,048 bytes)"
+        "refused (standard input): too large: more than 1,048 bytes (the limit)"
     )
 
 
@@ -152,7 +156,19 @@ def test_docs_table_and_json(runner, filled):
     table = run(runner, filled, "docs")
     assert table.exit_code == 0 and "Seoul estimate" in table.stdout
     (doc,) = lines(run(runner, filled, "docs", "--json"))
-    assert set(doc) == {"id", "title", "source", "url", "published", "path", "claims"}
+    assert set(doc) == {
+        "id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "path",
+        "claims",
+        "replaces",
+        "replaced_by",
+        "language",
+        "disclaimer",
+    }
     assert (doc["title"], doc["source"], doc["published"]) == (
         "Seoul estimate",
         "Northern Ledger",
@@ -245,7 +261,10 @@ def test_rm_removes_a_document_and_reports_unknown_ids(runner, filled):
     assert result.exit_code == 0 and result.stdout.strip() == "removed document 1: Seoul estimate"
     assert lines(run(runner, filled, "docs", "--json")) == []
     again = run(runner, filled, "rm", "1")
-    assert (again.exit_code, again.stderr.strip()) == (1, "Error: no document with id 1")
+    assert (again.exit_code, again.stderr.strip()) == (
+        1,
+        "Error: document 1 was removed (1: 'Seoul estimate')",
+    )
 
 
 def test_summary_table_and_json(runner, filled):
@@ -272,7 +291,7 @@ def test_a_damaged_database_is_one_error_line(runner, tmp_path):
     bad.write_text("this is not sqlite " * 100)
     result = run(runner, str(bad), "docs")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: DatabaseError: file is not a database"
+    assert result.stderr.strip() == "Error: the store is damaged; run claimdesk check"
 
 
 def test_default_store_is_seeded_once(runner, tmp_path, monkeypatch):
@@ -318,3 +337,36 @@ def test_a_closed_pipe_ends_quietly_with_status_zero(db, tmp_path):
     assert done.stdout.strip().endswith("status=0")
     assert "Broken pipe" not in done.stderr
     assert done.stderr == ""
+
+
+def test_add_says_when_claims_are_not_extracted_for_a_language(runner, db, tmp_path):
+    path = tmp_path / "uk.txt"
+    path.write_text(
+        "Зеленський підтвердив, що Україна взяла в полон північнокорейських солдатів.\n"
+        "За його словами, 14 грудня загинули щонайменше 30 військових.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, db, "add", str(path))
+    assert result.exit_code == 0, result.output
+    assert "claim extraction for Ukrainian (uk) is not available yet" in result.stdout
+    (doc,) = lines(run(runner, db, "docs", "--json"))
+    assert doc["language"] == "uk" and doc["claims"] == 0
+    table = run(runner, db, "docs").stdout
+    assert "uk" in table and "n/a" in table
+
+
+def test_docs_and_show_carry_the_disclaimer_language_and_page_role(runner, db, tmp_path):
+    path = tmp_path / "demo.md"
+    path.write_text(
+        "---\ntitle: Harbour floods\ndisclaimer: Invented demo report\n---\n"
+        "# Harbour floods\n\nThe harbour flooded on Monday and 40 boats sank, officials said.\n",
+        encoding="utf-8",
+    )
+    assert run(runner, db, "add", str(path)).exit_code == 0
+    assert "Invented demo report" in run(runner, db, "docs").stdout
+    heading = lines(run(runner, db, "claims", "--all-sentences", "--json"))[0]
+    shown = run(runner, db, "show", str(heading["id"])).stdout
+    assert "heading (level 1)" in shown and "Invented demo report" in shown
+    assert "English (en)" in shown
+    (as_json,) = lines(run(runner, db, "show", str(heading["id"]), "--json"))
+    assert as_json["role"] == "heading" and as_json["doc_disclaimer"] == "Invented demo report"

@@ -50,6 +50,14 @@ MAIN_BINDINGS: list[Binding] = [
 ]
 """Bindings of the main reading screen."""
 
+RELATED_BINDINGS: list[Binding] = [
+    Binding("w", "mark('wrong')", "Mark link wrong (hide it)", id="link-wrong"),
+    Binding("y", "mark('right')", "Mark link right", id="link-right"),
+    Binding("c", "mark('contradicts')", "Confirm contradiction", id="link-contradicts"),
+    Binding("m", "toggle_weaker", "Show weaker matches", id="related-weaker"),
+]
+"""Bindings of the related pane (when it has the focus): the reader corrects the matcher."""
+
 STATUS_KEYS: dict[str, str] = {
     "unreviewed": "u",
     "needs-check": "c",
@@ -98,6 +106,7 @@ CLOSE_BINDINGS: list[Binding] = [
 ALL_BINDINGS: list[Binding] = (
     APP_BINDINGS
     + MAIN_BINDINGS
+    + RELATED_BINDINGS
     + STATUS_BINDINGS
     + FILTER_BINDINGS
     + NOTE_BINDINGS

@@ -17,6 +17,15 @@ from claimdesk.tui.bindings import APP_BINDINGS, MAIN_BINDINGS, display_keys
 from claimdesk.tui.filters import SCORE_STEPS, ClaimFilter
 from claimdesk.tui.widgets.documents_list import one_line
 
+EXPORTS: tuple[tuple[str, str, bool], ...] = (
+    ("markdown", "dossier of this document (Markdown)", False),
+    ("markdown", "dossier of the store's flagged and noted claims (Markdown)", True),
+    ("claimreview", "reviewed claims as ClaimReview (JSON-LD)", True),
+    ("annotations", "notes and flags as Web Annotations (JSON-LD)", True),
+    ("csv", "flagged and noted claims (CSV)", True),
+)
+"""The exports the palette offers: (format, label, whole store)."""
+
 MAX_DOCUMENT_HITS = 200
 """At most this many documents are offered for one query."""
 
@@ -57,6 +66,13 @@ class ClaimdeskCommands(Provider):
             )
         yield ("Filter: clear", partial(screen.apply_filter, ClaimFilter()), "show every claim")
         yield ("Search claims", screen.action_search, "search every claim in the store")
+        for kind, label, whole in EXPORTS:
+            where = "the whole store" if whole else "this document"
+            yield (
+                f"Export: {label}",
+                partial(screen.export, kind, whole),
+                f"{where}: written to the working folder",
+            )
 
     def _filter(self, change: Callable[[ClaimFilter], ClaimFilter]) -> None:
         screen = self._screen()

@@ -6,6 +6,11 @@
     flag = "s,f2"      # binding id = comma-separated keys
     search = "slash,ctrl+f"
 
+    [organisation]     # who publishes exports (ClaimReview author, review URLs)
+    name = "Harbour Fact Desk"
+    url = "https://desk.example"
+    review_url = "https://desk.example/checks/"   # + each claim's slug, or a {slug} template
+
 Unknown binding ids and unreadable files never stop the reader: they become
 ``problems`` shown in the status bar.
 
@@ -29,6 +34,27 @@ class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    organisation: dict[str, str] = field(default_factory=dict)
+
+
+ORGANISATION_KEYS = ("name", "url", "review_url")
+"""What the ``[organisation]`` table may set."""
+
+
+def _organisation(data: dict, problems: list[str]) -> dict[str, str]:
+    raw = data.get("organisation", {})
+    if not isinstance(raw, dict):
+        problems.append("config: [organisation] must be a table")
+        return {}
+    found = {}
+    for key, value in raw.items():
+        if key not in ORGANISATION_KEYS:
+            problems.append(f"config: unknown [organisation] key {key!r}")
+        elif not isinstance(value, str):
+            problems.append(f"config: [organisation] {key} must be a string")
+        else:
+            found[key] = value.strip()
+    return found
 
 
 def load_config_text(text: str) -> Config:
@@ -54,7 +80,8 @@ def load_config_text(text: str) -> Config:
             problems.append(f"config: keys for {binding_id!r} must be a non-empty string")
         else:
             keys[binding_id] = value.replace(" ", "")
-    return Config(theme=theme, keys=keys, problems=tuple(problems))
+    organisation = _organisation(data, problems)
+    return Config(theme=theme, keys=keys, problems=tuple(problems), organisation=organisation)
 
 
 def load_config(path: Path | None) -> Config:

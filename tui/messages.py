@@ -7,6 +7,7 @@ that the screen can drop answers that arrive after the user has moved on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -46,6 +47,15 @@ class RelatedLoaded(Message):
     related: list[RelatedClaim] | None
     error: str = ""
     requested_at: float = 0.0
+
+
+@dataclass
+class LinkMarked(Message):
+    """The reader's verdict on the link ``claim_id`` - ``other_id`` was recorded."""
+
+    claim_id: int
+    other_id: int
+    verdict: str
 
 
 @dataclass
@@ -93,6 +103,14 @@ class HistoryLoaded(Message):
 
     claim_id: int
     events: list[Event]
+
+
+@dataclass
+class ExportWritten(Message):
+    """An export (``kind``) was written to ``path``."""
+
+    kind: str
+    path: Path
 
 
 @dataclass

@@ -7,8 +7,10 @@ These functions run off the UI thread and never touch widgets; the screen's
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from claimdesk.store import Store
+from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import DISAGREEMENTS, NotFoundError
 from claimdesk.tui import messages
 
@@ -57,12 +59,13 @@ def load_document(
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:
-    """Related claims of ``claim_id``, or an explanation of why there are none."""
+    """Related claims of ``claim_id`` (the shown ones, then the weaker ones), or an
+    explanation of why there are none."""
     related = getattr(store, "related", None)
     if related is None:
         return messages.RelatedLoaded(claim_id, None, RELATED_UNAVAILABLE, requested_at)
     try:
-        found = related(claim_id, limit=RELATED_LIMIT)
+        found = related(claim_id, limit=RELATED_LIMIT, weaker=True)
     except NotFoundError:
         return messages.RelatedLoaded(claim_id, None, "claim no longer exists", requested_at)
     return messages.RelatedLoaded(claim_id, list(found), "", requested_at)
@@ -75,7 +78,7 @@ def prefetch_related(store: Store, claim_ids: list[int]) -> None:
         return
     for claim_id in claim_ids:
         try:
-            related(claim_id, limit=RELATED_LIMIT)
+            related(claim_id, limit=RELATED_LIMIT, weaker=True)
         except NotFoundError:
             continue
 
@@ -87,7 +90,10 @@ def load_conflicts(store: Store, doc_id: int, claim_ids: list[int]) -> messages.
     if related is not None:
         for claim_id in claim_ids:
             found_for = related(claim_id, limit=RELATED_LIMIT)
-            if any(r.relation in DISAGREEMENTS and not r.same_document for r in found_for):
+            if any(
+                (r.relation in DISAGREEMENTS or r.feedback == "contradicts") and not r.same_document
+                for r in found_for
+            ):
                 found.add(claim_id)
     return messages.ConflictsLoaded(doc_id, frozenset(found))
 
@@ -101,13 +107,26 @@ def search(
 
 
 def change_claim(
-    store: Store, claim_id: int, action: str, value: str = ""
+    store: Store, claim_id: int, action: str, value: str = "", version: int | None = None
 ) -> messages.ClaimChanged:
-    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``."""
+    """Apply one review change: ``status``, ``note``, ``promote`` or ``dismiss``.
+
+    ``version``: the status or note version the reader saw. A note changed since
+    raises :class:`VersionConflictError` (the note editor shows both); a status
+    changed since is not overwritten: the claim comes back as it is now, with a line
+    naming both values.
+    """
     if action == "status":
-        claim, done = store.set_status(claim_id, value), f"flagged {value}"
+        try:
+            claim, done = (
+                store.set_status(claim_id, value, expected_version=version),
+                (f"flagged {value}"),
+            )
+        except VersionConflictError as exc:
+            claim = store.claim(claim_id)
+            done = f"not flagged {value}: {exc}; it is now {exc.theirs}"
     elif action == "note":
-        claim = store.set_note(claim_id, value)
+        claim = store.set_note(claim_id, value, expected_version=version)
         done = "note saved" if value.strip() else "note cleared"
     elif action == "promote":
         claim, done = store.promote(claim_id), "sentence promoted to a claim"
@@ -118,9 +137,21 @@ def change_claim(
     return messages.ClaimChanged(claim, done)
 
 
-def set_document_note(store: Store, doc_id: int, text: str) -> messages.DocumentNoteChanged:
-    """Save a document's note."""
-    return messages.DocumentNoteChanged(store.set_document_note(doc_id, text))
+def mark_link(
+    store: Store, claim_id: int, other_id: int, verdict: str, relation: str, score: float
+) -> messages.LinkMarked:
+    """Record the reader's verdict on a related link (an undoable event)."""
+    store.mark_link(claim_id, other_id, verdict, relation=relation, score=score)
+    return messages.LinkMarked(claim_id, other_id, verdict)
+
+
+def set_document_note(
+    store: Store, doc_id: int, text: str, version: int | None = None
+) -> messages.DocumentNoteChanged:
+    """Save a document's note (``version``: the one the reader saw, as for notes)."""
+    return messages.DocumentNoteChanged(
+        store.set_document_note(doc_id, text, expected_version=version)
+    )
 
 
 def undo(store: Store) -> messages.UndoDone:
@@ -131,6 +162,26 @@ def undo(store: Store) -> messages.UndoDone:
 def load_history(store: Store, claim_id: int) -> messages.HistoryLoaded:
     """The change log of ``claim_id``."""
     return messages.HistoryLoaded(claim_id, store.history(claim_id))
+
+
+EXPORT_SUFFIXES = {"claimreview": "json", "annotations": "jsonld", "csv": "csv", "markdown": "md"}
+"""The file extension of each export format."""
+
+
+def export_file(
+    store: Store, kind: str, doc_id: int | None, folder: Path, organisation: dict[str, str]
+) -> messages.ExportWritten:
+    """Write an export of the desk's work (one document, or the whole store) into ``folder``,
+    under a new name: ``claimdesk-<format>[-doc<id>]-<time>.<ext>``."""
+    from claimdesk.store.exports import Organisation, Selection
+
+    selection = Selection(doc_id=doc_id, everything=doc_id is not None and kind == "markdown")
+    text = store.export(kind, selection, organisation=Organisation(**organisation))
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    where = f"-doc{doc_id}" if doc_id is not None else ""
+    path = folder / f"claimdesk-{kind}{where}-{stamp}.{EXPORT_SUFFIXES[kind]}"
+    path.write_text(text, encoding="utf-8", newline="")
+    return messages.ExportWritten(kind, path)
 
 
 def now() -> float:

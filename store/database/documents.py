@@ -1,4 +1,4 @@
-"""Adding, listing and removing documents, with their extracted sentences.
+"""Inserting, listing and removing documents with their sentence rows (data only: no extraction).
 
 >>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
@@ -10,17 +10,28 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from operator import itemgetter
 
 import sqlite_utils
 
-from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row
-from claimdesk.store.database.sentence_rows import IS_CLAIM, ClaimRow, claim_rows, insert_claim_rows
-from claimdesk.store.extract.extractor import ExtractedSentence, extract
+from claimdesk.store.database import removal
+from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
+from claimdesk.store.database.generation import bump_generation
+from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
+from claimdesk.store.database.sentence_rows import (
+    ClaimRow,
+    SpooledRows,
+    count_claims,
+    insert_claim_rows,
+)
+from claimdesk.store.database.source_lines import mark_repeated_lines, source_key
+from claimdesk.store.extract.language import extraction_note
 from claimdesk.store.folding import nfc
-from claimdesk.store.models import AddResult, Document, NotFoundError
+from claimdesk.store.models import AddResult, Document
+
+ALREADY_STORED = "already in the store"
+"""The reason given for a text that is stored already (same content hash)."""
 
 
 def now_iso() -> str:
@@ -41,61 +52,43 @@ def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 
 @dataclass(frozen=True)
 class NewDocument:
-    """A document ready to insert: NFC text, its metadata and its :func:`claim_rows`."""
+    """A document ready to insert: NFC text, its metadata, its language and its
+    :func:`claim_rows`; ``extras`` are its origin and page or cue marks, ``names`` its name
+    words (:func:`claimdesk.store.related.proper_names.names_column`, found by the writer);
+    ``disclaimer`` is a note shown with it, never part of its text."""
 
     text: str
-    rows: list[ClaimRow]
+    rows: list[ClaimRow] | SpooledRows
     title: str = ""
     source: str = ""
     url: str = ""
     published: str = ""
     path: str = ""
-
-
-def insert_document(
-    db: sqlite_utils.Database,
-    text: str,
-    *,
-    title: str = "",
-    source: str = "",
-    url: str = "",
-    published: str = "",
-    path: str = "",
-    sentences: Iterable[ExtractedSentence] | None = None,
-) -> AddResult:
-    """Insert one document and its sentences; the caller owns the transaction.
-
-    ``text`` must already be NFC; pass ``sentences`` when they were extracted
-    elsewhere, otherwise they are extracted here.
-    """
-    if find_by_hash(db, sha256_of(text)) is not None:
-        rows: list[ClaimRow] = []  # not stored again: no need to extract
-    else:
-        rows = claim_rows(extract(text, published) if sentences is None else sentences)
-    fields = {"title": title, "source": source, "url": url, "published": published, "path": path}
-    return insert_documents(db, [NewDocument(text, rows, **fields)])[0]
+    extras: DocumentExtras | None = None
+    names: str = ""
+    language: str = ""
+    disclaimer: str = ""
 
 
 def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
     """Insert documents and their sentences, in order; the caller owns the transaction.
 
-    The same rows and results as :func:`insert_document` for each in turn (a
-    text already stored, or repeated in ``docs``, is not added again), but the
-    sentences of all the documents go in together, hundreds a statement.
+    The caller has looked each content hash up already (the writer of
+    :mod:`claimdesk.store.ingest.writer` does, once, before extracting); a text
+    another writer stored since then is not added again (the unique hash index
+    keeps it out, and its result says where it is). The sentences of all the
+    documents go in together, hundreds a statement.
     """
     results: list[AddResult] = []
-    claims: list[tuple[int, list[ClaimRow]]] = []
+    claims: list[tuple[int, list[ClaimRow] | SpooledRows]] = []
+    pending: dict[int, list[ClaimRow]] = {}  # rows not yet written, by document
     for doc in docs:
         digest = sha256_of(doc.text)
-        existing = find_by_hash(db, digest)
-        if existing is not None:
-            reason = "already in the store"
-            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
-            continue
         title = doc.title or default_title(doc.text)
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
-            " length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " length, names, language, disclaimer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (sha256) DO NOTHING",
             [
                 digest,
                 title,
@@ -106,22 +99,47 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 now_iso(),
                 doc.text,
                 len(doc.text),
+                doc.names,
+                doc.language,
+                doc.disclaimer,
             ],
         )
-        claims.append((cur.lastrowid, doc.rows))
+        if cur.rowcount == 0:  # stored by another writer after the caller looked
+            existing = find_by_hash(db, digest)
+            reason = ALREADY_STORED
+            results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
+            continue
+        doc_id = cur.lastrowid
+        assert doc_id is not None  # an INSERT into a rowid table always sets it
+        rows: list[ClaimRow] | SpooledRows = doc.rows
+        if not isinstance(rows, SpooledRows):
+            # a long document (spooled) is not compared line by line with its source's others
+            key = source_key(doc.source, doc.url)
+            rows = mark_repeated_lines(db, doc_id, key, doc.text, list(rows), pending)
+            pending[doc_id] = rows
+        claims.append((doc_id, rows))
+        if doc.extras is not None:
+            insert_extras(db, doc_id, doc.extras)
         bump_generation(db)
         results.append(
             AddResult(
-                doc_id=cur.lastrowid,
+                doc_id=doc_id,
                 added=True,
                 title=title,
-                claims=sum(map(itemgetter(IS_CLAIM), doc.rows)),
-                sentences=len(doc.rows),
+                sentences=len(rows),
+                language=doc.language,
+                note=extraction_note(doc.language),
                 path=doc.path,
             )
         )
     insert_claim_rows(db, claims)
-    return results
+    # Claims are counted once every document of the batch is marked: a later document can
+    # make an earlier one's line boilerplate for their source.
+    counts = {doc_id: count_claims(rows) for doc_id, rows in claims}
+    return [
+        replace(r, claims=counts[r.doc_id]) if r.added and r.doc_id is not None else r
+        for r in results
+    ]
 
 
 def default_title(text: str) -> str:
@@ -133,39 +151,50 @@ def default_title(text: str) -> str:
     return "(untitled)"
 
 
-def bump_generation(db: sqlite_utils.Database) -> None:
-    """Mark the corpus as changed, so cached related-claims results are dropped."""
-    db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-
-
-def generation(db: sqlite_utils.Database) -> int:
-    """How many times documents were added or removed in this store."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-    return int(row[0]) if row else 0
-
-
-def list_documents(db: sqlite_utils.Database) -> list[Document]:
-    """Every document, oldest first, without text."""
-    rows = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id").fetchall()
+def list_documents(db: sqlite_utils.Database, after_id: int = 0) -> list[Document]:
+    """Every document (with an id above ``after_id``), oldest first, without text."""
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id > ? ORDER BY d.id", [after_id]
+        )
+        .fetchall()
+    )
     return [document_from_row(r) for r in rows]
 
 
 def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
     """One document with its full text; :class:`NotFoundError` if missing."""
-    row = db.execute(
-        f"SELECT {DOCUMENT_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id]
-    ).fetchone()
+    row = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {DOCUMENT_COLUMNS}, d.text AS text FROM documents d WHERE d.id = ?", [doc_id]
+        )
+        .fetchone()
+    )
     if row is None:
-        raise NotFoundError(f"no document with id {doc_id}")
-    return document_from_row(row[:-1], text=row[-1])
+        raise removal.missing(db, "documents", doc_id)
+    return document_from_row(row, text=row["text"])
 
 
-def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
-    """Remove a document and its sentences (review events stay in the history)."""
-    cur = db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-    if cur.rowcount == 0:
-        raise NotFoundError(f"no document with id {doc_id}")
+def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
+    """Remove a document and its sentences; returns its title (the caller holds the
+    write transaction).
+
+    Review events stay in the history; the document's id and its claims' ids
+    are recorded as removed, and an older version it replaced takes its place
+    again.
+    """
+    row = db.execute("SELECT title FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise removal.missing(db, "documents", doc_id)
+    removal.record_removal(db, doc_id, now_iso())
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    db.execute("UPDATE documents SET replaced_by = NULL WHERE replaced_by = ?", [doc_id])
+    db.execute("DELETE FROM anchors WHERE doc_id = ?", [doc_id])
     bump_generation(db)
+    title: str = row[0]
+    return title
 
 
 def normalise_input_text(text: str) -> str:

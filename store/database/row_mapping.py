@@ -1,8 +1,22 @@
-"""Turning database rows into the store's dataclasses."""
+"""Turning database rows into the store's dataclasses, column by name.
+
+Each table's fields are named once (:data:`CLAIM_FIELDS`, ...); the column lists
+selected (``CLAIM_COLUMNS``) are made from those names with an ``AS`` each, and
+rows come back as :class:`sqlite3.Row` (:func:`named_cursor`), so a value is read
+by the name of its column, never by its place in the list.
+
+    >>> from claimdesk.store.database.connections import connect
+    >>> db = connect(":memory:")
+    >>> row = named_cursor(db).execute("SELECT 1 AS id, 'x' AS title").fetchone()
+    >>> row["title"], row["id"]
+    ('x', 1)
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import sqlite3
+
+import sqlite_utils
 
 from claimdesk.store.models import (
     Claim,
@@ -13,82 +27,172 @@ from claimdesk.store.models import (
     json_list,
 )
 
-CLAIM_COLUMNS = (
-    'id, doc_id, ordinal, start, "end", text, is_claim, extracted, score, kind, source, cue, '
-    "hedge, numbers, dates, entities, status, note, norm"
+
+def named_cursor(db: sqlite_utils.Database) -> sqlite3.Cursor:
+    """A cursor on ``db`` whose rows are :class:`sqlite3.Row`, read by column name."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor
+
+
+def column_list(table: str, fields: tuple[str, ...]) -> str:
+    """``table."field" AS "field", ...``: each field of ``table`` (an alias) under its own name.
+
+    >>> column_list("c", ("id", "end"))
+    'c."id" AS "id", c."end" AS "end"'
+    """
+    return ", ".join(f'{table}."{name}" AS "{name}"' for name in fields)
+
+
+CLAIM_FIELDS: tuple[str, ...] = (
+    "id",
+    "doc_id",
+    "ordinal",
+    "start",
+    "end",
+    "text",
+    "is_claim",
+    "extracted",
+    "score",
+    "kind",
+    "source",
+    "cue",
+    "hedge",
+    "numbers",
+    "dates",
+    "entities",
+    "status",
+    "note",
+    "norm",
+    "note_version",
+    "status_version",
+    "role",
+    "heading_level",
+    "boilerplate",
 )
-"""The column list that :func:`claim_from_row` expects, in order."""
+"""The ``claims`` columns that :func:`claim_from_row` reads."""
+
+CLAIM_COLUMNS = column_list("c", CLAIM_FIELDS)
+"""The select list for :func:`claim_from_row` (alias ``c`` for claims)."""
 
 
-def claim_from_row(row: tuple[Any, ...]) -> Claim:
-    """Build a :class:`Claim` from a row selected with :data:`CLAIM_COLUMNS`."""
+def claim_from_row(row: sqlite3.Row) -> Claim:
+    """Build a :class:`Claim` from a row that holds :data:`CLAIM_COLUMNS`."""
     return Claim(
-        id=row[0],
-        doc_id=row[1],
-        ordinal=row[2],
-        start=row[3],
-        end=row[4],
-        text=row[5],
-        is_claim=bool(row[6]),
-        extracted=bool(row[7]),
-        score=row[8],
-        kind=row[9],
-        source=row[10],
-        cue=row[11],
-        hedge=row[12],
-        numbers=figures_from_json(row[13]),
-        dates=dates_from_json(row[14]),
-        entities=tuple(json_list(row[15])),
-        status=row[16],
-        note=row[17],
-        norm=row[18],
+        id=row["id"],
+        doc_id=row["doc_id"],
+        ordinal=row["ordinal"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        is_claim=bool(row["is_claim"]),
+        extracted=bool(row["extracted"]),
+        score=row["score"],
+        kind=row["kind"],
+        source=row["source"],
+        cue=row["cue"],
+        hedge=row["hedge"],
+        numbers=figures_from_json(row["numbers"]),
+        dates=dates_from_json(row["dates"]),
+        entities=tuple(json_list(row["entities"])),
+        status=row["status"],
+        note=row["note"],
+        norm=row["norm"],
+        note_version=row["note_version"],
+        status_version=row["status_version"],
+        role=row["role"],
+        heading_level=row["heading_level"],
+        boilerplate=row["boilerplate"],
     )
 
 
+DOCUMENT_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "path",
+    "sha256",
+    "added",
+    "length",
+    "note",
+    "note_version",
+    "replaces",
+    "replaced_by",
+    "language",
+    "disclaimer",
+)
+"""The ``documents`` columns that :func:`document_from_row` reads (besides the counts)."""
+
 DOCUMENT_COLUMNS = (
-    "d.id, d.title, d.source, d.url, d.published, d.path, d.sha256, d.added, d.length, d.note, "
+    column_list("d", DOCUMENT_FIELDS) + ", "
     # ``+c.is_claim`` keeps SQLite on the (doc_id, ordinal) index: without statistics it
     # would pick the is_claim index and scan every claim once per document.
-    "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1), "
+    "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1) AS claims, "
     "(SELECT count(*) FROM claims c WHERE c.doc_id = d.id AND +c.is_claim = 1 "
-    "AND c.status != 'unreviewed')"
+    "AND c.status != 'unreviewed') AS flagged"
 )
-"""The column list that :func:`document_from_row` expects (alias ``d`` for documents)."""
+"""The select list for :func:`document_from_row` (alias ``d`` for documents)."""
 
 
-def document_from_row(row: tuple[Any, ...], text: str | None = None) -> Document:
-    """Build a :class:`Document` from a row selected with :data:`DOCUMENT_COLUMNS`."""
+def document_from_row(row: sqlite3.Row, text: str | None = None) -> Document:
+    """Build a :class:`Document` from a row that holds :data:`DOCUMENT_COLUMNS`."""
     return Document(
-        id=row[0],
-        title=row[1],
-        source=row[2],
-        url=row[3],
-        published=row[4],
-        path=row[5],
-        sha256=row[6],
-        added=row[7],
-        length=row[8],
-        note=row[9],
-        claims=row[10],
-        flagged=row[11],
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        published=row["published"],
+        path=row["path"],
+        sha256=row["sha256"],
+        added=row["added"],
+        length=row["length"],
+        note=row["note"],
+        note_version=row["note_version"],
+        replaces=row["replaces"],
+        replaced_by=row["replaced_by"],
+        claims=row["claims"],
+        flagged=row["flagged"],
+        language=row["language"],
+        disclaimer=row["disclaimer"],
         text=text,
     )
 
 
-EVENT_COLUMNS = "id, at, actor, kind, claim_id, doc_id, old, new, undo_of"
-"""The column list that :func:`event_from_row` expects."""
+EVENT_FIELDS: tuple[str, ...] = (
+    "id",
+    "at",
+    "actor",
+    "kind",
+    "claim_id",
+    "doc_id",
+    "old",
+    "new",
+    "undo_of",
+    "other_id",
+)
+"""The ``events`` columns that :func:`event_from_row` reads."""
+
+EVENT_COLUMNS = column_list("e", EVENT_FIELDS)
+"""The select list for :func:`event_from_row` (alias ``e`` for events)."""
 
 
-def event_from_row(row: tuple[Any, ...]) -> Event:
-    """Build an :class:`Event` from a row selected with :data:`EVENT_COLUMNS`."""
+def event_from_row(row: sqlite3.Row, removed: bool = False) -> Event:
+    """Build an :class:`Event` from a row that holds :data:`EVENT_COLUMNS`.
+
+    ``removed``: the event's claim or document has been removed since.
+    """
     return Event(
-        id=row[0],
-        at=row[1],
-        actor=row[2] or "",
-        kind=row[3],
-        claim_id=row[4],
-        doc_id=row[5],
-        old=row[6] or "",
-        new=row[7] or "",
-        undo_of=row[8],
+        id=row["id"],
+        at=row["at"],
+        actor=row["actor"] or "",
+        kind=row["kind"],
+        claim_id=row["claim_id"],
+        doc_id=row["doc_id"],
+        old=row["old"] or "",
+        new=row["new"] or "",
+        undo_of=row["undo_of"],
+        other_id=row["other_id"],
+        removed=removed,
     )

@@ -11,8 +11,13 @@ Never edit a migration that has shipped: add a new one below it.
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from claimdesk.store.database.connections import write_transaction
+from claimdesk.store.errors import NewerStoreError
 
 migrations = Migrations("claimdesk")
 
@@ -158,6 +163,184 @@ def m004_claims_review_counts_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _table_sql(db: sqlite_utils.Database, kind: str, table: str) -> list[str]:
+    rows = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL"
+        " ORDER BY rowid",
+        [kind, table],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+_CREATE_NAME = re.compile(r'^CREATE TABLE\s+(?:"\w+"|\[\w+\]|\w+)', re.I)
+_ID_KEY = re.compile(r'(["\[]?id["\]]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.I)
+
+
+def _autoincrement_sql(sql: str, new_name: str) -> str:
+    """``CREATE TABLE`` ``sql`` renamed to ``new_name``, its ``id`` key made AUTOINCREMENT."""
+    sql = _CREATE_NAME.sub(f'CREATE TABLE "{new_name}"', sql, count=1)
+    return _ID_KEY.sub(r"\1 AUTOINCREMENT", sql, count=1)
+
+
+def _removed_ranges(db: sqlite_utils.Database, table: str, upto: int) -> list[tuple[int, int]]:
+    """``(first, last)`` id ranges up to ``upto`` that ``table`` no longer holds."""
+    ranges = db.execute(
+        f"SELECT id + 1, nxt - 1 FROM (SELECT id, lead(id) OVER (ORDER BY id) AS nxt FROM {table})"
+        " WHERE nxt > id + 1"
+    ).fetchall()
+    low, high = db.execute(f"SELECT min(id), max(id) FROM {table}").fetchone()
+    if low is None:
+        return [(1, upto)] if upto >= 1 else []
+    if low > 1:
+        ranges.append((1, low - 1))
+    if upto > high:
+        ranges.append((high + 1, upto))
+    return sorted(ranges)
+
+
+@migrations()
+def m005_ids_never_reused(db: sqlite_utils.Database) -> None:
+    """Document and claim ids are never given out again once removed (AUTOINCREMENT).
+
+    Before, removing the newest document let the next one take its ids, and the
+    review history kept for the removed claims showed up on the new ones. The
+    two tables are rebuilt with AUTOINCREMENT keys (rows, indexes and search
+    index entries keep their ids), the next id starts above every id the
+    history mentions, and the ids of removed documents and claims are recorded
+    (``removed_documents``, ``removed_claims``) so that a missing id can be told
+    apart from a damaged page.
+    """
+    events_doc, events_claim = db.execute(
+        "SELECT coalesce(max(doc_id), 0), coalesce(max(claim_id), 0) FROM events"
+    ).fetchone()
+    top_doc = max(
+        events_doc, db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+    )
+    top_claim = max(
+        events_claim, db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    )
+    db.execute(
+        "CREATE TABLE removed_documents (id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '',"
+        " source TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '',"
+        " url TEXT NOT NULL DEFAULT '', removed TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute(
+        "CREATE TABLE removed_claims (first INTEGER PRIMARY KEY, last INTEGER NOT NULL,"
+        " doc_id INTEGER)"
+    )
+    for first, last in _removed_ranges(db, "documents", top_doc):
+        db.conn.executemany(
+            "INSERT INTO removed_documents (id) VALUES (?)", ((i,) for i in range(first, last + 1))
+        )
+    db.conn.executemany(
+        "INSERT INTO removed_claims (first, last) VALUES (?, ?)",
+        _removed_ranges(db, "claims", top_claim),
+    )
+    if "AUTOINCREMENT" not in _table_sql(db, "table", "documents")[0].upper():
+        _rebuild_with_autoincrement(db)
+    for table, top in (("documents", top_doc), ("claims", top_claim)):
+        db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, top])
+
+
+def _rebuild_with_autoincrement(db: sqlite_utils.Database) -> None:
+    """Copy documents and claims into AUTOINCREMENT tables of the same columns, in place.
+
+    Foreign keys stay on: the new claims table refers to the new documents
+    table, so dropping the old ones cascades nothing, and renaming the new
+    documents table updates that reference.
+    """
+    saved = [
+        sql
+        for table in ("documents", "claims")
+        for kind in ("index", "trigger")
+        for sql in _table_sql(db, kind, table)
+    ]
+    documents_sql = _table_sql(db, "table", "documents")[0]
+    claims_sql = _table_sql(db, "table", "claims")[0]
+    db.execute(_autoincrement_sql(documents_sql, "documents_new"))
+    db.execute("INSERT INTO documents_new SELECT * FROM documents")
+    claims_sql = re.sub(
+        r'REFERENCES\s+"?documents"?\s*\(', 'REFERENCES "documents_new"(', claims_sql, flags=re.I
+    )
+    db.execute(_autoincrement_sql(claims_sql, "claims_new"))
+    db.execute("INSERT INTO claims_new SELECT * FROM claims")
+    db.execute("DROP TABLE claims")
+    db.execute("DROP TABLE documents")
+    db.execute("ALTER TABLE documents_new RENAME TO documents")
+    db.execute("ALTER TABLE claims_new RENAME TO claims")
+    for sql in saved:
+        db.execute(sql)
+    problems = db.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"claims without a document after the rebuild: {problems[:3]}")
+
+
+@migrations()
+def m005_review_versions(db: sqlite_utils.Database) -> None:
+    """Notes and statuses carry a version, so a save over a change the writer did not see
+    is refused instead of silently replacing it; events are indexed by what they undo."""
+    db.execute("ALTER TABLE claims ADD COLUMN note_version INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE claims ADD COLUMN status_version INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE documents ADD COLUMN note_version INTEGER NOT NULL DEFAULT 0")
+    # undo looks for the newest change not undone yet: "is there an undo of this event"
+    db["events"].create_index(["undo_of"], index_name="events_undo_of")
+
+
+@migrations()
+def m005_document_versions(db: sqlite_utils.Database) -> None:
+    """A document added again with changes is a new version of the old one.
+
+    ``replaces`` / ``replaced_by`` link the versions; ``anchors`` records where
+    each reviewed claim of the old version went in the new one (``exact``,
+    ``moved``, ``fuzzy``) or that it found no sentence to go to (``orphaned``).
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN replaces INTEGER")
+    db.execute("ALTER TABLE documents ADD COLUMN replaced_by INTEGER")
+    db["documents"].create_index(["path"], index_name="documents_path")
+    db["documents"].create_index(["url"], index_name="documents_url")
+    db["documents"].create_index(["title", "source"], index_name="documents_title_source")
+    db.execute(
+        "CREATE TABLE anchors (claim_id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL,"
+        " new_claim_id INTEGER, how TEXT NOT NULL, score REAL NOT NULL DEFAULT 0)"
+    )
+    db["anchors"].create_index(["doc_id"], index_name="anchors_doc")
+
+
+@migrations()
+def m006_language_page_roles_source_lines(db: sqlite_utils.Database) -> None:
+    """Each document's language and front-matter disclaimer; each sentence's page role;
+    the lines each source has printed, to find its boilerplate.
+
+    ``documents.language`` is an ISO 639-1 code (``""``: stored before detection);
+    ``documents.disclaimer`` is the front matter's ``disclaimer:`` (or ``note:``) line,
+    shown with the document and never a claim. ``claims.role`` is ``""`` (body text),
+    ``"heading"`` or ``"boilerplate"``; ``claims.heading_level`` 1-6 for headings;
+    ``claims.boilerplate`` the boilerplate class. ``source_lines`` holds a hash of every
+    short line of every document that names its source (its outlet, or its URL's host),
+    so a line the same source printed in other documents is found with one index lookup.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE documents ADD COLUMN disclaimer TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX documents_language ON documents (language)")
+    db.execute("ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE claims ADD COLUMN heading_level INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE claims ADD COLUMN boilerplate TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE source_lines (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            hash INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX source_lines_lookup ON source_lines (source, hash)")
+    db.execute("CREATE INDEX source_lines_doc ON source_lines (doc_id)")
+
+
 @migrations()
 def m007_facts_read_at_ingest(db: sqlite_utils.Database) -> None:
     """Sentences are stored with typed facts from here on: each figure's unit, bound,
@@ -170,6 +353,206 @@ def m007_facts_read_at_ingest(db: sqlite_utils.Database) -> None:
     db["meta"].insert({"key": "facts_from_claim", "value": str(first)}, replace=True)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every pending migration (a new file gets them all)."""
-    migrations.apply(db)
+@migrations()
+def m008_related_feedback_and_names(db: sqlite_utils.Database) -> None:
+    """The reader's verdicts on related links, the other claim of a link event, and each
+    document's proper names.
+
+    ``link_feedback`` holds the current verdict of each pair of claims (stored once, lower
+    id first); every change is also an ``events`` row of kind ``link`` whose ``other_id``
+    is the other claim. A removed claim takes its verdicts with it; the events stay.
+    ``documents.names`` holds the document's name words (written at ingest; ``NULL`` for
+    documents stored before, which are read from their text when needed).
+    """
+    db.execute("ALTER TABLE events ADD COLUMN other_id INTEGER")
+    db.execute("ALTER TABLE documents ADD COLUMN names TEXT")
+    db.execute(
+        """
+        CREATE TABLE link_feedback (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL,
+            relation TEXT NOT NULL DEFAULT '',
+            score REAL,
+            at TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (claim_id, other_id)
+        )
+        """
+    )
+    db["link_feedback"].create_index(["other_id"])
+
+
+@migrations()
+def m009_factchecks(db: sqlite_utils.Database) -> None:
+    """Known fact-checks: published reviews of claims, imported from ClaimReview, fact-check
+    search results or CSV, and matched against the desk's claims ("checked before").
+
+    ``key`` makes re-importing the same review an update: the review's own id, else its URL
+    with the claim, else the reviewer with the claim. ``verdict`` is the rating as one of
+    claimdesk's statuses where the mapping is clear, else empty; ``norm`` (claim and title,
+    folded) is what the full-text index and the matcher read.
+    """
+    db["factchecks"].create(
+        {
+            "id": int,
+            "key": str,
+            "claim": str,
+            "claimant": str,
+            "claim_date": str,
+            "title": str,
+            "reviewer": str,
+            "reviewer_url": str,
+            "rating": str,
+            "verdict": str,
+            "rating_value": float,
+            "best_rating": float,
+            "worst_rating": float,
+            "url": str,
+            "review_date": str,
+            "language": str,
+            "appearance": str,
+            "origin": str,
+            "norm": str,
+            "added": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"key", "claim", "norm", "added", "updated"},
+        defaults={
+            "claimant": "",
+            "claim_date": "",
+            "title": "",
+            "reviewer": "",
+            "reviewer_url": "",
+            "rating": "",
+            "verdict": "",
+            "url": "",
+            "review_date": "",
+            "language": "",
+            "appearance": "",
+            "origin": "",
+        },
+    )
+    db["factchecks"].create_index(["key"], unique=True)
+    db["factchecks"].create_index(["verdict"])
+    db["factchecks"].enable_fts(["norm"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    db["meta"].upsert({"key": "factchecks_generation", "value": "0"}, pk="key")
+
+
+@migrations()
+def m010_origins_marks_and_feeds(db: sqlite_utils.Database) -> None:
+    """Where documents come from, where their pages and cues start, and followed feeds.
+
+    ``document_origins``: how each document was read (pdf, email, web page, ...), its
+    author, when it was fetched, and the e-mail it was attached to. ``document_marks``:
+    page and cue starts as offsets into the text. ``feeds``, ``feed_entries`` (every entry
+    seen, with the document it became) and ``feed_updates`` (one row per ``update``, with
+    the highest document id before it: what came after is new since that update).
+    Raw DDL because sqlite-utils cannot declare ON DELETE actions.
+    """
+    db.execute(
+        """
+        CREATE TABLE document_origins (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            fetched TEXT NOT NULL DEFAULT '',
+            parent_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX document_origins_parent ON document_origins (parent_id)")
+    db.execute(
+        """
+        CREATE TABLE document_marks (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (doc_id, kind, start)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            followed TEXT NOT NULL,
+            checked TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            etag TEXT NOT NULL DEFAULT '',
+            modified TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feed_entries (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            link TEXT NOT NULL DEFAULT '',
+            doc_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            seen TEXT NOT NULL,
+            problem TEXT NOT NULL DEFAULT '',
+            UNIQUE (feed_id, entry_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX feed_entries_doc ON feed_entries (doc_id)")
+    db.execute(
+        """
+        CREATE TABLE feed_updates (
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            finished TEXT NOT NULL DEFAULT '',
+            last_doc_before INTEGER NOT NULL DEFAULT 0,
+            feeds INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+"""The ``user_version`` this claimdesk writes: how many migrations it knows."""
+
+
+def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Migrations applied to the store that this claimdesk does not know (a newer one wrote it)."""
+    known = {m.name for m in migrations._migrations}
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+def check_not_newer(db: sqlite_utils.Database, path: str = "") -> None:
+    """Refuse a store written by a newer claimdesk (:class:`NewerStoreError`)."""
+    unknown = unknown_migrations(db)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or version > SCHEMA_VERSION:
+        what = (
+            f"changes this version does not know: {', '.join(unknown)}"
+            if unknown
+            else (f"schema version {version}, this claimdesk knows up to {SCHEMA_VERSION}")
+        )
+        where = f" {path}" if path else ""
+        raise NewerStoreError(
+            f"the store{where} was written by a newer claimdesk ({what}); upgrade claimdesk to"
+            " open it"
+        )
+
+
+def migrate(db: sqlite_utils.Database, path: str = "") -> None:
+    """Apply every pending migration (a new file gets them all), all in one write transaction.
+
+    Raises :class:`NewerStoreError` for a store written by a newer claimdesk.
+    """
+    check_not_newer(db, path)
+    if migrations.applied(db) and not migrations.pending(db):
+        return
+    with write_transaction(db):
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

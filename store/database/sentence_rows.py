@@ -11,11 +11,15 @@ documents with :func:`insert_claim_rows`, hundreds of rows a statement.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pickle
 import sqlite3
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -41,11 +45,20 @@ CLAIM_ROW_COLUMNS = (
     "numbers",
     "dates",
     "entities",
+    "role",
+    "heading_level",
+    "boilerplate",
 )
 """The ``claims`` columns a :data:`ClaimRow` fills, in order."""
 
 IS_CLAIM = CLAIM_ROW_COLUMNS.index("is_claim")
 """Position of the claim decision (0 or 1) in a :data:`ClaimRow`."""
+EXTRACTED = CLAIM_ROW_COLUMNS.index("extracted")
+"""Position of the extractor's own decision in a :data:`ClaimRow`."""
+START, END = CLAIM_ROW_COLUMNS.index("start"), CLAIM_ROW_COLUMNS.index('"end"')
+"""Positions of a sentence's offsets in a :data:`ClaimRow`."""
+ROLE, BOILERPLATE = CLAIM_ROW_COLUMNS.index("role"), CLAIM_ROW_COLUMNS.index("boilerplate")
+"""Positions of the page role and the boilerplate class in a :data:`ClaimRow`."""
 
 MAX_ROWS_PER_STATEMENT = 1000
 """Rows inserted by one statement (fewer if SQLite allows fewer parameters)."""
@@ -53,15 +66,16 @@ MAX_ROWS_PER_STATEMENT = 1000
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
 
 
-def claim_rows(sentences: Iterable[ExtractedSentence]) -> list[ClaimRow]:
+def claim_rows(sentences: Iterable[ExtractedSentence], first: int = 0) -> list[ClaimRow]:
     """Extracted sentences as claim-row values (figures, dates and names as JSON).
 
     Worker processes hand these back instead of the sentence objects: plain
     tuples of strings and numbers cross processes several times faster, and the
-    JSON encoding is done in parallel rather than by the one writer.
+    JSON encoding is done in parallel rather than by the one writer. ``first``
+    is the ordinal of the first sentence (a later part of a long document).
     """
-    rows = []
-    for i, s in enumerate(sentences):
+    rows: list[ClaimRow] = []
+    for i, s in enumerate(sentences, first):
         claim = int(s.is_claim)
         rows.append(
             (
@@ -80,6 +94,9 @@ def claim_rows(sentences: Iterable[ExtractedSentence]) -> list[ClaimRow]:
                 _to_json(s.numbers) if s.numbers else "[]",
                 _to_json(s.dates) if s.dates else "[]",
                 _to_json(s.entities) if s.entities else "[]",
+                s.role,
+                s.heading_level,
+                s.boilerplate,
             )
         )
     return rows
@@ -99,7 +116,7 @@ def rows_per_statement(db: sqlite_utils.Database) -> int:
 
 
 def insert_claim_rows(
-    db: sqlite_utils.Database, documents: Iterable[tuple[int, list[ClaimRow]]]
+    db: sqlite_utils.Database, documents: Iterable[tuple[int, Iterable[ClaimRow]]]
 ) -> None:
     """Insert the claim rows of ``(doc_id, rows)`` documents, in order, many rows a statement.
 
@@ -109,7 +126,7 @@ def insert_claim_rows(
     row by row costs an index segment, and later merges, for every sentence.
     """
     step = rows_per_statement(db)
-    params: list = []
+    params: list[object] = []
     count = 0
     for doc_id, rows in documents:
         for row in rows:
@@ -121,3 +138,59 @@ def insert_claim_rows(
                 params, count = [], 0
     if count:
         db.conn.execute(_insert_sql(count), params)
+
+
+class SpooledRows:
+    """The claim rows of a long document, kept in a file a part at a time, not in memory.
+
+    Iterating reads the parts back one by one; ``len()`` is the number of rows
+    and ``claims`` how many are claims. :meth:`discard` removes the file.
+    """
+
+    def __init__(self, folder: str | None = None):
+        handle, self.path = tempfile.mkstemp(prefix="claimdesk-rows-", dir=folder)
+        self._file = os.fdopen(handle, "wb")
+        self.count = 0
+        self.claims = 0
+
+    def write(self, rows: list[ClaimRow]) -> None:
+        """Append one part's rows."""
+        pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += len(rows)
+        self.claims += sum(row[IS_CLAIM] for row in rows)  # type: ignore[misc]  # 0 or 1
+
+    def close(self) -> SpooledRows:
+        """Finish writing (the rows can then be read, also in another process)."""
+        self._file.close()
+        return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "count": self.count, "claims": self.claims}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._file = None  # type: ignore[assignment]  # a copy in another process only reads
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[ClaimRow]:
+        with open(self.path, "rb") as f:
+            while True:
+                try:
+                    part = pickle.load(f)
+                except EOFError:
+                    return
+                yield from part
+
+    def discard(self) -> None:
+        """Remove the file."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+
+
+def count_claims(rows: list[ClaimRow] | SpooledRows) -> int:
+    """How many of ``rows`` are claims."""
+    if isinstance(rows, SpooledRows):
+        return rows.claims
+    return sum(row[IS_CLAIM] for row in rows)  # type: ignore[misc]  # 0 or 1

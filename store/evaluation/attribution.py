@@ -16,6 +16,7 @@ from typing import Any
 
 from claimdesk.store.evaluation import span_metrics
 from claimdesk.store.extract.extractor import extract_attributions
+from claimdesk.store.extract.sentences import split_sentences
 
 FIGURES: tuple[str, ...] = (
     "source_exact_f1",
@@ -65,6 +66,4 @@ def score(gold: list[Mapping[str, Any]], predictions: list[Mapping[str, Any]]) -
 
 def count_sentences(units: Iterable[Mapping[str, Any]]) -> int:
     """How many sentences the units hold (for throughput figures)."""
-    from claimdesk.store.extract.sentences import split_sentences
-
     return sum(len(split_sentences(u.get("text") or "")) for u in units)

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimdesk.store.evaluation.metrics import prf
 from claimdesk.store.evaluation.retrieve import Progress
+
+if TYPE_CHECKING:
+    from claimdesk.store.related.sides import Side
 
 LABELS: tuple[str, ...] = ("contradicts", "differs", "agrees", "unrelated")
 """The gold labels, in the reference scorer's order."""
@@ -38,7 +41,7 @@ def as_label(relation: str) -> str:
     return _AS_LABEL.get(relation, relation)
 
 
-def _side(item: dict[str, Any] | str):
+def _side(item: dict[str, Any] | str) -> Side:
     from claimdesk.store.related.sides import side_of_text
 
     if isinstance(item, str):

@@ -37,6 +37,9 @@ def load_documents(
 ) -> tuple[dict[int, str], int]:
     """Add every document with claimdesk's extraction; returns ``({doc id: source id}, changed)``.
 
+    A row's ``published`` (or ``date``) becomes the document's publication date, which the
+    related pane weighs (reports published far apart are not one incident).
+
     ``changed`` counts documents whose text normalisation (NFC, newlines) changed the
     text, where gold offsets may no longer line up with claimdesk's.
     """
@@ -45,7 +48,11 @@ def load_documents(
     for row in rows:
         text = str(row.get("text") or "")
         changed += normalise_input_text(text) != text
-        result = store.add_text(text, title=str(row.get("title") or ""))
+        result = store.add_text(
+            text,
+            title=str(row.get("title") or ""),
+            published=str(row.get("published") or row.get("date") or ""),
+        )
         if result.added and result.doc_id is not None:
             source_ids[result.doc_id] = str(row["id"])
         if progress:
@@ -74,19 +81,30 @@ def engine_predictions(
     include_sentences: bool = False,
     progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
-    """One prediction per claim: its span and its related claims' spans, best first.
+    """One prediction per claim: its span and its related claims in the related pane's order.
 
+    Every related item carries ``score``, ``relation``, ``evidence`` and ``shown`` (the
+    pane's rule): the shown ones come first, then up to ``limit`` weaker ones.
     ``include_sentences=True`` asks for every sentence, claim or not, and lets the
     related claims be any sentence too.
     """
     predictions = []
     for claim in eval_claims(store, source_ids, include_sentences):
-        related = store.related(claim.id, limit, include_sentences=include_sentences)
+        related = store.related(claim.id, limit, include_sentences=include_sentences, weaker=True)
         predictions.append(
             _span(source_ids, claim)
             | {
                 "related": [
-                    _span(source_ids, r.claim) for r in related if r.claim.doc_id in source_ids
+                    _span(source_ids, r.claim)
+                    | {
+                        "score": r.score,
+                        "relation": r.relation,
+                        "evidence": None if r.evidence is None else round(r.evidence, 4),
+                        "shown": r.shown,
+                        "also_in": r.also_in,
+                    }
+                    for r in related
+                    if r.claim.doc_id in source_ids
                 ]
             }
         )

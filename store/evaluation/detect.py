@@ -22,6 +22,7 @@ from typing import Any
 
 from claimdesk.store.evaluation.metrics import detect_metrics
 from claimdesk.store.extract import checkworthy
+from claimdesk.store.extract.model_inputs import features_of_text
 
 FIGURES: tuple[str, ...] = ("precision", "recall", "f1", "ap", "mean_group_ap", "missing")
 """The figures of the summary line, in the shared scorer's order."""
@@ -29,7 +30,7 @@ FIGURES: tuple[str, ...] = ("precision", "recall", "f1", "ap", "mean_group_ap", 
 
 def predict_one(text: str) -> dict[str, Any]:
     """``{"score", "is_claim"}`` for one bare sentence, as ingest would score it."""
-    value = checkworthy.score(text, checkworthy.features_of_text(text))
+    value = checkworthy.score(text, features_of_text(text))
     return {"score": round(value, 6), "is_claim": value >= checkworthy.CHECK_WORTHY_THRESHOLD}
 
 
@@ -58,7 +59,7 @@ def has_labels(rows: Sequence[dict[str, Any]]) -> bool:
     return bool(rows) and all("label" in r for r in rows)
 
 
-def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any]]) -> dict:
+def score(rows: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The shared scorer's detect figures for ``predictions`` against gold ``rows``."""
     return detect_metrics(rows, {p["id"]: p for p in predictions})
 

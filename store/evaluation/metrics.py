@@ -152,7 +152,7 @@ def pairs_metrics(
         labels.append(y)
         ok = s is not None and not math.isnan(float(s))
         present.append(ok)
-        values.append(float(s) if ok else (NEG_INF if y else POS_INF))
+        values.append(float(s) if ok and s is not None else (NEG_INF if y else POS_INF))
     n, positives = len(labels), sum(labels)
     miss_neg = sum(1 for y, ok in zip(labels, present, strict=True) if not y and not ok)
     best_f1: tuple[float, float | None] = (0.0, None)

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from claimdesk.store.evaluation.retrieve import Progress
 from claimdesk.store.folding import fold
+from claimdesk.store.related.similarity import similarity
 
 
 def fuzzy_similarity(a: str, b: str) -> float:
@@ -27,8 +28,6 @@ def fuzzy_similarity(a: str, b: str) -> float:
 
 def engine_similarity(a: str, b: str) -> float:
     """The related-claims engine's pair similarity (0..100)."""
-    from claimdesk.store.related import similarity
-
     return similarity(a, b)
 
 

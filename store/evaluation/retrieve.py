@@ -22,9 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from claimdesk.store.database.documents import insert_document, normalise_input_text
+from claimdesk.store.database.documents import normalise_input_text
+from claimdesk.store.database.sentence_rows import claim_rows
 from claimdesk.store.extract.extractor import ExtractedSentence, extract
 from claimdesk.store.folding import fold
+from claimdesk.store.ingest.readers import ParsedDocument
+from claimdesk.store.ingest.writer import Extracted, add_parsed
 from claimdesk.store.store import Store
 
 Progress = Callable[[int], None]
@@ -88,26 +91,32 @@ def load_pool(
 
     Entries with the same text share a claim (the first entry's id).
     """
-    ids: dict[int, str] = {}
-    db = store.db
-    with db.atomic():
+    entry_ids: list[str] = []
+
+    def entries() -> Iterator[Extracted]:
         for row in rows:
             text = pool_text(row, with_title)
             if text:
-                result = insert_document(
-                    db,
-                    text,
-                    title=str(row.get("title") or ""),
-                    source="evaluation pool",
-                    sentences=[whole_text_claim(text)],
+                entry_ids.append(str(row["id"]))
+                parsed = ParsedDocument(
+                    text, title=str(row.get("title") or ""), source="evaluation pool"
                 )
-                if result.added:
-                    (claim_id,) = db.execute(
-                        "SELECT id FROM claims WHERE doc_id = ?", [result.doc_id]
-                    ).fetchone()
-                    ids[claim_id] = str(row["id"])
+                yield Extracted(parsed, claim_rows([whole_text_claim(text)]))
             if progress:
                 progress(1)
+
+    # One transaction, one batch: the search index is written once, in as few segments as
+    # a single commit leaves (every commit adds segments, and the queries read them all).
+    batch = max(1, len(rows))
+    results = add_parsed(store.connections, entries(), batch_size=batch, workers=1)
+    ids: dict[int, str] = {}
+    db = store.db
+    for entry_id, result in zip(entry_ids, results, strict=True):
+        if result.added:
+            (claim_id,) = db.execute(
+                "SELECT id FROM claims WHERE doc_id = ?", [result.doc_id]
+            ).fetchone()
+            ids[claim_id] = entry_id
     return ids
 
 

@@ -179,7 +179,7 @@ def attribution_metrics(
     fields = ["source"]
     if any("cue" in a for p in predictions.values() for a in (p.get("attributions") or [])):
         fields.append("cue")
-    totals = {f: Counter() for f in fields}
+    totals: dict[str, Counter[str]] = {f: Counter() for f in fields}
     missing = no_source = 0
     for row in gold:
         pred = predictions.get(str(row["id"]))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.wordlists import word_list, words_pattern
@@ -94,7 +95,7 @@ def _month(name: str) -> int:
 
 def _iso(year: str | None, month: int, day: str | None) -> str:
     """ISO date text; ``--MM-DD`` when the year is unknown."""
-    d = int(re.match(r"\d+", day).group()) if day else 0
+    d = int(re.match(r"\d+", day).group()) if day else 0  # type: ignore[union-attr]  # a day
     if year and d:
         return f"{year}-{month:02d}-{d:02d}"
     if d:
@@ -102,9 +103,11 @@ def _iso(year: str | None, month: int, day: str | None) -> str:
     return f"{year}-{month:02d}" if year else ""
 
 
-def _candidates(sentence: str, hits: trigger_words.Hits) -> list[tuple[int, int, dict | None]]:
+def _candidates(
+    sentence: str, hits: trigger_words.Hits
+) -> list[tuple[int, int, dict[str, str | None] | None]]:
     """``(start, end, groups)`` of every date match; groups ``None`` for relative dates."""
-    found = []
+    found: list[tuple[int, int, dict[str, str | None] | None]] = []
     for start, _ in hits.get("digit", ()):
         d = _BY_DIGIT.match(sentence, start)
         if d:
@@ -207,7 +210,7 @@ _SMALL_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 
 def find_dates(
     sentence: str, offset: int = 0, hits: trigger_words.Hits | None = None, published: str = ""
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Every date mention in ``sentence``; ``start``/``end`` are shifted by ``offset``.
 
     ``hits`` is :func:`claimdesk.store.extract.trigger_words.scan` of the sentence, if already

@@ -9,17 +9,32 @@ names and kind; :func:`claimdesk.store.extract.checkworthy.score` decides which 
 >>> doc = "Officials said on Monday that 40 people died. Another 12 are missing."
 >>> [(s.source, [f["value"] for f in s.numbers]) for s in extract(doc)]
 [('Officials', [40.0]), ('Officials', [12.0])]
+
+Every sentence also says what it is on the page (``role``): ``"heading"`` (with its
+``heading_level``), ``"boilerplate"`` (with the class in ``boilerplate``, see
+:data:`claimdesk.store.extract.boilerplate.CLASSES`; never a claim) or ``""`` for body
+text. Claims are extracted from English text only: for any other ``language`` the
+sentences come back with their roles, but no figures, dates, sources or claims.
+
+>>> [(s.text, s.role, s.is_claim) for s in extract("Flood Toll Rises\\nAll rights reserved.")]
+[('Flood Toll Rises', 'heading', False), ('All rights reserved.', 'boilerplate', False)]
+>>> [(s.is_claim, s.numbers) for s in extract("Загинули 14 людей.", language="uk")]
+[(False, [])]
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimdesk.store.extract import checkworthy, trigger_words
+from claimdesk.store.extract.boilerplate import boilerplate_class
 from claimdesk.store.extract.facts import read_facts
 from claimdesk.store.extract.features import SentenceFeatures, reports_event, sentence_features
 from claimdesk.store.extract.headlines import headline_states_fact
+from claimdesk.store.extract.language import ENGLISH, claims_available
 from claimdesk.store.extract.reported_speech import (
     Attribution,
     find_attributions,
@@ -27,7 +42,7 @@ from claimdesk.store.extract.reported_speech import (
     is_pronoun,
     resolve_source,
 )
-from claimdesk.store.extract.sentences import Span, split_sentences
+from claimdesk.store.extract.sentences import Span, iter_blocks, split_sentences
 from claimdesk.store.folding import fold
 
 
@@ -45,9 +60,12 @@ class ExtractedSentence:
     source: str = ""
     cue: str = ""
     hedge: str = ""
-    numbers: list[dict] = field(default_factory=list)
-    dates: list[dict] = field(default_factory=list)
+    numbers: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+    role: str = ""
+    heading_level: int = 0
+    boilerplate: str = ""
 
 
 _OPEN_QUOTES = "“«"
@@ -87,23 +105,35 @@ _FACT_FAMILIES = frozenset({"digit", "month", "relative", "unit", "numword"})
 _ATTRIBUTION_FAMILIES = frozenset({"cue", "according", "data"})
 
 
-def _attributions(sentence: str, hits: trigger_words.Hits) -> list[Attribution]:
-    """The sentence's own attributions, skipping the work when no trigger word is present."""
-    if _ATTRIBUTION_FAMILIES & hits.keys() or ":" in sentence:
-        return find_attributions(sentence, 0, len(sentence), hits)
-    return []
+def _attributions(span: Span, hits: trigger_words.Hits) -> list[Attribution]:
+    """The sentence's own attributions, skipping the work when no trigger word is present.
+
+    A sentence that ends in a joined attribution tail ("... Sheriff Dana Moss said.") is
+    attributed by its tail alone, so the source does not run back over the full stop.
+    """
+    sentence = span.text
+    if not (_ATTRIBUTION_FAMILIES & hits.keys() or ":" in sentence):
+        return []
+    if span.tail:
+        lo = span.tail - span.start
+        tail_hits = {k: [h for h in v if h[0] >= lo] for k, v in hits.items()}
+        return find_attributions(sentence, lo, len(sentence), tail_hits)
+    return find_attributions(sentence, 0, len(sentence), hits)
 
 
-def _sources(spans: list[Span], own_found: list[list[Attribution]]) -> list[tuple[str, str, bool]]:
+def _sources(
+    spans: list[Span], own_found: list[list[Attribution]], named: list[str] | None = None
+) -> list[tuple[str, str, bool]]:
     """``(source, cue, carried)`` per sentence, with carry-over and pronoun resolution.
 
     A sentence without its own source keeps the previous sentence's source within
     the paragraph; sentences of a quotation that spans sentences take the source
     of the sentence that closes it. Pronoun sources are resolved to the last
-    named source of the document.
+    named source of the document: ``named`` holds those of earlier parts of it
+    (see :func:`extract_parts`) and gains this part's.
     """
     own = [main_attribution(found) for found in own_found]
-    named: list[str] = []
+    named = [] if named is None else named
     result: list[tuple[str, str, bool]] = []
     open_quote: list[int] = []
     for i, (span, att) in enumerate(zip(spans, own, strict=True)):
@@ -129,15 +159,21 @@ def _sources(spans: list[Span], own_found: list[list[Attribution]]) -> list[tupl
     return result
 
 
-def is_claim(sentence: str, score: float, features: SentenceFeatures) -> bool:
+def is_claim(
+    sentence: str, score: float, features: SentenceFeatures, heading_level: int = 0
+) -> bool:
     """The claim decision for one sentence with its check-worthiness ``score``.
 
     A heading-like line is a claim when it is a headline that states a fact in a verb
-    (:func:`claimdesk.store.extract.headlines.headline_states_fact`), whatever its score: the scorer learnt
-    from debate speech, not headline grammar. Section titles, bylines and datelines never
-    are. Any other sentence is a claim from :data:`claimdesk.store.extract.checkworthy.CLAIM_THRESHOLD`, or
+    (:func:`claimdesk.store.extract.headlines.headline_states_fact`), whatever its score: the
+    scorer learnt from debate speech, not headline grammar. The document's title
+    (``heading_level`` 1) reports the story, so it is also a claim from
+    :data:`claimdesk.store.extract.checkworthy.CLAIM_THRESHOLD` when it has at least
+    :data:`MIN_TITLE_WORDS` words ("Two million euro jewellery heist in central Paris");
+    section titles never are. Any other sentence is a claim from the same threshold, or
     when it reports in the third person that something happened
-    (:func:`claimdesk.store.extract.features.reports_event`).
+    (:func:`claimdesk.store.extract.features.reports_event`). Boilerplate is decided
+    before this (:mod:`claimdesk.store.extract.boilerplate`).
 
     >>> sentence = "Mayor Resigns After Budget Vote"
     >>> is_claim(sentence, 0.05, sentence_features(sentence, is_heading=True))
@@ -146,22 +182,119 @@ def is_claim(sentence: str, score: float, features: SentenceFeatures) -> bool:
     False
     """
     if features.is_heading:
-        return headline_states_fact(sentence)
+        if headline_states_fact(sentence):
+            return True
+        return (
+            heading_level == 1
+            and features.word_count >= MIN_TITLE_WORDS
+            and score >= checkworthy.CLAIM_THRESHOLD
+        )
     return score >= checkworthy.CLAIM_THRESHOLD or reports_event(sentence, features)
 
 
-def extract(text: str, published: str = "") -> list[ExtractedSentence]:
-    """Split ``text`` into sentences and describe and score each one.
+PART_SENTENCES = 2000
+"""About how many sentences :func:`extract_parts` describes at a time."""
 
-    ``published`` (the document's date, ISO) resolves relative dates ("on Saturday").
+
+MIN_TITLE_WORDS = 4
+"""A shorter title is a label ("Reactions", "Wellington supermarket fire"), not a report."""
+
+
+ROLES: tuple[str, ...] = ("", "heading", "boilerplate")
+"""What a sentence is on the page: body text, a heading, or boilerplate (never a claim)."""
+
+
+def page_roles(spans: list[Span]) -> list[tuple[str, int, str]]:
+    """``(role, heading_level, boilerplate class)`` for every sentence span.
+
+    Boilerplate comes first: a byline is a heading-like line, but boilerplate.
+    """
+    out = []
+    for span in spans:
+        found = boilerplate_class(span.text)
+        if found:
+            out.append(("boilerplate", 0, found))
+        elif span.is_heading:
+            out.append(("heading", span.heading_level, ""))
+        else:
+            out.append(("", 0, ""))
+    return out
+
+
+def sentences_only(text: str) -> list[ExtractedSentence]:
+    """Every sentence with its page role, and nothing read from its words (no claims).
+
+    What a document in a language without claim extraction gets: sentences to read and
+    search, but no figures, dates, sources or claims that the English rules would invent.
     """
     spans = split_sentences(text)
+    return [
+        ExtractedSentence(
+            start=span.start,
+            end=span.end,
+            text=span.text,
+            norm=fold(span.text),
+            is_claim=False,
+            score=0.0,
+            role=role,
+            heading_level=level,
+            boilerplate=found,
+        )
+        for span, (role, level, found) in zip(spans, page_roles(spans), strict=True)
+    ]
+
+
+def extract(text: str, language: str = ENGLISH, published: str = "") -> list[ExtractedSentence]:
+    """Split ``text`` into sentences and describe and score each one.
+
+    ``language`` is the document's ISO 639-1 code; only English (the default) gets claims
+    (:func:`claimdesk.store.extract.language.claims_available`). ``published`` (the
+    document's date, ISO) resolves relative dates ("on Saturday").
+    """
+    return [
+        sentence
+        for part in extract_parts(text, language=language, published=published)
+        for sentence in part
+    ]
+
+
+def extract_parts(
+    text: str, size: int = PART_SENTENCES, language: str = ENGLISH, published: str = ""
+) -> Iterator[list[ExtractedSentence]]:
+    """:func:`extract` a part at a time (about ``size`` sentences, whole paragraphs), so
+    that a long document is never held as described sentences all at once.
+
+    Paragraphs are independent but for pronoun sources, which resolve to the last
+    named source of the whole document: that list is carried from part to part.
+    """
+    if not claims_available(language):
+        yield sentences_only(text)
+        return
+    named: list[str] = []
+    spans: list[Span] = []
+    for block in iter_blocks(text):
+        spans.extend(block)
+        if len(spans) >= size:
+            yield describe(spans, named, published)
+            spans = []
+    if spans:
+        yield describe(spans, named, published)
+
+
+def describe(
+    spans: list[Span], named: list[str] | None = None, published: str = ""
+) -> list[ExtractedSentence]:
+    """Describe and score the sentences ``spans`` (whole paragraphs, in order); ``published``
+    (the document's date) resolves relative dates."""
+    roles = page_roles(spans)
     # Trigger hits are sentence-relative; attribution offsets are not needed past _sources.
     sentence_hits = [trigger_words.scan(s.text) for s in spans]
-    found = [_attributions(s.text, h) for s, h in zip(spans, sentence_hits, strict=True)]
-    sources = _sources(spans, found)
+    found = [_attributions(s, h) for s, h in zip(spans, sentence_hits, strict=True)]
+    sources = _sources(spans, found, named)
     out = []
-    for span, hits, (source, cue, carried) in zip(spans, sentence_hits, sources, strict=True):
+    for span, hits, (source, cue, carried), (role, level, boilerplate) in zip(
+        spans, sentence_hits, sources, roles, strict=True
+    ):
         sentence = span.text
         numbers, dates = (
             read_facts(sentence, span.start, hits, published)
@@ -185,7 +318,8 @@ def extract(text: str, published: str = "") -> list[ExtractedSentence]:
                 end=span.end,
                 text=sentence,
                 norm=fold(sentence),
-                is_claim=is_claim(sentence, value, features),
+                is_claim=not boilerplate
+                and is_claim(sentence, value, features, span.heading_level),
                 score=value,
                 kind=features.kind,
                 source=source,
@@ -194,6 +328,9 @@ def extract(text: str, published: str = "") -> list[ExtractedSentence]:
                 numbers=numbers,
                 dates=dates,
                 entities=list(features.entities),
+                role=role,
+                heading_level=level,
+                boilerplate=boilerplate,
             )
         )
     return out

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.dates import MONTHS, find_dates
@@ -93,9 +95,11 @@ December 26", "killed in Drunbeia at the Maksoumba school on March 6"; a date el
 the sentence is not the event's."""
 _EVENT_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s*")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s—\s")
+T = TypeVar("T", bound=tuple[Any, ...])
+"""An item with a ``(start, end, ...)`` span."""
 
 
-def _window_of_date(sentence: str, d: dict, offset: int) -> str:
+def _window_of_date(sentence: str, d: dict[str, Any], offset: int) -> str:
     """The window key of a date mention, or ``""`` when it says when something was reported."""
     start = d["start"] - offset
     if _REPORTED_BEFORE.search(sentence, max(0, start - 40), start):
@@ -110,7 +114,9 @@ def _window_of_date(sentence: str, d: dict, offset: int) -> str:
     return ""
 
 
-def _windows(sentence: str, dates: list[dict], offset: int) -> list[tuple[int, int, str, str]]:
+def _windows(
+    sentence: str, dates: list[dict[str, Any]], offset: int
+) -> list[tuple[int, int, str, str]]:
     """``(start, end, key, text)`` of every time window in the sentence, in order."""
     found = []
     for d in dates:
@@ -139,7 +145,7 @@ def _windows(sentence: str, dates: list[dict], offset: int) -> list[tuple[int, i
     return sorted(found + months)
 
 
-def _inside(spans: list[tuple], pos: int) -> bool:
+def _inside(spans: list[tuple[int, int, str, str]], pos: int) -> bool:
     """Whether ``pos`` lies inside one of ``spans`` (sorted by start): a binary search."""
     i = bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -160,7 +166,9 @@ def places_in(sentence: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def nearest_each(spans: list[tuple[int, int]], items: list[tuple], after_first: bool = False):
+def nearest_each(
+    spans: list[tuple[int, int]], items: Sequence[T], after_first: bool = False
+) -> list[T | None]:
     """For each ``(start, end)`` of ``spans`` (in order), the item of ``items`` (``(start, end,
     ...)``, in order) closest to it, or ``None``; with ``after_first`` the first item after a
     span (within 80 characters) wins over one before it. One walk over both lists.
@@ -168,7 +176,7 @@ def nearest_each(spans: list[tuple[int, int]], items: list[tuple], after_first: 
     >>> nearest_each([(0, 2), (10, 12), (30, 31)], [(4, 6, "a"), (20, 25, "b")])
     [(4, 6, 'a'), (4, 6, 'a'), (20, 25, 'b')]
     """
-    out = []
+    out: list[T | None] = []
     j = -1  # items[j] is the last item that starts at or before the span
     for start, end in spans:
         while j + 1 < len(items) and items[j + 1][0] <= start:
@@ -180,7 +188,9 @@ def nearest_each(spans: list[tuple[int, int]], items: list[tuple], after_first: 
         if before is not None and before[1] > start:
             out.append(before)  # the span lies inside the item
         elif after is not None and (
-            gap_before is None or gap_after < gap_before or (after_first and gap_after <= 80)
+            gap_before is None
+            or (gap_after is not None and gap_after < gap_before)
+            or (after_first and gap_after is not None and gap_after <= 80)
         ):
             out.append(after)
         else:
@@ -202,7 +212,7 @@ def _event_near(sentence: str, events: list[tuple[int, int, str]], start: int) -
 
 def read_facts(
     sentence: str, offset: int = 0, hits: trigger_words.Hits | None = None, published: str = ""
-) -> tuple[list[dict], list[dict]]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``(figures, dates)`` of one sentence, with windows, places and events attached.
 
     ``offset``: where the sentence starts in its document (every ``start``/``end`` is shifted);
@@ -242,9 +252,12 @@ def read_facts(
     return figures, dates
 
 
-def _event_pairs(spans: list[tuple[int, int]], events: list[tuple[int, int, str]]):
+def _event_pairs(
+    spans: list[tuple[int, int]], events: list[tuple[int, int, str]]
+) -> list[list[tuple[int, int, str]]]:
     """For each date span, the event words just before and just after it (one walk)."""
-    out, j = [], -1
+    out: list[list[tuple[int, int, str]]] = []
+    j = -1
     for start, _end in spans:
         while j + 1 < len(events) and events[j + 1][0] < start:
             j += 1

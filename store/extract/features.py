@@ -13,7 +13,8 @@ fields are only ever added, never renamed or removed.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.wordlists import UPPER, word_list
@@ -83,8 +84,8 @@ class SentenceFeatures(NamedTuple):
     earlier sentence of the paragraph); ``hedge`` is the first hedging word.
     """
 
-    numbers: tuple[dict, ...] = ()
-    dates: tuple[dict, ...] = ()
+    numbers: tuple[dict[str, Any], ...] = ()
+    dates: tuple[dict[str, Any], ...] = ()
     source: str = ""
     cue: str = ""
     source_carried: bool = False
@@ -99,8 +100,8 @@ class SentenceFeatures(NamedTuple):
     event: bool = False
 
     @classmethod
-    def from_dict(cls, found: dict) -> SentenceFeatures:
-        """The record for a :func:`claimdesk.store.extract.checkworthy.features_of_text` dict (the fields
+    def from_dict(cls, found: dict[str, Any]) -> SentenceFeatures:
+        """The record for a :func:`claimdesk.store.extract.model_inputs.features_of_text` dict (the fields
         training and evaluation read; the rest keep their defaults)."""
         return cls(
             numbers=tuple(found["numbers"]),
@@ -116,6 +117,7 @@ class SentenceFeatures(NamedTuple):
 def entities(sentence: str) -> list[str]:
     """Capitalised (multi-word) names in order, without sentence-initial function words."""
     out: list[str] = []
+    seen: set[str] = set()  # as ``out``, to look up (a long line may hold many names)
     for m in _ENTITY.finditer(sentence):
         found = m.group()
         if not found[0].isupper():
@@ -124,7 +126,8 @@ def entities(sentence: str) -> list[str]:
             low = found.lower()
             if low not in _NOT_NAMES and low not in _MONTHS_DAYS and len(found) > 1:
                 found = found.rstrip(".")
-                if found not in out:
+                if found not in seen:
+                    seen.add(found)
                     out.append(found)
             continue
         words = found.split()
@@ -133,7 +136,8 @@ def entities(sentence: str) -> list[str]:
         while words and words[-1].lower() in _MONTHS_DAYS:
             words.pop()
         for name in _split_possessives(words):
-            if len(name) > 1 and name not in out:
+            if len(name) > 1 and name not in seen:
+                seen.add(name)
                 out.append(name)
     return out
 
@@ -164,7 +168,15 @@ def hedge_of(sentence: str, hits: trigger_words.Hits | None = None) -> str:
     return sentence[found[0][0] : found[0][1]].lower() if found else ""
 
 
-def claim_kind(*, has_quote: bool, source: str, numbers, dates, opinion: bool, event: bool) -> str:
+def claim_kind(
+    *,
+    has_quote: bool,
+    source: str,
+    numbers: Sequence[object],
+    dates: Sequence[object],
+    opinion: bool,
+    event: bool,
+) -> str:
     """The most specific of :data:`KINDS` that fits."""
     if has_quote and source:
         return "quote"
@@ -182,8 +194,8 @@ def claim_kind(*, has_quote: bool, source: str, numbers, dates, opinion: bool, e
 def sentence_features(
     sentence: str,
     *,
-    numbers=(),
-    dates=(),
+    numbers: Sequence[dict[str, Any]] = (),
+    dates: Sequence[dict[str, Any]] = (),
     source: str = "",
     cue: str = "",
     source_carried: bool = False,

@@ -21,6 +21,8 @@ models, addresses, case and bill numbers, pages, phone numbers) never.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from claimdesk.store.extract import trigger_words
 from claimdesk.store.extract.counted import OUTCOMES, PEOPLE, counted
@@ -78,6 +80,8 @@ _FIGURE = re.compile(
     rf"{_SCALE}?"
     r"(?P<pct>\s*(?:%|-?\s*percent\b|per\s?cent\b|percentage points?\b))?"
 )
+_NO_RANGE = re.compile(_FIGURE.pattern.replace("(?P<sep>", "(?P<sep>(?!)"))
+"""The figure pattern without its second number (a range that is none)."""
 _QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{words_pattern([*QUALIFIERS, 'between'])})\s+$", re.I)
 _RATE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:per|a|an|each)\s+(year|season|month|week|day|hour|game|head|person)\b",
@@ -104,7 +108,7 @@ def _ungrouped(number: str) -> str:
     return _GROUP_SEPARATOR.sub("", number)
 
 
-def _value(m: re.Match) -> tuple[float, float | None]:
+def _value(m: re.Match[str]) -> tuple[float, float | None]:
     """The value (and the end of a range) with the scale applied."""
     if m.group("vague"):
         return VAGUE.get(" ".join(m.group("vague").lower().split()), 0.0), None
@@ -121,15 +125,15 @@ def _value(m: re.Match) -> tuple[float, float | None]:
 def find_figures(
     sentence: str,
     offset: int = 0,
-    skip: list[tuple[int, int]] = (),
+    skip: Sequence[tuple[int, int]] = (),
     hits: trigger_words.Hits | None = None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Every number in ``sentence`` with its type; spans in ``skip`` (sentence-relative, such
     as dates) are ignored. ``hits``: :func:`claimdesk.store.extract.trigger_words.scan` of
     the sentence, if already computed."""
     hits = trigger_words.scan(sentence) if hits is None else hits
     title_case = is_title_case(sentence)
-    found: list[tuple[re.Match, int, str]] = []
+    found: list[tuple[re.Match[str], int, str]] = []
     last_end = -1
     skip = sorted(skip)
     k = 0
@@ -165,7 +169,7 @@ def find_figures(
     return figures
 
 
-def _join_between(sentence: str, offset: int, figures: list[dict]) -> None:
+def _join_between(sentence: str, offset: int, figures: list[dict[str, Any]]) -> None:
     """ "between $140 million and $150 million": one range, not two figures."""
     i = 0
     while i + 1 < len(figures):
@@ -211,7 +215,7 @@ _GAP_FILLER = frozenset(
 )
 
 
-def _inherit_things(sentence: str, offset: int, figures: list[dict]) -> None:
+def _inherit_things(sentence: str, offset: int, figures: list[dict[str, Any]]) -> None:
     """A figure that names no thing counts what the figure just before it counts, when the two
     are joined ("100 soldiers killed and another 1,000 wounded", "23 pirates (12 Somali and
     11 Yemeni)"); its own modifiers stay, and it takes the earlier ones only with the thing."""
@@ -240,7 +244,7 @@ def _inherit_things(sentence: str, offset: int, figures: list[dict]) -> None:
             fig["modifiers"] = list(prev["modifiers"])
 
 
-def _without_bad_range(sentence: str, m: re.Match, pos: int) -> re.Match:
+def _without_bad_range(sentence: str, m: re.Match[str], pos: int) -> re.Match[str]:
     """The match without its second number when that is no range ("3-2", "100 and 1,000")."""
     if not m.group("num2"):
         return m
@@ -250,10 +254,19 @@ def _without_bad_range(sentence: str, m: re.Match, pos: int) -> re.Match:
     sep = m.group("sep")
     if first is not None and second is not None and first < second and (sep != "and" or between):
         return m
-    return re.compile(_FIGURE.pattern.replace("(?P<sep>", "(?P<sep>(?!)")).match(sentence, pos)
+    single = _NO_RANGE.match(sentence, pos)
+    return single if single is not None else m
 
 
-def _figure(sentence, offset, m, s, qualifier, next_start, title_case) -> dict:
+def _figure(
+    sentence: str,
+    offset: int,
+    m: re.Match[str],
+    s: int,
+    qualifier: str,
+    next_start: int | None,
+    title_case: bool,
+) -> dict[str, Any]:
     """The figure dict of one match (``next_start``: where the next figure starts)."""
     e = m.end()
     unit, of = kind_of(sentence, m, s, bool(qualifier), title_case)

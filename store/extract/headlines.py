@@ -86,7 +86,9 @@ _DATELINE_WORDS = frozenset(
     )
 )
 _NOT_S_VERB = re.compile(r"(?:ss|us|is|as|ics|ous|'s|’s)$")
-_LINK = re.compile(r"\S+@\S+|\S+://\S+|www\.\S+")
+# Addresses are read from the start of a token only: trying every position of a long
+# token (a base64 image, a run without spaces) would be quadratic in its length.
+_LINK = re.compile(r"(?<!\S)(?:[^\s@]+@\S+|\S+?://\S+)|www\.\S+")
 
 
 def _is_verb_s(word: str) -> bool:
@@ -116,7 +118,7 @@ def _verb_after(word: str, nxt: str, next_is_lower: bool, sentence_case: bool) -
     return word == "to" and (next_is_lower or not sentence_case)
 
 
-def _inflected_verb(line: str, found: list[re.Match], i: int, low: list[str]) -> bool:
+def _inflected_verb(line: str, found: list[re.Match[str]], i: int, low: list[str]) -> bool:
     """Whether word ``i`` is a past (``-ed``) or present (``-s``) verb form in a headline.
 
     "Mayor Reverses Course", "council extends hours": an ``-s`` verb follows its subject
@@ -134,7 +136,7 @@ def _inflected_verb(line: str, found: list[re.Match], i: int, low: list[str]) ->
     return not line[found[i].end() : found[i + 1].start()].strip()
 
 
-def _structural_verb(line: str, found: list[re.Match]) -> bool:
+def _structural_verb(line: str, found: list[re.Match[str]]) -> bool:
     """A verb found from headline grammar: auxiliary or ``to`` + verb, ``-s``/``-ed`` forms."""
     words = [m.group() for m in found]
     low = [w.lower() for w in words]
@@ -149,6 +151,15 @@ def _structural_verb(line: str, found: list[re.Match]) -> bool:
         if _inflected_verb(line, found, i, low):
             return True
     return False
+
+
+def has_news_verb(text: str) -> bool:
+    """Whether ``text`` holds a news verb in any inflection but ``-ing`` ("arrested", "kills").
+
+    >>> has_news_verb("four men arrested"), has_news_verb("Type of incident: shooting")
+    (True, False)
+    """
+    return any(not m.group().lower().endswith("ing") for m in _VERB.finditer(text))
 
 
 def headline_states_fact(line: str) -> bool:
@@ -173,6 +184,6 @@ def headline_states_fact(line: str) -> bool:
     low = [m.group().lower() for m in found]
     if low[0] in _LABEL_LEADS or _is_dateline(low):
         return False
-    if any(not m.group().lower().endswith("ing") for m in _VERB.finditer(line)):
+    if has_news_verb(line):
         return True
     return _structural_verb(line, found)

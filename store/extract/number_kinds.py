@@ -138,7 +138,9 @@ def _sentence_initial(sentence: str, pos: int) -> bool:
     return not sentence[:pos].strip(" \t\"'“‘(«")
 
 
-def kind_of(sentence: str, m: re.Match, s: int, qualified: bool, title_case: bool):
+def kind_of(
+    sentence: str, m: re.Match[str], s: int, qualified: bool, title_case: bool
+) -> tuple[str, str]:
     """``(unit, whose age)`` for the number matched at ``m`` (a match of the figure pattern of
     :mod:`~claimdesk.store.extract.figures`; ``s``: its start with the qualifier)."""
     e = m.end()
@@ -170,8 +172,10 @@ def kind_of(sentence: str, m: re.Match, s: int, qualified: bool, title_case: boo
         return "age", apposition.group("name")
     if _CHAIN_BEFORE.search(before) or _CHAIN_AFTER.match(after):
         return "identifier", ""  # phone numbers, F-16, 24/7
-    if _ADDRESS_AFTER.match(after) or raw in ("911", "999", "112"):
-        return "identifier", ""
+    if _ADDRESS_AFTER.match(after) or (
+        raw in ("911", "999", "112") and not qualified and not _counts_people(after)
+    ):
+        return "identifier", ""  # an emergency number, unless it counts people: "112 people"
     word_before = _WORD_BEFORE.search(before) if not qualified else None
     if word_before:
         word = word_before.group(1)
@@ -207,4 +211,6 @@ def kind_of(sentence: str, m: re.Match, s: int, qualified: bool, title_case: boo
 
 def _counts_people(after: str) -> bool:
     word = UNIT_WORD.match(after)
-    return bool(word) and (word.group(1).lower().rstrip("s") in PEOPLE or word.group(1) == "people")
+    return word is not None and (
+        word.group(1).lower().rstrip("s") in PEOPLE or word.group(1) == "people"
+    )

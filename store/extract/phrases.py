@@ -13,10 +13,14 @@ or "according to", and the checks that a phrase can be a source at all.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from claimdesk.store.extract.wordlists import word_list
 
 _MAX_PHRASE = 160  # characters read back from a cue; longer subjects are rare
+MAX_AFTER = 300
+"""Characters read forward from an inverted cue or "according to" for its source."""
+_MAX_APPOSITIVE = 600  # characters read back for "X, a spokesman for Y, said"
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 PRONOUNS = frozenset(word_list("he she they i we you it who which that him her them us"))
@@ -71,8 +75,9 @@ def phrase_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
 def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int]:
     """``X, a spokesman for Y, said``: the name with its appositive(s), up to three commas back."""
     comma = end - 1
+    floor = max(lo, end - _MAX_APPOSITIVE)
     for _ in range(3):
-        comma = text.rfind(",", lo, comma)
+        comma = text.rfind(",", floor, comma)
         if (
             comma < 0
             or text[comma - 1 : comma] in QUOTE_END
@@ -159,7 +164,7 @@ def noun_phrase_before(text: str, lo: int, end: int) -> int:
     return start
 
 
-def _joins_names(tokens: list[re.Match], i: int, start: int, text: str) -> bool:
+def _joins_names(tokens: list[re.Match[str]], i: int, start: int, text: str) -> bool:
     """Whether "and" at ``tokens[i]`` joins two subjects: "Ms. Berg and Mr. Olsen",
     "Pilots and some harbour staff"."""
     before = tokens[i - 1].group()
@@ -190,20 +195,40 @@ def plausible_source(source: str) -> bool:
     return not any(w.endswith("ly") and w.islower() for w in (words[0], words[-1]))
 
 
-def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int]:
-    """The source phrase that follows an inverted cue or ``according to``, up to a clause end."""
-    stop = _INVERTED_END.search(text, pos, hi)
-    end = stop.start() if stop else hi
+def _clause_end(text: str, pos: int, hi: int) -> int | None:
+    """Where the clause that starts at ``pos`` ends; ``None`` when that is further than
+    :data:`MAX_AFTER` characters (each cue reads a bounded window, never the whole sentence)."""
+    limit = min(hi, pos + MAX_AFTER)
+    stop = _INVERTED_END.search(text, pos, limit)
+    if stop:
+        return stop.start()
+    return hi if limit == hi else None
+
+
+def _trimmed(text: str, pos: int, end: int) -> int:
     while end > pos and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
-    return pos, end
+    return end
+
+
+def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int]:
+    """The source phrase that follows an inverted cue or ``according to``, up to a clause end.
+
+    ``(pos, pos)`` when the clause runs on for more than :data:`MAX_AFTER` characters.
+    """
+    end = _clause_end(text, pos, hi)
+    return (pos, pos) if end is None else (pos, _trimmed(text, pos, end))
 
 
 def phrase_after_to_comma(text: str, pos: int, hi: int) -> tuple[int, int]:
     """Like :func:`phrase_after`, but a comma also ends the phrase."""
-    s, e = phrase_after(text, pos, hi)
-    comma = text.find(",", s, e)
-    return (s, comma) if comma > 0 else (s, e)
+    end = _clause_end(text, pos, hi)
+    if end is None:
+        comma = text.find(",", pos, min(hi, pos + MAX_AFTER))
+        return (pos, comma) if comma > 0 else (pos, pos)
+    e = _trimmed(text, pos, end)
+    comma = text.find(",", pos, e)
+    return (pos, comma) if comma > 0 else (pos, e)
 
 
 def leading_subject(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -216,7 +241,7 @@ def leading_subject(text: str, lo: int, hi: int) -> tuple[int, int]:
     >>> text[slice(*leading_subject(text, 0, len(text)))]
     'One officer inside the port'
     """
-    tokens = list(_TOKEN.finditer(text, lo, hi))
+    tokens = list(islice(_TOKEN.finditer(text, lo, hi), _MAX_SUBJECT_WORDS))
     if not tokens:
         return lo, lo
     first = tokens[0].group()

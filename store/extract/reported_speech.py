@@ -22,6 +22,7 @@ maps them to the last named source for display.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimdesk.store.extract import trigger_words
@@ -51,6 +52,9 @@ __all__ = [
     "plausible_source",
     "resolve_source",
 ]
+
+_AddSpans = Callable[[int, int, int, int, int, int], None]
+"""``add(source start, end, cue start, end, content start, end)``: keep one attribution."""
 
 VERBS = (
     "say|says|said|saying|tell|tells|told|telling|report|reports|reported|reporting|"
@@ -165,14 +169,19 @@ def find_attributions(
     hi = len(text) if hi is None else hi
     hits = trigger_words.scan(text, lo, hi) if hits is None else hits
     found: list[Attribution] = []
-    taken: list[tuple[int, int]] = []
+    # Characters of the sentence already given to a source or a cue (one flag each, so
+    # that checking a new source costs its length, not the number of attributions).
+    taken = bytearray(hi - lo)
+    facts = _SentenceFacts(text, lo, hi)
 
     def add(ss: int, se: int, cs: int, ce: int, ks: int, ke: int) -> None:
-        if se <= ss or any(a < se and ss < b for a, b in taken):
+        if se <= ss or 1 in taken[ss - lo : se - lo]:
             return
         if not plausible_source(text[ss:se]):
             return
-        taken.extend(((ss, se), (cs, ce)))
+        for a, b in ((ss, se), (cs, ce)):
+            if b > a:
+                taken[a - lo : b - lo] = b"\x01" * (b - a)
         found.append(Attribution(text[ss:se], ss, se, text[cs:ce], cs, ce, ks, ke))
 
     colon = _COLON_SOURCE.match(text, lo, hi)
@@ -202,15 +211,60 @@ def find_attributions(
                 ss, se = phrase_after(text, by.end(), hi)
                 add(ss, se, before.start(), end, lo, before.start())
                 continue
-        _cue(text, lo, hi, start, end, add, found)
+        _cue(text, lo, hi, start, end, add, found, facts)
     found.sort(key=lambda a: a.cue_start)
     return found
 
 
-def _cue(text: str, lo: int, hi: int, cs: int, ce: int, add, found: list[Attribution]) -> None:
+class _SentenceFacts:
+    """What the cue rules ask of the whole sentence ``text[lo:hi]``, worked out once."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.hi = text, lo, hi
+        self._has_quote: bool | None = None
+        self._first_word: int | None = None
+
+    @property
+    def has_quote(self) -> bool:
+        """Whether the sentence holds a quotation mark."""
+        if self._has_quote is None:
+            self._has_quote = bool(_HAS_QUOTE.search(self.text, self.lo, self.hi))
+        return self._has_quote
+
+    @property
+    def first_word(self) -> int:
+        """Where the sentence's first character other than spaces and quotes is."""
+        if self._first_word is None:
+            i = self.lo
+            while i < self.hi and self.text[i] in " \"'“‘":
+                i += 1
+            self._first_word = i
+        return self._first_word
+
+    def before(self, end: int) -> str:
+        """The end of ``text[lo:end]`` without trailing spaces (enough to read how it ends)."""
+        while end > self.lo and self.text[end - 1].isspace():
+            end -= 1
+        return self.text[max(self.lo, end - _BEFORE_TAIL) : end]
+
+
+_BEFORE_TAIL = 64
+
+
+def _cue(
+    text: str,
+    lo: int,
+    hi: int,
+    cs: int,
+    ce: int,
+    add: _AddSpans,
+    found: list[Attribution],
+    facts: _SentenceFacts | None = None,
+) -> None:
     """Try the subject, inverted and participle rules for the cue verb ``text[cs:ce]``."""
+    facts = facts or _SentenceFacts(text, lo, hi)
     verb = text[cs:ce].lower()
-    if text[cs].isupper() and cs > lo and text[lo:cs].strip(" \"'“‘"):
+    if text[cs].isupper() and cs > lo and facts.first_word < cs:
         return  # a capitalised verb inside a sentence is a name: "Secretary of State"
     if (
         verb in _AMBIGUOUS
@@ -219,7 +273,7 @@ def _cue(text: str, lo: int, hi: int, cs: int, ce: int, add, found: list[Attribu
         and not (verb in _EVIDENCE_VERBS and word_before(text, lo, cs) in _EVIDENCE_NOUNS)
     ):
         return
-    if verb in _QUOTE_ONLY_CUES and not _HAS_QUOTE.search(text, lo, hi):
+    if verb in _QUOTE_ONLY_CUES and not facts.has_quote:
         return  # "the fighting continued" is not speech; '"...," he continued' is
     if verb in _DECLINE_CUES and next_word(text, ce) not in (
         "to",
@@ -230,7 +284,7 @@ def _cue(text: str, lo: int, hi: int, cs: int, ce: int, add, found: list[Attribu
         return
     cs = words_back(text, lo, cs, _AUX_WORDS, 2)
     subject_end = words_back(text, lo, cs, _ADVERB_WORDS, 3)
-    before = text[lo:subject_end].rstrip()
+    before = facts.before(subject_end)
     if verb in _PARTICIPLES:
         if before.endswith(","):
             ss, se = (

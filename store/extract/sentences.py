@@ -3,21 +3,28 @@
 A regex finds every candidate boundary (``.``, ``!``, ``?`` or ``…`` followed by
 optional closing quotes/brackets and a space); a few cheap rules then reject
 the ones after abbreviations, titles, initials and month names. Line breaks end
-a sentence unless the text looks hard-wrapped. Markdown heading markers,
-bullets and list numbers are left outside the sentence span.
+a sentence unless the whole text is hard-wrapped (:func:`wrap_width`): a headline, a
+title or any line without end punctuation stays its own sentence. Markdown heading
+markers, bullets, list numbers and emphasis around a whole line are left outside the
+sentence span; a lone attribution tail ("Sheriff Pohlmann said.") joins the sentence it
+closes (:mod:`claimdesk.store.extract.attribution_tails`).
 
 >>> text = 'Lt. Gen. Smith said on Dec. 14 that 3.5 million left the U.S. capital. "Go," he said.'
 >>> [text[s.start:s.end] for s in split_sentences(text)]
 ['Lt. Gen. Smith said on Dec. 14 that 3.5 million left the U.S. capital.', '"Go," he said.']
 >>> [(s.text, s.is_heading) for s in split_sentences("What preceded\\n\\nTroops left.")]
 [('What preceded', True), ('Troops left.', False)]
+>>> [(s.text, s.heading_level) for s in split_sentences("## Losses\\n*Demo material.*")]
+[('Losses', 2), ('Demo material.', 0)]
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
+from claimdesk.store.extract.attribution_tails import is_attribution_tail
 from claimdesk.store.extract.wordlists import word_list
 
 TITLES = frozenset(
@@ -48,13 +55,22 @@ _TERMINAL = re.compile(r"[.!?…:;](?:\s*[\"'”’»)\]`])*$")
 _ONLY_CLOSERS = re.compile(r"[\"'”’»)\]`]+")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?$")
 _LINE = re.compile(r"[^\n]+")
-_WRAP_WIDTH = 55
+_TAIL = 400  # characters of a block's end that decide whether the next line joins it
+# A whole line in Markdown emphasis: ``*...*``, ``**...**``, ``_..._``, ``__...__``.
+_EMPHASIS_LINE = re.compile(r"(\*\*|__|\*|_)(?=\S)(.*\S)\1[ \t]*$")
+MAX_WRAP_WIDTH = 100
+"""Texts whose lines are mostly longer than this are not hard-wrapped: each line is a paragraph."""
+MIN_WRAP_FILL = 0.7
+"""A wrapped line fills at least this share of the wrap width (a short line ends its paragraph)."""
 
 
 class Span(NamedTuple):
     """One sentence: ``text == document[start:end]``; ``paragraph`` counts blocks from 0.
 
-    An immutable record (a named tuple: cheap to build, one per sentence).
+    ``heading_level`` is 1-6 for a Markdown ``#`` heading; a heading-like plain line (no
+    end punctuation, one sentence, at most 20 words) is level 1 when it opens the
+    document (its title) and 2 elsewhere; 0 for every other sentence. An immutable
+    record (a named tuple: cheap to build, one per sentence).
     """
 
     start: int
@@ -63,6 +79,9 @@ class Span(NamedTuple):
     paragraph: int
     is_heading: bool = False
     line_start: bool = False
+    heading_level: int = 0
+    tail: int = 0
+    """Where a joined attribution tail begins (document offset), 0 for none."""
 
 
 def _is_boundary(text: str, pos: int, end: int) -> bool:
@@ -112,28 +131,54 @@ def _next_word(text: str, pos: int) -> str:
     return text[j:k].lower()
 
 
-def _joins_next_line(line: str, next_line: str) -> bool:
-    """Whether a single line break is a soft wrap inside one sentence."""
-    if not next_line or not line:
+def wrap_width(text: str, lines: list[tuple[int, int]] | None = None) -> int:
+    """The width ``text`` is hard-wrapped at, or 0 when its lines are paragraphs.
+
+    News pages and transcripts put a paragraph (or a sentence, or a headline) on each
+    line; a hard-wrapped text breaks its paragraphs at a fixed width. Only in the
+    latter does a line break fall inside a sentence, so the width is taken from the
+    lines themselves: nearly all lines of 20 characters or more must fit within
+    :data:`MAX_WRAP_WIDTH`.
+
+    >>> wrap_width("A headline without a full stop\\nThe first paragraph of the report.")
+    34
+    >>> wrap_width("One paragraph a line, as news pages are written. " * 3 + "\\nNext.")
+    0
+    """
+    if lines is None:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    lengths = sorted(len(text[s:e].rstrip()) for s, e in lines)
+    lengths = [n for n in lengths if n >= 20]
+    if not lengths:
+        return 0
+    width = lengths[max(0, -(-len(lengths) * 9 // 10) - 1)]  # the 90th percentile
+    return width if width <= MAX_WRAP_WIDTH else 0
+
+
+def _joins_next_line(line: str, next_line: str, width: int) -> bool:
+    """Whether a single line break is a soft wrap inside one sentence of a text wrapped at ``width``."""
+    if not width or not next_line or not line:
         return False
-    if _TERMINAL.search(line) or len(line) < _WRAP_WIDTH:
+    if _TERMINAL.search(line) or len(line) < width * MIN_WRAP_FILL:
         return False
     first = next_line.lstrip()[:1]
-    if not first or _LEADING_MARKER.match(next_line).end():
+    if not first or _LEADING_MARKER.match(next_line).end():  # type: ignore[union-attr]  # matches ""
         return False
-    return first.islower() or first.isdigit() or line[-1] in ",(-–—"
+    return first.islower() or line[-1] in ",(-–—"
 
 
-def _blocks(text: str):
-    """Yield ``(start, end, paragraph)`` for every line, joining soft-wrapped lines."""
+def _blocks(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield ``(start, end, paragraph)`` for every line, joining hard-wrapped lines."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    width = wrap_width(text, lines)
     paragraph = -1
     i = 0
     while i < len(lines):
         s, e = lines[i]
         while i + 1 < len(lines) and lines[i + 1][0] == e + 1:
             ns, ne = lines[i + 1]
-            if not _joins_next_line(text[s:e].rstrip(), text[ns:ne]):
+            # the end of the block is enough (and keeps long wrapped paragraphs linear)
+            if not _joins_next_line(text[max(s, e - _TAIL) : e].rstrip(), text[ns:ne], width):
                 break
             e = ne
             i += 1
@@ -143,12 +188,23 @@ def _blocks(text: str):
 
 
 def split_sentences(text: str) -> list[Span]:
-    """Split ``text`` into sentence spans; whitespace and list markers stay outside the spans."""
-    out: list[Span] = []
+    """Split ``text`` into sentence spans; whitespace, list markers and emphasis around a
+    whole line stay outside the spans."""
+    return [span for block in iter_blocks(text) for span in block]
+
+
+def iter_blocks(text: str) -> Iterator[list[Span]]:
+    """The sentence spans of ``text`` one block (a paragraph or a line) at a time, so that
+    a long document need not be held as spans all at once."""
     for block_start, block_end, paragraph in _blocks(text):
+        out: list[Span] = []
         lead = _LEADING_MARKER.match(text, block_start, block_end)
+        assert lead is not None  # the pattern matches the empty string
         marker = text[block_start : lead.end()].strip()
         start = lead.end()
+        emphasis = _EMPHASIS_LINE.match(text, start, block_end)
+        if emphasis:
+            start, block_end = emphasis.start(2), emphasis.end(2)
         first_in_block = len(out)
         for m in _CANDIDATE.finditer(text, start, block_end):
             if _is_boundary(text, m.start(), m.end()):
@@ -157,21 +213,30 @@ def split_sentences(text: str) -> list[Span]:
         _append(out, text, start, block_end, paragraph)
         if len(out) == first_in_block + 1:
             only = out[-1]
-            heading = marker.startswith("#") or (
-                not marker and not _TERMINAL.search(only.text) and len(only.text.split()) <= 20
-            )
-            out[-1] = only._replace(is_heading=heading, line_start=True)
+            level = _heading_level(marker, only.text, paragraph)
+            out[-1] = only._replace(is_heading=level > 0, line_start=True, heading_level=level)
         elif len(out) > first_in_block:
             first = out[first_in_block]
             out[first_in_block] = first._replace(line_start=True)
-    return out
+        if out:
+            yield out
+
+
+def _heading_level(marker: str, line: str, paragraph: int) -> int:
+    """The heading level of a one-sentence line with leading ``marker`` (0: not a heading)."""
+    if marker.startswith("#"):
+        return min(6, len(marker) - len(marker.lstrip("#")))
+    if marker or _TERMINAL.search(line) or len(line.split()) > 20:
+        return 0
+    return 1 if paragraph == 0 else 2
 
 
 def _append(out: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
     """Add ``text[start:end]`` without surrounding whitespace, if anything is left.
 
     Closing quotes or brackets left alone after a full stop (``said. "`` in text whose
-    quotes are spaced out) are no sentence: they join the sentence they close.
+    quotes are spaced out) are no sentence: they join the sentence they close; so does a
+    lone attribution tail ("Sheriff Pohlmann said.").
     """
     while start < end and text[start].isspace():
         start += 1
@@ -179,7 +244,11 @@ def _append(out: list[Span], text: str, start: int, end: int, paragraph: int) ->
         end -= 1
     if start >= end:
         return
-    if out and out[-1].paragraph == paragraph and _ONLY_CLOSERS.fullmatch(text, start, end):
-        out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end])
-        return
+    if out and out[-1].paragraph == paragraph:
+        if _ONLY_CLOSERS.fullmatch(text, start, end):
+            out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end])
+            return
+        if end - start <= 120 and is_attribution_tail(text[start:end]):
+            out[-1] = out[-1]._replace(end=end, text=text[out[-1].start : end], tail=start)
+            return
     out.append(Span(start, end, text[start:end], paragraph))

@@ -2,7 +2,7 @@
 
 ``claimdesk train detect`` calls :func:`train`: it reads ClaimBuster dev and CLEF-2019 Task 1
 dev from the evaluation folder, turns every sentence into the same features ingest uses
-(:func:`claimdesk.store.extract.checkworthy.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
+(:func:`claimdesk.store.extract.model_inputs.features_of_text` + :func:`claimdesk.store.extract.feature_hashing.featurize`), measures the
 model and the TF-IDF baseline with the same cross-validation, picks the claim threshold on
 out-of-fold scores, fits on everything and writes the weights with a record of how they were made.
 
@@ -20,19 +20,20 @@ import hashlib
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, diags, vstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from claimdesk.store.evaluation.jsonl import read_jsonl
+from claimdesk.store.evaluation.later_debates import HELD_OUT, later_debates
 from claimdesk.store.evaluation.metrics import average_precision, prf
-from claimdesk.store.extract import checkworthy, feature_hashing
+from claimdesk.store.extract import checkworthy, feature_hashing, model_inputs
 
 DATA_FILES: dict[str, str] = {
     "claimbuster": "detect/claimbuster-dev.jsonl",
@@ -42,11 +43,15 @@ DATA_FILES: dict[str, str] = {
 
 SETTINGS: dict[str, Any] = {
     "model": "logistic regression (L2)",
-    "C": 3.0,
+    "C": 0.5,
     "solver": "liblinear",
     "folds": 5,
     "seed": 0,
-    "debate_weight": 0.3,
+    "debate_weight": 0.05,
+    "idf_power": 0.7,
+    "sentence_feature_scale": 0.4,
+    "clef_mix": 0.0,
+    "clef_C": 1.0,
     "claimbuster_cv": "stratified 5-fold, shuffled (seed 0)",
     "clef_cv": "group 5-fold over debates (leave-debates-out)",
     "dedupe": "training rows whose text equals a held-out sentence are dropped",
@@ -68,6 +73,7 @@ class Part:
     groups: np.ndarray
     texts: list[str]
     raw: list[str]
+    ids: list[str] = field(default_factory=list)
 
 
 def sha256(path: Path) -> str:
@@ -81,7 +87,7 @@ def design(texts: Sequence[str], debate: bool) -> csr_matrix:
     values: list[float] = []
     pointers = [0]
     for text in texts:
-        vec = feature_hashing.featurize(text, checkworthy.features_of_text(text), debate)
+        vec = feature_hashing.featurize(text, model_inputs.features_of_text(text), debate)
         indices.extend(vec)
         values.extend(vec.values())
         pointers.append(len(indices))
@@ -101,6 +107,7 @@ def load_part(eval_dir: Path, name: str, debate: bool) -> tuple[Part, dict[str, 
         groups=np.array([str(r.get("group", "")) for r in rows]),
         texts=[" ".join(t.lower().split()) for t in raw],
         raw=raw,
+        ids=[str(r.get("id", i)) for i, r in enumerate(rows)],
     )
     record = {
         "file": path.name,
@@ -111,31 +118,92 @@ def load_part(eval_dir: Path, name: str, debate: bool) -> tuple[Part, dict[str, 
     return part, record
 
 
+@dataclass(frozen=True)
+class Linear:
+    """A fitted model as the scorer uses it: weights over the unscaled feature vector."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def margins(self, matrix: csr_matrix, product: bool = True) -> np.ndarray:
+        """Log-odds of every row; ``product`` leaves out the debate-domain column, as ingest does."""
+        coef = self.coef
+        if product:
+            coef = coef.copy()
+            coef[feature_hashing.DOMAIN_COLUMN] = 0.0
+        out: np.ndarray = np.asarray(matrix @ coef).ravel() + self.intercept
+        return out
+
+    def scores(self, matrix: csr_matrix, product: bool = True) -> np.ndarray:
+        """Probabilities of every row (see :meth:`margins`)."""
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-self.margins(matrix, product)))
+        return out
+
+
+def column_factors(matrix: csr_matrix, settings: dict[str, Any]) -> np.ndarray:
+    """How much each column is scaled while fitting: ``idf ** idf_power`` for the hashed
+    n-gram columns (smoothed idf over the rows of ``matrix``) and ``sentence_feature_scale``
+    for the extractor's sentence features.
+
+    Scaling a column up lets its weight grow at the same L2 cost (rare n-grams, which
+    idf favours, are penalised less; the sentence features, scaled down, more). The factors
+    are folded into the weights after fitting, so scoring reads the unscaled features.
+    """
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(float)
+    factors = (np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0) ** settings["idf_power"]
+    factors[feature_hashing.HASHED :] = settings["sentence_feature_scale"]
+    out: np.ndarray = factors
+    return out
+
+
 def fit(
     matrix: csr_matrix, labels: np.ndarray, settings: dict[str, Any], weights: np.ndarray
-) -> LogisticRegression:
-    """Fit the logistic regression with the recorded settings (deterministic)."""
+) -> Linear:
+    """Fit the logistic regression with the recorded settings (deterministic), on columns
+    scaled by :func:`column_factors`, and return weights for the unscaled features."""
+    factors = column_factors(matrix, settings)
     model = LogisticRegression(
         C=settings["C"], solver=settings["solver"], max_iter=5000, random_state=settings["seed"]
     )
-    return model.fit(matrix, labels, sample_weight=weights)
+    model.fit(matrix @ diags(factors), labels, sample_weight=weights)
+    return Linear(model.coef_[0] * factors, float(model.intercept_[0]))
 
 
-def row_weights(part: Part, rows: int, settings: dict[str, Any]) -> np.ndarray:
-    """Sample weights: debate-transcript (CLEF) rows count ``debate_weight`` each."""
-    weight = settings["debate_weight"] if part.name == "clef2019" else 1.0
-    return np.full(rows, weight)
+def fit_parts(
+    cb: tuple[csr_matrix, np.ndarray], clef: tuple[csr_matrix, np.ndarray], settings: dict[str, Any]
+) -> Linear:
+    """The product model from ClaimBuster and CLEF training rows ``(matrix, labels)``.
+
+    One logistic regression over both sets (CLEF rows weighted ``debate_weight``, their
+    domain column absorbing CLEF's base rate), plus ``clef_mix`` times a second one trained
+    on the CLEF rows alone (without the domain column, regularised by ``clef_C``): the
+    sum of two linear models is one linear model, so the scorer is unchanged. The second
+    part carries what fact-checkers chose to check in debates, which ClaimBuster's notion of
+    a check-worthy sentence only partly covers.
+    """
+    matrix = vstack([cb[0], clef[0]]).tocsr()
+    labels = np.concatenate([cb[1], clef[1]])
+    weights = np.concatenate(
+        [np.ones(cb[0].shape[0]), np.full(clef[0].shape[0], settings["debate_weight"])]
+    )
+    joint = fit(matrix, labels, settings, weights)
+    mix = settings["clef_mix"]
+    if not mix:
+        return joint
+    cleared = clef[0].copy()
+    cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
+    cleared.eliminate_zeros()
+    alone = fit(cleared, clef[1], {**settings, "C": settings["clef_C"]}, np.ones(len(clef[1])))
+    return Linear(joint.coef + mix * alone.coef, joint.intercept + mix * alone.intercept)
 
 
 def _without(part: Part, held: set[str]) -> np.ndarray:
     return np.array([t not in held for t in part.texts])
 
 
-def _product_scores(model: LogisticRegression, matrix: csr_matrix) -> np.ndarray:
+def _product_scores(model: Linear, matrix: csr_matrix) -> np.ndarray:
     """Scores with the domain column cleared, as ingest computes them."""
-    cleared = matrix.copy()
-    cleared.data[cleared.indices == feature_hashing.DOMAIN_COLUMN] = 0.0
-    return model.predict_proba(cleared)[:, 1]
+    return model.scores(matrix, product=True)
 
 
 def folds(part: Part, settings: dict[str, Any]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -154,15 +222,10 @@ def out_of_fold(
     for i, (train_rows, test_rows) in enumerate(folds(target, settings), 1):
         held = {target.texts[j] for j in test_rows}
         keep = _without(other, held)
-        matrix = vstack([target.matrix[train_rows], other.matrix[keep]]).tocsr()
-        labels = np.concatenate([target.labels[train_rows], other.labels[keep]])
-        weights = np.concatenate(
-            [
-                row_weights(target, len(train_rows), settings),
-                row_weights(other, int(keep.sum()), settings),
-            ]
-        )
-        model = fit(matrix, labels, settings, weights)
+        mine = (target.matrix[train_rows], target.labels[train_rows])
+        theirs = (other.matrix[keep], other.labels[keep])
+        parts = (mine, theirs) if target.name == "claimbuster" else (theirs, mine)
+        model = fit_parts(*parts, settings)
         scores[test_rows] = _product_scores(model, target.matrix[test_rows])
         progress(f"  {target.name} fold {i}/{settings['folds']} done")
     return scores
@@ -179,6 +242,76 @@ def baseline_out_of_fold(part: Part, settings: dict[str, Any]) -> np.ndarray:
         model = LogisticRegression(max_iter=5000).fit(matrix, part.labels[train_rows])
         scores[test_rows] = model.predict_proba(vectorizer.transform(raw[test_rows]))[:, 1]
     return scores
+
+
+def _loose(text: str) -> str:
+    """A sentence reduced to its lower-case letters and digits (near-duplicates compare equal)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def per_debate_ap(scores: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> dict[str, float]:
+    """Average precision of each debate (group) that has a positive, by name."""
+    out = {}
+    for g in sorted(set(groups.tolist())):
+        rows = groups == g
+        ap = average_precision(scores[rows].tolist(), labels[rows].tolist())
+        if ap is not None:
+            out[g] = round(ap, 4)
+    return out
+
+
+def baseline_scores(
+    train_texts: Sequence[str], train_labels: np.ndarray, texts: Sequence[str]
+) -> np.ndarray:
+    """TF-IDF word 1-2-grams + logistic regression (scikit-learn defaults) fitted on the
+    training sentences, scoring ``texts``: the baseline the held-out figures are compared with."""
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2))
+    matrix = vectorizer.fit_transform(list(train_texts))
+    model = LogisticRegression(max_iter=5000).fit(matrix, train_labels)
+    scores: np.ndarray = model.predict_proba(vectorizer.transform(list(texts)))[:, 1]
+    return scores
+
+
+def later_debates_validation(
+    cb: Part, clef: Part, settings: dict[str, Any], held_out: int = HELD_OUT
+) -> dict[str, Any]:
+    """The model and the baseline trained on the earlier CLEF debates, scored on the later ones.
+
+    The model also learns from every ClaimBuster sentence except near-duplicates of a
+    held-out one (ClaimBuster's debates end before the held-out ones begin). Returns the
+    held-out debates, both models' mean per-debate AP, each debate's AP, and both models'
+    held-out scores by row (``"rows"``, ``"model_scores"``, ``"baseline_scores"``).
+    """
+    earlier, later = later_debates(clef.groups.tolist(), held_out)
+    test = np.isin(clef.groups, later)
+    train = ~test
+    held = {_loose(clef.raw[i]) for i in np.flatnonzero(test)}
+    keep = np.array([_loose(t) not in held for t in cb.raw])
+    model = fit_parts(
+        (cb.matrix[keep], cb.labels[keep]), (clef.matrix[train], clef.labels[train]), settings
+    )
+    scores = _product_scores(model, clef.matrix[test])
+    raw = [clef.raw[i] for i in np.flatnonzero(train)]
+    base = baseline_scores(raw, clef.labels[train], [clef.raw[i] for i in np.flatnonzero(test)])
+    labels_test, groups_test = clef.labels[test], clef.groups[test]
+    model_ap = per_debate_ap(scores, labels_test, groups_test)
+    base_ap = per_debate_ap(base, labels_test, groups_test)
+
+    def mean(values: list[float]) -> float:
+        return round(sum(values) / len(values), 4)
+
+    return {
+        "held_out": later,
+        "trained_on": earlier,
+        "claimbuster_rows_dropped": int((~keep).sum()),
+        "model_mean_ap": mean(list(model_ap.values())),
+        "baseline_mean_ap": mean(list(base_ap.values())),
+        "model_ap": model_ap,
+        "baseline_ap": base_ap,
+        "rows": np.flatnonzero(test).tolist(),
+        "model_scores": scores.tolist(),
+        "baseline_scores": base.tolist(),
+    }
 
 
 def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -224,7 +357,7 @@ def figures(
     }
 
 
-def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict:
+def evaluate(cb: Part, clef: Part, settings: dict[str, Any], progress: Progress) -> dict[str, Any]:
     """Cross-validated figures of the model and the baseline on both sets, and the threshold."""
     cb_scores = out_of_fold(cb, clef, settings, progress)
     threshold, _ = best_threshold(cb_scores, cb.labels)
@@ -252,26 +385,31 @@ def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, Any]:
-    """Rebuild the model from ``eval_dir`` and write it to ``out``; returns its record."""
-    started = time.perf_counter()
-    checkworthy.install(checkworthy.blank_model())  # features must not depend on old weights
+def read_parts(eval_dir: Path, progress: Progress = print) -> tuple[Part, Part, list[Any], str]:
+    """Both development sets featurised as ingest sees them, their provenance records and
+    the extractor fingerprint (features never depend on the weights being replaced)."""
+    checkworthy.install(checkworthy.blank_model())
     try:
         progress("reading and featurising the development sets")
         cb, cb_record = load_part(eval_dir, "claimbuster", debate=False)
         clef, clef_record = load_part(eval_dir, "clef2019", debate=True)
-        fingerprint = checkworthy.extractor_fingerprint()
+        fingerprint = model_inputs.extractor_fingerprint()
     finally:
         checkworthy.install(None)
+    return cb, clef, [cb_record, clef_record], fingerprint
+
+
+def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, Any]:
+    """Rebuild the model from ``eval_dir`` and write it to ``out``; returns its record."""
+    started = time.perf_counter()
+    cb, clef, records, fingerprint = read_parts(eval_dir, progress)
     progress("cross-validating")
     cv = evaluate(cb, clef, SETTINGS, progress)
+    progress(f"validating on the {HELD_OUT} latest debates")
+    later = later_debates_validation(cb, clef, SETTINGS)
     progress("fitting on all development data")
-    both = vstack([cb.matrix, clef.matrix]).tocsr()
-    weights = np.concatenate(
-        [row_weights(cb, len(cb.texts), SETTINGS), row_weights(clef, len(clef.texts), SETTINGS)]
-    )
-    final = fit(both, np.concatenate([cb.labels, clef.labels]), SETTINGS, weights)
-    coefficients = final.coef_[0]
+    final = fit_parts((cb.matrix, cb.labels), (clef.matrix, clef.labels), SETTINGS)
+    coefficients = final.coef
     threshold = cv["threshold"]
     meta = {
         "feature_version": feature_hashing.FEATURE_VERSION,
@@ -280,16 +418,19 @@ def train(eval_dir: Path, out: Path, progress: Progress = print) -> dict[str, An
         "char_sizes": list(feature_hashing.CHAR_SIZES),
         "dense_features": list(feature_hashing.DENSE_NAMES),
         "extractor_fingerprint": fingerprint,
-        "data": [cb_record, clef_record],
+        "data": records,
         "settings": SETTINGS,
         "threshold_probability": round(threshold, 6),
-        "intercept_before_shift": float(final.intercept_[0]),
+        "intercept_before_shift": final.intercept,
         "debate_domain_weight": float(coefficients[feature_hashing.DOMAIN_COLUMN]),
         "cross_validation": cv["model"],
         "baseline_cross_validation": cv["baseline"],
+        "later_debates_validation": {
+            k: v for k, v in later.items() if k not in ("rows", "model_scores", "baseline_scores")
+        },
     }
     # Fold the threshold into the intercept: score >= 0.5 exactly when p >= threshold.
-    intercept = float(final.intercept_[0]) - logit(threshold)
+    intercept = final.intercept - logit(threshold)
     size = checkworthy.write_model(out, coefficients.astype(np.float32).tolist(), intercept, meta)
     meta["file_bytes"] = size
     meta["seconds"] = round(time.perf_counter() - started, 1)

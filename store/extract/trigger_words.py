@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
 
 from claimdesk.store.extract.wordlists import words_pattern
 
@@ -23,19 +25,19 @@ FAMILIES: dict[str, tuple[str, ...]] = {}
 """Trigger words by family; a multi-word expression is triggered by its first word."""
 
 
-def register(family: str, words) -> None:
+def register(family: str, words: Iterable[str]) -> None:
     """Add ``words`` (first words of expressions) to ``family``; call at import time only."""
     FAMILIES[family] = tuple(sorted(set(FAMILIES.get(family, ())) | set(words)))
     _compiled.clear()
 
 
-_compiled: dict[str, object] = {}
+_compiled: dict[str, Any] = {}
 _DIGIT = ("digit",)
 Hits = dict[str, list[tuple[int, int]]]
 """Trigger spans ``(start, end)`` by family."""
 
 
-def _tables():
+def _tables() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """The trigger regex and the word -> families table, built on first use."""
     if not _compiled:
         by_word: dict[str, list[str]] = defaultdict(list)

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я"
 """A cheap character class that holds every Latin, Greek and Cyrillic capital (and a few
 lower-case letters of Latin Extended, which callers filter with ``str.isupper``)."""
 
 
-def _trie(words: Iterable[str]) -> dict:
+def _trie(words: Iterable[str]) -> dict[str, Any]:
     """A nested dict trie; the key ``""`` marks the end of a word."""
-    root: dict = {}
+    root: dict[str, Any] = {}
     for word in words:
         node = root
         for ch in word:
@@ -33,7 +34,7 @@ def _trie(words: Iterable[str]) -> dict:
     return root
 
 
-def _pattern(node: dict) -> str:
+def _pattern(node: dict[str, Any]) -> str:
     """The regex source for one trie node."""
     ends = "" in node
     branches = []

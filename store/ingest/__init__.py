@@ -1,5 +1,6 @@
-"""Getting material in: reading files and bytes, decoding, HTML, front matter, and the
-writer that stores parsed documents a batch per transaction.
+"""Getting material in: reading files, bytes and URLs (text, HTML, PDF, Word, OpenDocument,
+e-mail, subtitles; chosen by content first), decoding and mojibake repair, front matter,
+following feeds, and the writer that stores parsed documents a batch per transaction.
 
     >>> from claimdesk.store.ingest import parse_bytes
     >>> parse_bytes(b"---\\ntitle: Floods\\n---\\n40 died.", name="a.md").title

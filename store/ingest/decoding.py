@@ -1,8 +1,10 @@
 """Turning the bytes of a file into text: BOMs, UTF-8, legacy 8-bit code pages, binary refusal.
 
 Order of decisions: a byte-order mark wins; then text with NUL bytes is UTF-16
-without a BOM or binary; then strict UTF-8; then the legacy code page whose
-decoding reads most like words (Cyrillic cp1251 against Western cp1252).
+without a BOM or binary; then strict UTF-8; then a charset an HTML head
+declares; then UTF-8 with a few bad bytes (repaired as U+FFFD, with a note that
+says so); then the legacy code page whose decoding reads most like words
+(Cyrillic cp1251 against Western cp1252).
 
     >>> decode_bytes("Привіт, світе".encode("cp1251"))
     'Привіт, світе'
@@ -46,7 +48,7 @@ LEGACY_CANDIDATES = ("cp1251", "cp1252", "koi8-u")
 """Legacy code pages tried, in this order, when a file is not UTF-8."""
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
 
 
 class NotTextError(ValueError):
@@ -55,10 +57,19 @@ class NotTextError(ValueError):
 
 def decode_bytes(raw: bytes) -> str:
     """Decode a file's bytes to ``str`` (the BOM removed); :class:`NotTextError` for binary data."""
+    return decode_with_note(raw)[0]
+
+
+def decode_with_note(raw: bytes) -> tuple[str, str]:
+    """:func:`decode_bytes`, and a note saying what had to be repaired (empty if nothing).
+
+    >>> decode_with_note(b"Caf\\xc3\\xa9 au lait\\nbad \\xff byte")
+    ('Café au lait\\nbad \\ufffd byte', '1 byte that is not UTF-8 replaced by \\ufffd (line 2)')
+    """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom) :].decode(encoding)
+                return raw[len(bom) :].decode(encoding), ""
             except UnicodeDecodeError as exc:
                 raise NotTextError(
                     f"not valid {encoding.upper()} despite its byte-order mark"
@@ -68,14 +79,17 @@ def decode_bytes(raw: bytes) -> str:
             raise NotTextError(f"{what}, not text (convert it to text or HTML first)")
     head = raw[:65536]
     if b"\x00" in head:
-        return _decode_utf16_without_bom(raw)
-    if len(_CONTROL.findall(head)) > max(8, len(head) // 100):
+        return _decode_utf16_without_bom(raw), ""
+    if len(head) - len(head.translate(None, _CONTROL)) > max(8, len(head) // 100):
         raise NotTextError("a binary file, not text")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
-    return _declared(raw) or _mostly_utf8(raw) or decode_legacy(raw)
+    declared = _declared(raw)
+    if declared:
+        return declared, ""
+    return _mostly_utf8(raw) or (decode_legacy(raw), "")
 
 
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
@@ -95,12 +109,26 @@ def _declared(raw: bytes) -> str | None:
         return None
 
 
-def _mostly_utf8(raw: bytes) -> str | None:
-    """UTF-8 text with a few damaged bytes (a truncated copy) keeps its UTF-8 reading."""
+DAMAGE_PER_CHARACTER = 3
+"""UTF-8 with repairs is chosen over a legacy code page while its bad bytes number at most
+this many for every character it decodes to beyond ASCII: a legacy file read as UTF-8
+is nearly all bad bytes, with a rare valid pair by chance."""
+
+
+def _mostly_utf8(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few damaged bytes (a truncated copy, a bad paste) keeps its UTF-8
+    reading, line by line: the valid text as UTF-8, each bad byte as U+FFFD, and a note
+    saying so. ``None`` when the bytes read as a legacy code page instead."""
     text = raw.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127) - damaged
-    return text if non_ascii >= 20 * damaged else None
+    damaged = text.count("\ufffd") - raw.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if damaged <= 0 or non_ascii < 1 or damaged > DAMAGE_PER_CHARACTER * non_ascii:
+        return None
+    lines = [i for i, line in enumerate(text.split("\n"), 1) if "\ufffd" in line]
+    shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+    plural = "s that are" if damaged != 1 else " that is"
+    where = f"line{'s' * (len(lines) != 1)} {shown}"
+    return text, f"{damaged} byte{plural} not UTF-8 replaced by \ufffd ({where})"
 
 
 def _decode_utf16_without_bom(raw: bytes) -> str:

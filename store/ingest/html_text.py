@@ -73,14 +73,24 @@ _BLOCK = {
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "source", "wbr"}
 
 
-class _VisibleText(HTMLParser):
-    """Collects visible text by blocks, skipping boilerplate elements."""
+# Elements whose text is never shown, even on a page that is nothing but menus.
+_NEVER_SHOWN = {"script", "style", "template", "noscript", "iframe", "head", "svg"}
 
-    def __init__(self) -> None:
+
+class _VisibleText(HTMLParser):
+    """Collects visible text by blocks, skipping ``skip`` elements (boilerplate)."""
+
+    def __init__(self, skip: set[str] = _SKIP) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip = skip
         self.blocks: list[str] = []
         self.current: list[str] = []
-        self.skip_depth = 0
+        self.open: list[str] = []  # the skipped elements we are inside
+
+    @property
+    def skip_depth(self) -> int:
+        """How many skipped elements enclose the current text."""
+        return len(self.open)
 
     def _flush(self) -> None:
         block = " ".join("".join(self.current).split())
@@ -88,21 +98,25 @@ class _VisibleText(HTMLParser):
             self.blocks.append(block)
         self.current = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Enter a skipped element or start a new block."""
-        if tag in _SKIP and tag not in _VOID:
-            self.skip_depth += 1
+        if "head" in self.open and (tag == "body" or tag in _BLOCK):
+            # Page content inside an unclosed <head>: the head ended, as in a browser.
+            self.open = [t for t in self.open if t != "head"]
+        if tag in self.skip and tag not in _VOID:
+            self.open.append(tag)
         elif tag in _BLOCK:
             self._flush()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         """Leave a skipped element or end a block."""
-        if tag in _SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
+        if tag in self.skip:
+            if tag in self.open:
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag)]
         elif tag in _BLOCK:
             self._flush()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         """Keep text outside skipped elements."""
         if not self.skip_depth:
             self.current.append(data)
@@ -114,11 +128,37 @@ class _VisibleText(HTMLParser):
         return "\n\n".join(self.blocks)
 
 
-def visible_text(markup: str) -> str:
-    """Every visible block of ``markup`` outside boilerplate elements, blank-line separated."""
-    parser = _VisibleText()
+def visible_text(markup: str, *, boilerplate: bool = False) -> str:
+    """Every visible block of ``markup`` outside boilerplate elements, blank-line separated.
+
+    ``boilerplate=True`` keeps menus, headers and footers too (only scripts,
+    styles, ``<noscript>``/``<iframe>`` fallbacks and the head are dropped): the
+    last resort for a page that has no other text.
+    """
+    parser = _VisibleText(_NEVER_SHOWN if boilerplate else _SKIP)
     parser.feed(markup)
     return parser.text()
+
+
+def without_fallbacks(markup: str) -> str:
+    """``markup`` without ``<noscript>`` and ``<iframe>`` fallback content ("enable
+    JavaScript", "your browser does not support frames"); the text after them stays.
+
+    >>> without_fallbacks("<p>40 died.<noscript>Enable JavaScript.</noscript> 3 fled.</p>")
+    '<html><body><p>40 died. 3 fled.</p></body></html>'
+    """
+    if "<noscript" not in markup.lower() and "<iframe" not in markup.lower():
+        return markup
+    try:
+        from lxml import html as lxml_html
+
+        tree = lxml_html.document_fromstring(markup)
+        for element in list(tree.iter("noscript", "iframe")):
+            element.drop_tree()
+        cleaned: str = lxml_html.tostring(tree, encoding="unicode")
+        return cleaned
+    except Exception:  # unparseable markup: the plain parser skips both elements anyway
+        return markup
 
 
 def _trafilatura_text(markup: str) -> str:
@@ -127,7 +167,9 @@ def _trafilatura_text(markup: str) -> str:
     except ImportError:
         return ""
     try:
-        found = trafilatura.extract(markup, include_comments=False, include_tables=True)
+        found = trafilatura.extract(
+            without_fallbacks(markup), include_comments=False, include_tables=True
+        )
     except Exception:  # a parser failure on odd markup: fall back to the plain parser
         return ""
     if not found:
@@ -136,6 +178,14 @@ def _trafilatura_text(markup: str) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+
+
+def _has_prose(text: str) -> bool:
+    """Whether some block of ``text`` reads as prose: six words or more and a full stop."""
+    return any(
+        len(block.split()) >= 6 and any(stop in block for stop in ".!?")
+        for block in text.split("\n\n")
+    )
 
 
 def _first(pattern: str, markup: str) -> str:
@@ -167,6 +217,11 @@ def html_to_text(markup: str) -> HtmlText:
         # when a page has no article, and declines fragments altogether.
         visible = visible_text(markup)
         text = text if text and visible else visible
+    if not text:
+        # A malformed page (an unclosed element hiding the rest) still shows its prose;
+        # a page of menus alone has no text to store.
+        everything = visible_text(markup, boilerplate=True)
+        text = everything if _has_prose(everything) else ""
     title = (
         _meta(markup, "og:title")
         or _first(r"<h1[^>]*>(.*?)</h1>", markup)

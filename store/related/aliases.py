@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
+from claimdesk.store.database.connections import write_transaction
 from claimdesk.store.related.matching_form import fts_tokens
 
 _DEFINITION = re.compile(
@@ -130,8 +131,9 @@ class AliasGroups:
         self.members: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
         for phrase in list(parent):
             self.members[find(phrase)].add(phrase)
-        self.key_of = {
-            p: "_".join(min(group, key=lambda g: (len(g) != 2, len(" ".join(g)), g)))
+        self.key_of: dict[tuple[str, ...], str] = {
+            # (mypy takes min's type from join's argument, Iterable[str], not from group)
+            p: "_".join(min(group, key=lambda g: (len(g) != 2, len(" ".join(g)), g)))  # type: ignore[arg-type]
             for group in self.members.values()
             for p in group
         }
@@ -184,14 +186,12 @@ def learn_from_store(db: sqlite_utils.Database) -> int:
     upto = int(row[0]) if row else 0
     newest = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
     if newest <= upto:
-        if newest < upto:  # the newest documents were removed; their ids may come back
-            db.execute("UPDATE meta SET value = ? WHERE key = ?", [str(newest), LEARNED_UPTO])
-        return 0
+        return 0  # ids are never given out twice: nothing new below the mark
     rows = db.execute(
         "SELECT text FROM claims WHERE id > ? AND text LIKE '%(%)%'", [upto]
     ).fetchall()
     added = 0
-    with db.atomic():
+    with write_transaction(db):
         for (text,) in rows:
             for acronym, name in learn_acronyms(text):
                 added += add_alias(db, acronym, name, origin="corpus")

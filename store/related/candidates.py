@@ -18,6 +18,7 @@ the ties, and the best :data:`CANDIDATES` come back (see :func:`fetch_candidates
 from __future__ import annotations
 
 import heapq
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, itemgetter
@@ -27,6 +28,7 @@ import sqlite_utils
 from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.matching_form import fts_tokens, informative, stem
 from claimdesk.store.related.scoring import Bag, bm25_terms, make_bag
+from claimdesk.store.related.sides import Side
 from claimdesk.store.related.terms import TermTable
 
 MAX_TERMS = 16
@@ -101,7 +103,7 @@ class Query:
     only among the rows of the chosen terms."""
     aliases: AliasGroups | None = None
     """The alias groups the query was built with."""
-    side: object = None
+    side: Side | None = None
     """The query claim's facts (:class:`~claimdesk.store.related.relations.Side`): stored ones
     for a stored claim, read from the text for free text; set by the engine."""
 
@@ -157,7 +159,8 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         usable = sorted(
             (v[0], k) for k, v in options.items() if 0 < v[0] <= FALLBACK_DF_FACTOR * max_df
         )[:FALLBACK_TERMS]
-    chosen, postings = [], 0
+    chosen: list[str] = []
+    postings = 0
     for rarity, key in usable[:MAX_TERMS]:
         if chosen and postings + rarity > POSTINGS_BUDGET * max_df:
             break
@@ -223,7 +226,7 @@ def fetch_candidates(
     """``(claim_id, doc_id, norm, score)`` of the best :data:`CANDIDATES` rows, best first.
 
     ``score`` is the negated sum of the bm25 idf of the query terms a row contains
-    (see :func:`_rank_rows`): bm25 without term frequency and length, which the final
+    (see :func:`rank_rows`): bm25 without term frequency and length, which the final
     score adds back over every word. Reading each term's rowids and summing here costs
     a third of asking FTS5 to rank the same rows by its own bm25 (2 ms against 5 ms
     median at 100,000 claims, 4 against 11 ms at p95) and finds as many of a fact's
@@ -231,7 +234,7 @@ def fetch_candidates(
     """
     if not query.match or not query.weighted:
         return []
-    ranked = _rank_rows(db, query)
+    ranked = rank_rows(db, query)
     if not ranked:
         return []
     marks = ",".join("?" * len(ranked))
@@ -248,17 +251,21 @@ def fetch_candidates(
     ]
 
 
-def _rowids(db: sqlite_utils.Database, phrase: str) -> list[int]:
+def _rowids(db: sqlite_utils.Database, phrase: str, fts: str = "claims_fts") -> list[int]:
     # one string per phrase: far cheaper than a Python row per posting
     found = db.execute(
-        "SELECT group_concat(rowid) FROM claims_fts WHERE claims_fts MATCH ?", [phrase]
+        f"SELECT group_concat(rowid) FROM {fts} WHERE {fts} MATCH ?", [phrase]
     ).fetchone()[0]
     return list(map(int, found.split(","))) if found else []
 
 
-def _rank_rows(db: sqlite_utils.Database, query: Query) -> list[tuple[int, float]]:
+def rank_rows(
+    db: sqlite_utils.Database, query: Query, fts: str = "claims_fts"
+) -> list[tuple[int, float]]:
     """``(rowid, score)`` of the best :data:`CANDIDATES` rows: each row scores the idf of every
     read term it contains (its rarest matching alternative), bm25 without tf and length.
+
+    ``fts``: the FTS5 index to read (the known fact-checks have their own).
 
     Ties keep the lower rowid. The overlap part of the final score is idf-weighted
     too, so rows with the most idf in common with the query are the ones worth scoring.
@@ -267,23 +274,23 @@ def _rank_rows(db: sqlite_utils.Database, query: Query) -> list[tuple[int, float
     for alternatives in query.weighted:
         if len(alternatives) == 1:
             phrase, weight = alternatives[0]
-            _add(scores, _rowids(db, phrase), repeat(weight))
+            _add(scores, _rowids(db, phrase, fts), repeat(weight))
             continue
         best: dict[int, float] = {}
         for phrase, weight in sorted(alternatives, key=itemgetter(1)):
-            best.update(dict.fromkeys(_rowids(db, phrase), weight))
+            best.update(dict.fromkeys(_rowids(db, phrase, fts), weight))
         _add(scores, best, best.values())
     if len(scores) > CANDIDATES and query.postings <= ANCHOR_POSTINGS:
         # Common words are too costly to read whole, but cheap to look up among the rows
         # of the rare ones (FTS5 skips through the longer list): they break the ties.
         for expression, weight in query.anchored:
-            _add(scores, _rowids(db, f"({query.match}) AND {expression}"), repeat(weight))
+            _add(scores, _rowids(db, f"({query.match}) AND {expression}", fts), repeat(weight))
     # rowids in order, so that nlargest (stable) keeps the lower rowid of a tie
     best_ids = heapq.nlargest(CANDIDATES, sorted(scores), key=scores.__getitem__)
     return [(rowid, scores[rowid]) for rowid in best_ids]
 
 
-def _add(scores: dict[int, float], rowids, weights) -> None:
+def _add(scores: dict[int, float], rowids: Collection[int], weights: Iterable[float]) -> None:
     """Add ``weights`` (one per row) to the scores of ``rowids``; C-level loops, as a query
     reads up to :data:`READ_BUDGET` rows."""
     scores.update(zip(rowids, map(add, map(scores.get, rowids, repeat(0.0)), weights), strict=True))

@@ -93,7 +93,7 @@ def _unplaced(figures: tuple[Figure, ...], places: set[str]) -> list[Figure]:
     ]
 
 
-def _key(f: Figure) -> tuple:
+def _key(f: Figure) -> tuple[object, ...]:
     return (f.unit, f.thing, f.modifiers, f.outcome, f.currency, f.of)
 
 

@@ -3,47 +3,62 @@ contradict each other, then those that differ.
 
 Only claims that carry a figure or a date can disagree, so only those are looked up
 (each through the cached related-claims engine); each pair is reported once:
-``contradicts`` first, then ``differs``, most check-worthy first within each.
+``contradicts`` first, then ``differs``, most check-worthy first within each. Only the
+related claims the reader shows count (probably the same incident, not marked wrong); a
+contradiction the reader confirmed always does.
 
     >>> from claimdesk.store import Store
     >>> store = Store.open(":memory:")
     >>> for figure in ("At least 100", "More than 3,000", "Up to 50"):
     ...     _ = store.add_text(f"{figure} soldiers were killed in the Sudzha assault in Kursk.")
-    >>> [(p.other.relation, p.claim.text[:12], p.other.claim.text[:12]) for p in find_conflicts(store)]
+    >>> [(p.other.relation, p.claim.text[:12], p.other.claim.text[:12])
+    ...  for p in find_conflicts(store.related_engine)]
     [('contradicts', 'More than 3,', 'Up to 50 sol'), ('contradicts', 'At least 100', 'Up to 50 sol'), ('differs', 'At least 100', 'More than 3,')]
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
-from claimdesk.store.models import DISAGREEMENTS, ConflictPair
-from claimdesk.store.related.engine import engine_for
+import sqlite_utils
+
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
+from claimdesk.store.models import DISAGREEMENTS, Claim, ConflictPair
+from claimdesk.store.related.engine import Engine
 
 PER_CLAIM = 10
 """How many related claims of each claim are checked for conflicts."""
 
 
-def claims_with_figures(store, since: str | None = None) -> list:
-    """Claims (not mere sentences) whose text holds a digit, or that the extractor gave
-    figures/dates; ``since``: only those of documents added at or after that ISO time."""
-    columns = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+def claims_with_figures(
+    db: sqlite_utils.Database, since: str | None = None
+) -> list[tuple[Claim, str]]:
+    """``(claim, document title)`` of the claims (not mere sentences) whose text holds a
+    digit, or that the extractor gave figures/dates, of current documents (not replaced
+    by a newer version); ``since``: only those of documents added at or after that ISO
+    time."""
     where, args = "", []
     if since:
         where, args = " AND d.added >= ?", [since]
-    rows = store.db.execute(
-        f"SELECT {columns}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
-        " WHERE c.is_claim = 1 AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
-        + where
-        + " ORDER BY c.id",
-        args,
-    ).fetchall()
-    return [(claim_from_row(r[:-1]), r[-1]) for r in rows]
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
+            " FROM claims c JOIN documents d ON d.id = c.doc_id"
+            " WHERE c.is_claim = 1 AND d.replaced_by IS NULL"
+            " AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
+            + where
+            + " ORDER BY c.id",
+            args,
+        )
+        .fetchall()
+    )
+    return [(claim_from_row(r), r["doc_title"]) for r in rows]
 
 
 def find_conflicts(
-    store,
+    engine: Engine,
     limit: int | None = None,
     *,
     since: str | None = None,
@@ -58,13 +73,18 @@ def find_conflicts(
     since then (its counterpart may be older): the morning report on what came in.
     ``progress(done, total)`` is called as claims are looked up.
     """
-    engine = engine_for(store)
     seen: set[tuple[int, int]] = set()
     pairs = []
-    claims = claims_with_figures(store, since)
+    claims = claims_with_figures(engine.connections.db, since)
     for done, (claim, title) in enumerate(claims, 1):
         for hit in engine.for_claim(claim.id, PER_CLAIM):
-            if hit.relation not in DISAGREEMENTS or hit.same_document:
+            # only what the related pane shows: links marked wrong are gone, and a
+            # contradiction the reader confirmed is one whatever its figures say
+            if hit.same_document:
+                continue
+            if hit.feedback == "contradicts":
+                hit = replace(hit, relation="contradicts")
+            elif hit.relation not in DISAGREEMENTS:
                 continue
             key = (min(claim.id, hit.claim.id), max(claim.id, hit.claim.id))
             if key in seen:

@@ -18,12 +18,17 @@ written, what they count and the reason:
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from claimdesk.store.models import Claim
 from claimdesk.store.related.matching_form import stem
 from claimdesk.store.related.relations import relate, shared_content
 from claimdesk.store.related.scoring import Bag, shared_keys, translate
 from claimdesk.store.related.sides import Side, side_of_text
+
+if TYPE_CHECKING:  # candidates builds the query; explain only reads it
+    from claimdesk.store.related.aliases import AliasGroups
+    from claimdesk.store.related.candidates import Query
 
 SHOWN_TERMS = 4
 """How many shared terms the explanation names."""
@@ -35,7 +40,7 @@ def places_of(side: Side) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def different_places(query, mine: Side, theirs: Side) -> str:
+def different_places(query: Query, mine: Side, theirs: Side) -> str:
     """``"in X vs in Y"`` when each claim names a place the other does not, else ``""``.
 
     "In Mosul near the airfield" and "in Mosul" are one place; "in Tbilisi at the
@@ -55,10 +60,10 @@ def different_places(query, mine: Side, theirs: Side) -> str:
     return f"in {', '.join(only_mine)} vs in {', '.join(only_theirs)}"
 
 
-def _place_keys(query, places: list[str]) -> dict[str, set[str]]:
+def _place_keys(query: Query, places: list[str]) -> dict[str, set[str]]:
     """Each place's name -> its words as keys: stemmed, spelling variants and aliases merged."""
-    groups = getattr(query, "aliases", None)
-    variant_of = getattr(query, "variant_of", {}) or {}
+    groups = query.aliases
+    variant_of = query.variant_of
     out = {}
     for place in places:
         words = [w.lower().replace("'", "").replace("’", "") for w in place.split()]
@@ -68,7 +73,7 @@ def _place_keys(query, places: list[str]) -> dict[str, set[str]]:
     return out
 
 
-def _translated(side: Side, variant_of: dict[str, str], groups=None) -> Side:
+def _translated(side: Side, variant_of: dict[str, str], groups: AliasGroups | None = None) -> Side:
     """``side`` with its name keys spelt as the query spells them (Zelenskyy -> Zelensky) and
     one-word aliases merged (Bombay = Mumbai once the alias is known)."""
     if groups is not None and groups.key_of:
@@ -91,7 +96,7 @@ def _translated(side: Side, variant_of: dict[str, str], groups=None) -> Side:
 
 
 def explain(
-    query, other: Claim | str, other_bag: Bag, score: float, theirs: Side | None = None
+    query: Query, other: Claim | str, other_bag: Bag, score: float, theirs: Side | None = None
 ) -> tuple[str, str]:
     """``(relation, why)`` for candidate ``other`` found for ``query`` with ``score``.
 
@@ -104,10 +109,10 @@ def explain(
     names = [query.bag.surface.get(k, k).replace("_", " ") for k in keys]
     words = [n for n in names if not n.replace(".", "").isdigit()][:SHOWN_TERMS]
     parts = ["shares " + ", ".join(words)] if words else []
-    mine = getattr(query, "side", None) or side_of_text(query.text)
+    mine = query.side or side_of_text(query.text)
     if theirs is None:
         theirs = side_of_text(other if isinstance(other, str) else other.text)
-    groups = getattr(query, "aliases", None)
+    groups = query.aliases
     mine = _translated(mine, {}, groups)
     theirs = _translated(theirs, query.variant_of, groups)
     shared = shared_content(mine, theirs, keys)

@@ -27,7 +27,7 @@ _HANDLE = re.compile(r"[@#](\w+)")
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
-def _split_handle(match: re.Match) -> str:
+def _split_handle(match: re.Match[str]) -> str:
     """``#QuidProQuo`` -> ``quid pro quo quidproquo``: the words of a camel-case handle, then itself."""
     name = match.group(1)
     parts = _CAMEL_PART.findall(name)

@@ -18,6 +18,7 @@ same event (:mod:`.compare`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,7 +60,7 @@ def fact_words(side: Side) -> frozenset[str]:
     """Stemmed words that only restate a side's facts (numbers, counted things, outcomes,
     event words, dates): sharing them says nothing about being the same event. Modifiers
     (North Korean) are not among them: they say whose count it is."""
-    words = set()
+    words: set[str] = set()
     for f in side.figures:
         words.update(stem(w) for w in match_tokens(f.text))
         words.add(f.thing)
@@ -74,7 +75,7 @@ def title_keys(title: str) -> frozenset[str]:
     return frozenset(match_tokens(title)) if title else frozenset()
 
 
-def shared_content(mine: Side, theirs: Side, shared_keys=None) -> Shared:
+def shared_content(mine: Side, theirs: Side, shared_keys: Iterable[str] | None = None) -> Shared:
     """The :class:`Shared` of two sides; ``shared_keys``: the stems both sentences hold (the
     engine's, with spelling variants and aliases merged), else computed from the texts.
     Words both titles hold count too: the two documents report the same event."""
@@ -131,7 +132,7 @@ def _same_numbers(mine: Side, theirs: Side) -> bool:
     years; not 6 p.m. and 6 people, nor March 3 and March 5): a number or a day that only
     one of them states makes two statements."""
 
-    def numbers(side: Side) -> list:
+    def numbers(side: Side) -> list[tuple[str, float, str] | str]:
         figures = sorted(
             (f.unit, f.value, f.window if f.unit in COMPARED_UNITS else "") for f in side.figures
         )

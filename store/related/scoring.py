@@ -30,7 +30,7 @@ FUZZY_CUTOFF = 40.0
 """Below this rapidfuzz similarity the fuzzy part counts as zero (``score_cutoff``)."""
 
 
-class TokenInfo(dict):
+class TokenInfo(dict[str, tuple[str | None, str, float]]):
     """``info[token]``: the token's bag key (its stem, ``None`` if not informative), its stem,
     and its idf; computed on first use, one dict lookup after.
 
@@ -64,7 +64,13 @@ class Bag(NamedTuple):
     total: float = 0.0
 
 
-def _bag(weights, surface, form, counts, length) -> Bag:
+def _bag(
+    weights: dict[str, float],
+    surface: dict[str, str],
+    form: str,
+    counts: dict[str, int],
+    length: int,
+) -> Bag:
     return Bag(weights, surface, form, counts, length, sum(weights.values()))
 
 
@@ -89,11 +95,11 @@ def make_bag(
     covered: set[int] = set()
     if aliases is not None and aliases.key_of and not aliases.first_tokens.isdisjoint(tokens):
         for start, end, phrase in aliases.spans(tokens):
-            key = aliases.key_of[phrase]
+            alias_key = aliases.key_of[phrase]
             weight = max((idf(t) for t in phrase if informative(t)), default=0.0)
-            weights[key] = max(weights.get(key, 0.0), weight)
-            surface.setdefault(key, " ".join(phrase))
-            order.append(key)
+            weights[alias_key] = max(weights.get(alias_key, 0.0), weight)
+            surface.setdefault(alias_key, " ".join(phrase))
+            order.append(alias_key)
             covered.update(range(start, end))
     # This runs for every candidate of every query: one pass, one lookup per token (faster
     # here than map/compress pipelines, which pay a call per token and step).
@@ -146,7 +152,8 @@ def overlap(q: Bag, c: Bag) -> float:
         return 0.0
     cov_q = sum(map(mine.__getitem__, keys)) / q.total
     cov_c = sum(map(theirs.__getitem__, keys)) / c.total
-    return cov_q**QUERY_SIDE * cov_c ** (1 - QUERY_SIDE)
+    share: float = cov_q**QUERY_SIDE * cov_c ** (1 - QUERY_SIDE)
+    return share
 
 
 def fuzzy(q: Bag, c: Bag) -> float:

@@ -11,6 +11,7 @@ document's published date and its hedge.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,9 +69,9 @@ class Side:
     """The name keys of the claim itself (``names`` adds its document title's)."""
 
 
-def name_keys(names) -> frozenset[str]:
+def name_keys(names: Iterable[str]) -> frozenset[str]:
     """The stemmed words of names, without words that name nobody in particular (Police, Man)."""
-    out = set()
+    out: set[str] = set()
     for name in names:
         for word in re.findall(r"[^\W\d_]+", name.lower()):
             if len(word) > 1 and not _NOT_NAME_WORDS.intersection((word,)):

@@ -18,11 +18,10 @@ and decides as the engine does.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from rapidfuzz import fuzz, process
 
 from claimdesk.store.related.aliases import AliasGroups
+from claimdesk.store.related.candidates import Query
 from claimdesk.store.related.compare import compare_figures
 from claimdesk.store.related.explain import explain
 from claimdesk.store.related.scoring import Bag, combine, fuzzy, make_bag, overlap, translate
@@ -77,6 +76,6 @@ def relation_of_texts(a: str | Side, b: str | Side) -> tuple[str, str, float]:
     mine = a if isinstance(a, Side) else side_of_text(a)
     theirs = b if isinstance(b, Side) else side_of_text(b)
     score, bag_a, bag_b, variants = _scored(mine.text, theirs.text)
-    query = SimpleNamespace(text=mine.text, bag=bag_a, variant_of=variants, aliases=None, side=mine)
+    query = Query(mine.text, "", [], bag_a, variant_of=variants, side=mine)
     relation, why = explain(query, theirs.text, bag_b, score, theirs)
     return relation, why, round(score, 2)

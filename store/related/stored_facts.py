@@ -10,7 +10,7 @@ ingest uses, so an older store is compared like a new one.
     >>> store = Store.open(":memory:")
     >>> _ = store.add_text("At least 100 soldiers were killed in Kursk on Monday.",
     ...                    title="Kursk", published="2024-12-18")
-    >>> side = StoredFacts(store).side(store.claims()[0])
+    >>> side = StoredFacts(store.connections).side(store.claims()[0])
     >>> [(f.text, f.window) for f in side.figures], sorted(side.names)
     ([('At least 100', 'day:2024-12-16..2024-12-16')], ['kursk'])
 """
@@ -21,8 +21,15 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 
+from claimdesk.store.database.connections import Connections
 from claimdesk.store.extract.facts import read_facts
-from claimdesk.store.models import Claim, date_from_dict, figure_from_dict
+from claimdesk.store.models import (
+    Claim,
+    DateMention,
+    Figure,
+    date_from_dict,
+    figure_from_dict,
+)
 from claimdesk.store.related.sides import Side, name_keys, title_names
 
 FACTS_FROM = "facts_from_claim"
@@ -33,7 +40,9 @@ CACHE_SIZE = 8192
 
 
 @lru_cache(maxsize=4096)
-def reread(text: str, start: int, published: str) -> tuple[tuple, tuple]:
+def reread(
+    text: str, start: int, published: str
+) -> tuple[tuple[Figure, ...], tuple[DateMention, ...]]:
     """The typed figures and dates of a sentence stored before typed facts."""
     figures, dates = read_facts(text, start, published=published)
     return (
@@ -45,8 +54,8 @@ def reread(text: str, start: int, published: str) -> tuple[tuple, tuple]:
 class StoredFacts:
     """The :class:`Side` of stored claims, cached; :meth:`clear` when documents change."""
 
-    def __init__(self, store) -> None:
-        self.store = store
+    def __init__(self, connections: Connections) -> None:
+        self.store = connections
         self._lock = threading.Lock()
         self._documents: dict[int, tuple[str, str]] = {}
         self._sides: OrderedDict[int, Side] = OrderedDict()

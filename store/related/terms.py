@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
@@ -42,10 +42,10 @@ def index_tokens(norm: str) -> set[str]:
     return set(_TOKEN.findall(strip_diacritics(norm)))
 
 
-class _IdfMemo(dict):
+class _IdfMemo(dict[str, float]):
     """bm25's idf per term, computed on first lookup (``memo[term]`` costs a dict lookup)."""
 
-    def __init__(self, count: int, df: Counter) -> None:
+    def __init__(self, count: int, df: Counter[str]) -> None:
         super().__init__()
         self.count = max(count, 1)
         self.df = df
@@ -56,15 +56,21 @@ class _IdfMemo(dict):
         return value
 
 
-def _id_stats(db: sqlite_utils.Database) -> tuple[int, int, int]:
-    row = db.execute("SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM claims")
+def _id_stats(db: sqlite_utils.Database, table: str = "claims") -> tuple[int, int, int]:
+    row = db.execute(f"SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM {table}")
     return tuple(row.fetchone())
 
 
 class TermTable:
-    """Document frequencies over the ``claims`` rows and a vocabulary bucketed for fuzzy lookup."""
+    """Document frequencies over the ``claims`` rows and a vocabulary bucketed for fuzzy lookup.
 
-    def __init__(self) -> None:
+    ``table`` and ``fts``: another indexed table with a ``norm`` column (the known
+    fact-checks) and its FTS5 index.
+    """
+
+    def __init__(self, table: str = "claims", fts: str = "claims_fts") -> None:
+        self.table = table
+        self.fts = fts
         self.df: Counter[str] = Counter()
         self.count = 0
         self.last_id = 0
@@ -101,13 +107,13 @@ class TermTable:
         ``stats``: the claims' ``(count, max id, id sum)`` if just read (a scan saved at 1M rows).
         """
         db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_terms"
-            " USING fts5vocab(main, claims_fts, row)"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{self.fts}_terms"
+            f" USING fts5vocab(main, {self.fts}, row)"
         )
-        rows = db.execute("SELECT term, doc, cnt FROM temp.claims_fts_terms").fetchall()
+        rows = db.execute(f"SELECT term, doc, cnt FROM temp.{self.fts}_terms").fetchall()
         self.df = Counter({term: doc for term, doc, _ in rows})
         self.tokens = sum(cnt for _, _, cnt in rows)
-        self.count, self.last_id, self.id_sum = stats or _id_stats(db)
+        self.count, self.last_id, self.id_sum = stats or _id_stats(db, self.table)
         self._buckets = defaultdict(list)
         self._idf = self._token_info = None
         self._index_new_terms(self.df)
@@ -119,12 +125,12 @@ class TermTable:
         row disappeared (a document was removed, even if others were added and
         reused its ids) the table is reloaded from FTS5.
         """
-        count, max_id, id_sum = stats = _id_stats(db)
+        count, max_id, id_sum = stats = _id_stats(db, self.table)
         if not self.df:
             self.load(db, stats)
             return
         rows = db.execute(
-            "SELECT id, norm FROM claims WHERE id > ? ORDER BY id", [self.last_id]
+            f"SELECT id, norm FROM {self.table} WHERE id > ? ORDER BY id", [self.last_id]
         ).fetchall()
         if (count, id_sum) != (self.count + len(rows), self.id_sum + sum(r[0] for r in rows)):
             self.load(db)
@@ -142,7 +148,7 @@ class TermTable:
         return self.idf_lookup(term)
 
     @property
-    def idf_lookup(self):
+    def idf_lookup(self) -> Callable[[str], float]:
         """:meth:`idf` as a bound dict lookup, for hot loops (valid until the next refresh).
 
         >>> table = TermTable()

@@ -8,10 +8,11 @@ vocabulary and match highlighting.
 
 from claimdesk.store.search.highlight import Highlighter, match_spans
 from claimdesk.store.search.query import DeadEnds, ParsedQuery, parse_query
-from claimdesk.store.search.searcher import search_claims
+from claimdesk.store.search.searcher import ClaimSearch, search_claims
 from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
 
 __all__ = [
+    "ClaimSearch",
     "DeadEnds",
     "Highlighter",
     "ParsedQuery",

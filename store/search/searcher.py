@@ -28,7 +28,9 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
+from claimdesk.store import review
+from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import SearchHit
 from claimdesk.store.search.highlight import Highlighter
 from claimdesk.store.search.query import (
@@ -56,7 +58,13 @@ FUZZY_BELOW = 3
 RESPELL_KNOWN_MIN = 6
 """With fewer than :data:`FUZZY_BELOW` hits, known words this long are respelled too."""
 
-_CLAIM_SELECT = ", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))
+SEARCHABLE = (
+    "(c.is_claim = 1 OR c.doc_id IN (SELECT id FROM documents"
+    " WHERE language > 'en' OR (language > '' AND language < 'en')))"
+)
+"""What search finds: claims, and every sentence of a document in a language claims are not
+extracted from yet (its sentences are all it has). The two ranges around ``'en'`` seek the
+``documents_language`` index instead of scanning every document."""
 
 
 def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[str, ...]:
@@ -86,7 +94,7 @@ def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -
     rows = db.execute(
         "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"
         " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
-        " WHERE claims_fts MATCH ? AND c.is_claim = 1"
+        f" WHERE claims_fts MATCH ? AND {SEARCHABLE}"
         " ORDER BY claims_fts.rowid DESC LIMIT ?",
         [phrase, match, CANDIDATE_CAP],
     ).fetchall()
@@ -100,22 +108,27 @@ def load_hits(
     """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
     if not ids:
         return []
-    rows = db.execute(
-        f"SELECT {_CLAIM_SELECT}, d.title FROM claims c JOIN documents d ON d.id = c.doc_id"
-        f" WHERE c.id IN ({', '.join('?' * len(ids))})",
-        list(ids),
-    ).fetchall()
-    by_id = {r[0]: r for r in rows}
+    rows = (
+        named_cursor(db)
+        .execute(
+            f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
+            " FROM claims c JOIN documents d ON d.id = c.doc_id"
+            f" WHERE c.id IN ({', '.join('?' * len(ids))})",
+            list(ids),
+        )
+        .fetchall()
+    )
+    by_id = {r["id"]: r for r in rows}
     hits = []
     for claim_id in ids:
         row = by_id.get(claim_id)
         if row is None:
             continue
-        claim = claim_from_row(row[:-1])
+        claim = claim_from_row(row)
         hits.append(
             SearchHit(
                 claim=claim,
-                doc_title=row[-1],
+                doc_title=row["doc_title"],
                 terms=highlighter.terms,
                 fuzzy=fuzzy,
                 spans=highlighter.spans(claim.text),
@@ -205,3 +218,34 @@ def search_claims(
     if parsed.prefix and parsed.words[-1] in alternatives:
         last = ""  # nothing starts with the misspelled last word; its alternatives stand in
     return hits + load_hits(db, more[: limit - len(hits)], Highlighter(highlight, last), fuzzy=True)
+
+
+class ClaimSearch:
+    """Keystroke search of one store, with the caches it keeps between keystrokes.
+
+    ``vocabulary`` (the index's terms, for prefixes and misspellings) lasts until
+    documents are added or removed; ``dead_ends`` (queries that matched nothing)
+    until then or until the next review edit.
+    """
+
+    def __init__(self, connections: Connections) -> None:
+        self.connections = connections
+        self.vocabulary = VocabularyCache(connections.path)
+        self.dead_ends = DeadEnds()
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Claims matching ``query`` as typed (last word a prefix), best first."""
+        db = self.connections.db
+        return search_claims(
+            db,
+            query,
+            limit,
+            vocabulary=self.vocabulary,
+            generation=self.connections.generation(),
+            dead_ends=self.dead_ends,
+            edits=review.last_event_id(db),
+        )
+
+    def prepare(self) -> None:
+        """Load the vocabulary now, so the first keystrokes need not wait for it."""
+        self.vocabulary.get(self.connections.db, self.connections.generation())

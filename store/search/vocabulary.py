@@ -135,8 +135,9 @@ class VocabularyCache:
     refresh in a background thread with its own connection to ``path``.
     """
 
-    def __init__(self, path: str | None = None) -> None:
+    def __init__(self, path: str | None = None, mode: str = "rw") -> None:
         self.path = path
+        self.mode = mode  # how the store opens: "rw", or read-only (see connections.open_first)
         self._lock = threading.Lock()
         self._generation: int | None = None
         self._vocab: Vocabulary | None = None
@@ -170,8 +171,9 @@ class VocabularyCache:
             thread.join()
 
     def _load_in_background(self, generation: int) -> None:
+        assert self.path is not None  # started by peek only when there is a path
         try:
-            db = connect(self.path)
+            db = connect(self.path, self.mode)
             try:
                 vocab = load_vocabulary(db)
             finally:

@@ -14,6 +14,7 @@ from claimdesk.store.extract import checkworthy
 from claimdesk.store.extract import feature_hashing as hashing
 from claimdesk.store.extract.extractor import extract
 from claimdesk.store.extract.features import SentenceFeatures
+from claimdesk.store.extract.model_inputs import extractor_fingerprint, features_of_text
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
@@ -43,7 +44,7 @@ def test_model_file_matches_the_feature_code():
 
 def test_model_was_trained_on_the_current_extractor_output():
     recorded = checkworthy.model().meta["extractor_fingerprint"]
-    assert recorded == checkworthy.extractor_fingerprint(), (
+    assert recorded == extractor_fingerprint(), (
         "the extractor's features changed since training: run `claimdesk train detect`"
     )
 
@@ -71,7 +72,7 @@ def test_model_was_trained_on_the_current_development_files():
 @pytest.mark.parametrize("text", SENTENCES)
 def test_fast_scorer_equals_the_training_feature_vector(text):
     model = checkworthy.model()
-    features = checkworthy.features_of_text(text)
+    features = features_of_text(text)
     assert math.isclose(
         model.margin(text, features), reference_margin(model, text, features), abs_tol=1e-6
     )
@@ -79,9 +80,9 @@ def test_fast_scorer_equals_the_training_feature_vector(text):
 
 def test_scores_are_deterministic_and_cache_independent():
     model = checkworthy.model()
-    first = [checkworthy.score(t, checkworthy.features_of_text(t)) for t in SENTENCES]
+    first = [checkworthy.score(t, features_of_text(t)) for t in SENTENCES]
     model.clear_cache()
-    again = [checkworthy.score(t, checkworthy.features_of_text(t)) for t in SENTENCES]
+    again = [checkworthy.score(t, features_of_text(t)) for t in SENTENCES]
     assert first == again
 
 
@@ -94,13 +95,13 @@ def test_scores_stay_within_0_and_1(text):
 def test_ingest_scores_with_the_same_code_as_eval():
     text = SENTENCES[0]
     (sentence,) = extract(text)
-    expected = checkworthy.score(text, checkworthy.features_of_text(text))
+    expected = checkworthy.score(text, features_of_text(text))
     assert sentence.score == pytest.approx(expected, abs=1e-12)
     assert sentence.is_claim == (expected >= checkworthy.CLAIM_THRESHOLD)
 
 
 def test_extractor_features_object_and_dict_score_alike():
-    found = checkworthy.features_of_text(SENTENCES[2])
+    found = features_of_text(SENTENCES[2])
     as_object = SentenceFeatures.from_dict(found)
     assert checkworthy.score(SENTENCES[2], as_object) == checkworthy.score(SENTENCES[2], found)
 
@@ -115,8 +116,8 @@ def test_carried_source_is_not_the_sentences_own_attribution():
 def test_factual_statistics_outrank_pleasantries():
     facts = [SENTENCES[0], "Unemployment fell to 3.5 percent last year, the lowest since 1969."]
     chatter = [SENTENCES[1], "Good evening and welcome, everyone."]
-    low_fact = min(checkworthy.score(t, checkworthy.features_of_text(t)) for t in facts)
-    high_chat = max(checkworthy.score(t, checkworthy.features_of_text(t)) for t in chatter)
+    low_fact = min(checkworthy.score(t, features_of_text(t)) for t in facts)
+    high_chat = max(checkworthy.score(t, features_of_text(t)) for t in chatter)
     assert low_fact > high_chat
     assert low_fact >= checkworthy.CHECK_WORTHY_THRESHOLD > high_chat
 

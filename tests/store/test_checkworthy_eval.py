@@ -15,6 +15,7 @@ from claimdesk.store.evaluation import detect
 from claimdesk.store.evaluation.jsonl import read_jsonl, write_jsonl
 from claimdesk.store.evaluation.report import summary_line
 from claimdesk.store.extract import checkworthy
+from claimdesk.store.extract.model_inputs import features_of_text
 from claimdesk.tui.cli import cli
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
@@ -57,7 +58,7 @@ def test_eval_detect_writes_one_prediction_per_sentence(gold_file, tmp_path):
     for p, (_, _, text, _) in zip(predictions, GOLD, strict=True):
         assert 0.0 <= p["score"] <= 1.0
         assert p["is_claim"] == (p["score"] >= checkworthy.CHECK_WORTHY_THRESHOLD)
-        assert p["score"] == round(checkworthy.score(text, checkworthy.features_of_text(text)), 6)
+        assert p["score"] == round(checkworthy.score(text, features_of_text(text)), 6)
     assert "sentences/s" in output
     result = detect.score(read_jsonl(gold_file), predictions)
     assert last_metrics_line(output) == summary_line(result, detect.FIGURES)

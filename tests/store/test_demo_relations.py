@@ -23,7 +23,9 @@ def claim(store: Store, words: str) -> int:
 
 def hit(store: Store, first: int, other: int):
     found = [
-        h for h in store.related(first, limit=50, include_sentences=True) if h.claim.id == other
+        h
+        for h in store.related(first, limit=50, include_sentences=True, weaker=True)
+        if h.claim.id == other
     ]
     assert found, f"{other} is not among the related claims of {first}"
     return found[0]

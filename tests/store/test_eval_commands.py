@@ -150,6 +150,13 @@ def test_eval_crossdoc_finds_the_same_event_in_the_other_document(crossdoc_dir, 
         assert set(pred) == {"doc", "start", "end", "related"}
         claim = texts[pred["doc"]][pred["start"] : pred["end"]]
         assert claim.strip() == claim and claim
+        for item in pred["related"]:
+            assert {"doc", "start", "end", "score", "relation", "evidence", "shown"} <= set(item)
+        # the pane's order: what is shown comes first
+        shown = [item["shown"] for item in pred["related"]]
+        assert shown == sorted(shown, reverse=True)
+    first = next(p for p in preds if p["doc"] == "a")
+    assert first["related"][0]["doc"] == "b" and first["related"][0]["shown"]
     for method, path in (("engine", out), ("fuzzy", out.with_suffix(".fuzzy.jsonl"))):
         ours = score_files("crossdoc", crossdoc_dir / "mentions.jsonl", path)
         assert ours["claims_scored"] == 4

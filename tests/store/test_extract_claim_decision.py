@@ -40,9 +40,35 @@ def test_headlines_that_state_a_fact_are_claims(line):
     ],
 )
 def test_section_headings_and_bylines_are_not_claims(line):
-    sentence = first(line)
-    assert sentence.text == line
+    sentence = section(line)
+    assert sentence.text == line and sentence.role in ("heading", "boilerplate")
     assert not sentence.is_claim
+
+
+def section(line: str):
+    """``line`` as a section heading: after the title and a paragraph of the report."""
+    text = (
+        "Harbour Flooded\n\nThe water rose by 2 metres.\n\n" + line + "\n\nThe army said 30 died."
+    )
+    return extract(text)[2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Record diamond heist in central Lyon",
+        "Ferry pilots in Harbour Bay strike over pay",
+    ],
+)
+def test_a_title_reports_the_story_even_without_a_verb(line):
+    """The first line of a page is its headline: a claim from the ingest threshold."""
+    sentence = first(line)
+    assert (sentence.role, sentence.heading_level) == ("heading", 1)
+    assert sentence.is_claim
+
+
+def test_a_title_of_fewer_than_four_words_is_a_label():
+    assert not first("Harbour Flooded").is_claim
 
 
 def test_ingest_keeps_reported_facts_below_the_check_worthy_cut():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
 from claimdesk.store import Store
 from claimdesk.store.database import documents
-from claimdesk.store.ingest import writer as batches
+from claimdesk.store.ingest import writer
 from claimdesk.store.ingest.decoding import decode_bytes, plausibility
 from claimdesk.store.ingest.front_matter import split_front_matter
 from claimdesk.store.ingest.readers import RefusedError, parse_bytes
@@ -203,9 +204,10 @@ def test_crlf_newlines_are_normalised(store):
         (b"  \n\t\n", "empty file"),
         (bytes(range(256)) * 4, "a binary file, not text"),
         (b"\x89PNG\r\n\x1a\n" + bytes(64), "a PNG image, not text"),
-        (b"%PDF-1.7\n%\xe2\xe3", "a PDF file, not text"),
+        (b"%PDF-1.7\n%\xe2\xe3", "a damaged PDF: "),
+        (b"PK\x03\x04" + bytes(64), "a ZIP archive, not a document"),
     ],
-    ids=["empty", "blank", "binary", "png", "pdf"],
+    ids=["empty", "blank", "binary", "png", "damaged-pdf", "zip"],
 )
 def test_unreadable_files_are_refused_with_one_line(store, tmp_path, content, reason):
     path = tmp_path / "bad.txt"
@@ -247,15 +249,18 @@ def test_same_content_twice_is_a_no_op(store, tmp_path):
 
 
 def test_duplicates_inside_one_batch_store_one_document(store, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
-        (tmp_path / name).write_text("Officials said 40 people died.", "utf-8")
-    results = store.add_paths([tmp_path])
+        (folder / name).write_text("Officials said 40 people died.", "utf-8")
+    results = store.add_paths([folder])
     assert [r.added for r in results] == [True, False, False]
     assert {r.doc_id for r in results} == {results[0].doc_id}
     assert store.summary().sentences == 1
 
 
-def test_folders_are_read_recursively_skipping_hidden_and_unknown_files(store, tmp_path):
+def test_folders_are_read_recursively_reporting_unknown_files(store, tmp_path):
+    tmp_path = tmp_path / "docs"  # the store's own file sits beside it
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "one.txt").write_text("One said 1 died.", "utf-8")
@@ -263,8 +268,20 @@ def test_folders_are_read_recursively_skipping_hidden_and_unknown_files(store, t
     (tmp_path / "sub" / "deeper" / "three.html").write_text("<p>Three said 3 died.</p>", "utf-8")
     (tmp_path / ".hidden" / "four.txt").write_text("Four said 4 died.", "utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "budget.csv").write_text("region,deaths\nnorth,12\n", "utf-8")
     results = store.add_paths([tmp_path])
-    assert [r.added for r in results] == [True, True, True]
+    assert [(Path(r.path).name, r.added, r.skipped) for r in results] == [
+        ("budget.csv", False, True),
+        ("image.png", False, True),
+        ("one.txt", True, False),
+        ("three.html", True, False),
+        ("two.md", True, False),
+    ]
+    assert [r.reason for r in results[:2]] == [
+        "not a document (.csv): name the file itself to read it as text",
+        "a PNG image, not a document",
+    ]
+    assert not any(r.refused for r in results)
     assert sorted(d.title for d in store.documents()) == [
         "One said 1 died.",
         "Three said 3 died.",
@@ -367,14 +384,14 @@ def test_an_extraction_failure_refuses_only_that_document(store, tmp_path, monke
     paths.append(tmp_path / "copy.txt")
     paths[-1].write_text(paths[1].read_text("utf-8"), "utf-8")
     if workers == 1:
-        real = batches.extract
+        real = writer.extract_document
 
-        def picky(text, published=""):
+        def picky(text, folder=None, published=""):
             if "Document 1." in text:
                 raise RuntimeError("boom")
-            return real(text, published)
+            return real(text, folder, published)
 
-        monkeypatch.setattr(batches, "extract", picky)
+        monkeypatch.setattr(writer, "extract_document", picky)
         results = store.add_paths(paths, workers=1)
         assert [r.refused for r in results] == [False, True, False, True]
         assert (
@@ -421,7 +438,10 @@ def test_seed_corpus_loads_with_metadata(store):
     invented = [d for d in docs if "invented demo outlet" in d.source]
     assert len(invented) == len(docs) - 1
     for doc in invented:
-        text = store.document(doc.id).text
-        assert text.startswith("*Demo material: an invented report by an invented outlet.*")
-        assert not text.startswith("---")
+        stored = store.document(doc.id)
+        assert stored.disclaimer == "Demo material: an invented report by an invented outlet."
+        assert "Demo material" not in stored.text
+        assert not stored.text.startswith("---")
+        assert stored.language == "en"
+        assert not any("Demo material" in c.text for c in store.claims(doc.id))
     assert seed_store(store) == 0

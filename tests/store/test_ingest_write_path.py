@@ -16,7 +16,7 @@ from claimdesk.store.ingest.writer import add_parsed
 
 STORED = (
     'ordinal, start, "end", text, norm, is_claim, extracted, score, kind, source, cue, hedge,'
-    " numbers, dates, entities"
+    " numbers, dates, entities, role, heading_level, boilerplate"
 )
 
 
@@ -45,6 +45,9 @@ def expected_rows(text: str) -> list[tuple]:
             json.dumps(s.numbers, ensure_ascii=False),
             json.dumps(s.dates, ensure_ascii=False),
             json.dumps(s.entities, ensure_ascii=False),
+            s.role,
+            s.heading_level,
+            s.boilerplate,
         )
         for i, s in enumerate(extract(text))
     ]
@@ -78,8 +81,8 @@ def test_claim_rows_encode_json_like_json_dumps():
     text = "Officials in Kraków said 40 people died on 12 March 2024, costing €3,000."
     rows = claim_rows(extract(text))
     assert rows == expected_rows(text)
-    assert '"Kraków"' in rows[0][-1]  # stored readable, not as \\u escapes
-    assert "€" in rows[0][-3]
+    assert '"Kraków"' in rows[0][-4]  # stored readable, not as \\u escapes
+    assert "€" in rows[0][-6]
 
 
 def test_worker_processes_store_the_same_rows_as_in_process(tmp_path):
@@ -88,10 +91,56 @@ def test_worker_processes_store_the_same_rows_as_in_process(tmp_path):
     for workers in (1, 2):
         store = Store.open(tmp_path / f"w{workers}.db")
         parsed = [ParsedDocument(text=t) for t in texts]
-        results = add_parsed(store, parsed, workers=workers, batch_size=2)  # batches queue up
+        results = add_parsed(
+            store.connections, parsed, workers=workers, batch_size=2
+        )  # batches queue up
         assert all(r.added for r in results)
         stores.append([stored_rows(store, r.doc_id) for r in results])
         store.close()
     in_process, parallel = stores
     assert parallel == in_process
     assert in_process == [expected_rows(documents.normalise_input_text(t)) for t in texts]
+
+
+def test_the_content_hash_is_looked_up_once_per_document(store, monkeypatch):
+    """The writer owns the duplicate check: one lookup for each text, however it comes in."""
+    looked_up: list[str] = []
+    real = documents.find_by_hash
+
+    def counting(db, digest):
+        looked_up.append(digest)
+        return real(db, digest)
+
+    monkeypatch.setattr(documents, "find_by_hash", counting)
+    first = store.add_text("Officials said 40 people died.", title="A")
+    again = store.add_text("Officials said 40 people died.", title="B")
+    assert (first.added, again.added, again.doc_id) == (True, False, first.doc_id)
+    assert again.reason == "already in the store"
+    assert len(looked_up) == 2
+    looked_up.clear()
+    texts = ["Officials said 7 people died.", "It rained.", "Officials said 7 people died."]
+    results = add_parsed(store.connections, [ParsedDocument(text=t) for t in texts])
+    assert [r.added for r in results] == [True, True, False]
+    assert results[2].doc_id == results[0].doc_id  # the repeat is answered by the writer
+    assert len(looked_up) == 2
+
+
+def test_a_text_another_writer_stored_meanwhile_is_not_added_twice(store, monkeypatch):
+    """The writer looks the hash up before extracting; if another writer stores the same
+    text before this one writes, the insert finds it and says where it is."""
+    first = store.add_text("Officials said 40 people died.", title="A")
+    real = documents.find_by_hash
+    calls = {"n": 0}
+
+    def stale_first_look(db, digest):
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real(db, digest)
+
+    monkeypatch.setattr(documents, "find_by_hash", stale_first_look)
+    again = store.add_text("Officials said 40 people died.", title="B")
+    assert (again.added, again.doc_id, again.reason) == (
+        False,
+        first.doc_id,
+        "already in the store",
+    )
+    assert store.summary().documents == 1

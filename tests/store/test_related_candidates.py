@@ -7,7 +7,6 @@ import pytest
 from claimdesk.store.related import candidates
 from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.candidates import EXTEND_POSTINGS, build_query, fetch_candidates
-from claimdesk.store.related.engine import engine_for
 from claimdesk.store.related.terms import TermTable
 
 
@@ -59,7 +58,7 @@ def test_common_words_rank_the_rows_of_a_rare_one(store, monkeypatch, route):
     for i, text in enumerate(texts):
         doc_id = store.add_text(text, title=f"doc {i}").doc_id
         ids.append(store.claims(doc_id, include_sentences=True)[0].id)
-    engine = engine_for(store)
+    engine = store.related_engine
     engine.refresh()
     # a store this small never reaches the limits: shrink them so that only "kherson" is
     # read and one row is kept

@@ -1,11 +1,14 @@
 """Later migrations: the claims search index follows ``norm`` only, so review changes leave
-it alone (m003); the documents list counts claims from an index (m004)."""
+it alone (m003); the documents list counts claims from an index (m004); link verdicts
+and document names (m008)."""
 
 from __future__ import annotations
 
 from claimdesk.store import Store
 from claimdesk.store.database.connections import connect
+from claimdesk.store.database.documents import now_iso, sha256_of
 from claimdesk.store.database.schema import migrate, migrations
+from claimdesk.store.extract.extractor import extract
 
 TEXT = (
     "Officials said 40 people died in the flood on Monday. "
@@ -72,19 +75,38 @@ def test_an_existing_store_migrates_and_keeps_its_index(tmp_path):
     assert "WHEN" not in update_trigger_sql(db)
     db.conn.close()
 
-    old = Store(path)  # opened without migrating: a store written by the previous release
-    doc = old.add_text(TEXT, title="Flood")
-    old.close()
+    doc_id = write_as_previous_release(path, TEXT)
 
     store = Store.open(path)
     assert migrations.pending(store.db) == []
     assert "WHEN" in update_trigger_sql(store.db)
-    claim = store.claims(doc.doc_id)[0]
+    assert store.document(doc_id).language == ""  # stored before detection
+    claim = store.claims(doc_id)[0]
     before = index_pages(store)
     store.set_status(claim.id, "false")
     assert index_pages(store) == before
-    assert search_texts(store, "rescue village") == [store.claims(doc.doc_id)[1].text]
+    assert search_texts(store, "rescue village") == [store.claims(doc_id)[1].text]
+    # documents stored before their names were kept get them read from their text
+    assert store.db.execute("SELECT names FROM documents").fetchall() == [(None,)]
     store.close()
+
+
+def write_as_previous_release(path, text: str) -> int:
+    """Store ``text`` with the columns an older release wrote (no migration run)."""
+    db = connect(path)
+    with db.atomic():
+        doc_id = db.execute(
+            "INSERT INTO documents (sha256, title, added, text, length) VALUES (?, ?, ?, ?, ?)",
+            [sha256_of(text), "Flood", now_iso(), text, len(text)],
+        ).lastrowid
+        for i, s in enumerate(extract(text)):
+            db.execute(
+                'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim,'
+                " extracted, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc_id, i, s.start, s.end, s.text, s.norm, s.is_claim, s.is_claim, s.score],
+            )
+    db.conn.close()
+    return doc_id
 
 
 def test_sqlite_utils_still_sees_the_triggers_it_created(tmp_path):

@@ -95,6 +95,20 @@ def test_memory_store_is_shared_between_threads():
     assert counts == [1]
 
 
+def test_a_new_memory_store_never_sees_a_freed_ones_data():
+    """Stores are freed when dropped (nothing keeps them alive), and a new one may take a
+    freed one's place in memory: it must still start empty."""
+    paths = set()
+    for n in range(30):
+        store = Store.open(":memory:")
+        assert store.summary().documents == 0
+        store.add_text(f"Officials said {n + 10} people died.")
+        store.related(store.claims()[0].id)  # builds the related engine and its caches
+        paths.add(store.path)
+        del store
+    assert len(paths) == 30
+
+
 def test_summary_counts(store):
     store.add_text(TEXT)
     claim = store.claims()[0]

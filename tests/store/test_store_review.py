@@ -108,7 +108,12 @@ def test_history_survives_document_removal(store, doc):
     store.remove_document(doc.doc_id)
     with pytest.raises(NotFoundError):
         store.claim(claim.id)
-    assert [e.new for e in store.history(doc_id=doc.doc_id)] == ["keep me"]
+    events = store.history(doc_id=doc.doc_id)
+    assert [(e.kind, e.old, e.new) for e in events] == [
+        ("note", "", "keep me"),
+        ("doc-removed", "Flood", ""),
+    ]
+    assert all(e.removed for e in events)
 
 
 def test_missing_ids_raise_not_found(store):

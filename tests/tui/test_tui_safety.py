@@ -71,3 +71,13 @@ async def test_document_without_claims_and_empty_store(store):
         screen = app.main_screen
         assert "just words here" in screen.query_one(DocumentView).render_line(0).text
         assert screen.query_one(ClaimsList).items == []
+
+
+def test_config_organisation_table():
+    from claimdesk.tui.config import load_config_text
+
+    config = load_config_text(
+        '[organisation]\nname = "Harbour Desk"\nurl = "https://desk.example"\nlogo = 3\n'
+    )
+    assert config.organisation == {"name": "Harbour Desk", "url": "https://desk.example"}
+    assert config.problems == ("config: unknown [organisation] key 'logo'",)

@@ -12,6 +12,9 @@ from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F40
 from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
 from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
 from claimdesk.tui.cli import eval_relations as _eval_relations  # noqa: F401
+from claimdesk.tui.cli import export_commands as _exports  # noqa: F401
+from claimdesk.tui.cli import factcheck_commands as _factchecks  # noqa: F401
+from claimdesk.tui.cli import feed_commands as _feeds  # noqa: F401
 from claimdesk.tui.cli import related_commands as _related  # noqa: F401
 
 # Subcommand modules register themselves on import.

@@ -1,12 +1,16 @@
 """``claimdesk eval detect`` and ``claimdesk train detect``: the check-worthiness model.
 
 $ claimdesk eval detect ../shared/eval/detect/claimbuster-dev.jsonl --out detect.jsonl
+$ claimdesk eval detect-later --data ../shared/eval --out later.jsonl
 $ claimdesk train detect --data ../shared/eval
 
 ``eval detect`` scores every sentence of FILE with the scorer ingest uses, writes
 ``{"id", "score", "is_claim"}`` lines and, when FILE has labels, prints P / R / F1, AP and
-mean per-group AP as the shared scorer does. ``train detect`` (needs ``pip install
-'claimdesk[train]'``) rebuilds the shipped weights from the development sets.
+mean per-group AP as the shared scorer does. ``eval detect-later`` validates the way the
+held-out test is built: the model (with the shipped settings) and the TF-IDF + logistic
+regression baseline are trained on the earlier CLEF-2019 debates and scored on the latest
+ones, held out whole. ``train detect`` rebuilds the shipped weights from the development
+sets. Both need ``pip install 'claimdesk[train]'``.
 """
 
 from __future__ import annotations
@@ -60,8 +64,17 @@ def eval_detect(gold: Path, out: Path | None, sample: int | None) -> None:
         )
 
 
-@train_group.command("detect")
-@click.option(
+def _training_module():
+    try:
+        from claimdesk.store.extract import training
+    except ImportError as exc:
+        raise click.ClickException(
+            f"training needs scikit-learn: pip install 'claimdesk[train]' ({exc})"
+        ) from exc
+    return training
+
+
+data_option = click.option(
     "--data",
     "data",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -69,6 +82,58 @@ def eval_detect(gold: Path, out: Path | None, sample: int | None) -> None:
     show_default=True,
     help="The evaluation folder holding detect/claimbuster-dev.jsonl and detect/clef2019-t1-dev.jsonl.",
 )
+
+
+@eval_group.command("detect-later")
+@data_option
+@click.option(
+    "--held-out",
+    type=click.IntRange(min=1),
+    default=7,
+    show_default=True,
+    help="How many of the latest CLEF-2019 debates to hold out.",
+)
+@predictions_option
+def eval_detect_later(data: Path, held_out: int, out: Path | None) -> None:
+    """Train on the earlier CLEF-2019 debates, score the later ones: model against baseline."""
+    training = _training_module()
+    from claimdesk.store.evaluation.later_debates import debate_date
+
+    cb, clef, _, _ = training.read_parts(data, progress=lambda line: click.echo(line, err=True))
+    click.echo(f"training both models without the {held_out} latest debates", err=True)
+    result = training.later_debates_validation(cb, clef, training.SETTINGS, held_out)
+    if out is not None:
+        for path, key in ((out, "model_scores"), (_baseline_path(out), "baseline_scores")):
+            rows = [
+                {"id": clef.ids[i], "score": round(float(v), 6), "is_claim": bool(v >= 0.5)}
+                for i, v in zip(result["rows"], result[key], strict=True)
+            ]
+            write_jsonl(path, rows)
+        click.echo(f"predictions written to {out} (baseline: {_baseline_path(out)})")
+    click.echo(f"trained on {len(result['trained_on'])} debates, held out {held_out}:")
+    click.echo(
+        f"{'debate':<28} {'date':<10} {'rows':>5} {'pos':>4} {'model AP':>9} {'baseline AP':>12}"
+    )
+    for name in result["held_out"]:
+        rows = clef.groups == name
+        click.echo(
+            f"{name:<28} {debate_date(name):<10} {int(rows.sum()):>5} "
+            f"{int(clef.labels[rows].sum()):>4} {result['model_ap'][name]:>9.4f} "
+            f"{result['baseline_ap'][name]:>12.4f}"
+        )
+    margin = result["model_mean_ap"] - result["baseline_mean_ap"]
+    click.echo(
+        f"mean per-debate AP: model {result['model_mean_ap']:.4f}, "
+        f"TF-IDF + LR baseline {result['baseline_mean_ap']:.4f} (model {margin:+.4f})"
+    )
+
+
+def _baseline_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".baseline" + out.suffix)
+
+
+@train_group.command("detect")
+@data_option
 @click.option(
     "--out",
     "out",
@@ -78,12 +143,7 @@ def eval_detect(gold: Path, out: Path | None, sample: int | None) -> None:
 )
 def train_detect(data: Path, out: Path) -> None:
     """Rebuild the check-worthiness weights from the development sets (takes minutes)."""
-    try:
-        from claimdesk.store.extract import training
-    except ImportError as exc:
-        raise click.ClickException(
-            f"training needs scikit-learn: pip install 'claimdesk[train]' ({exc})"
-        ) from exc
+    training = _training_module()
     record = training.train(data, out, progress=click.echo)
     model, base = record["cross_validation"], record["baseline_cross_validation"]
     click.echo(f"written {out} ({record['file_bytes']:,} bytes) in {record['seconds']:.0f} s")
@@ -96,4 +156,9 @@ def train_detect(data: Path, out: Path) -> None:
     click.echo(
         f"CLEF-2019 leave-debates-out: mean AP {model['clef2019']['mean_group_ap']:.4f}"
         f" (baseline {base['clef2019']['mean_group_ap']:.4f})"
+    )
+    later = record["later_debates_validation"]
+    click.echo(
+        f"CLEF-2019, {len(later['held_out'])} latest debates held out: mean AP "
+        f"{later['model_mean_ap']:.4f} (TF-IDF + LR baseline {later['baseline_mean_ap']:.4f})"
     )

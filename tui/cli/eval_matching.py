@@ -1,8 +1,9 @@
-"""``claimdesk eval retrieve | crossdoc | pairs``: measure claim matching on labelled data.
+"""``claimdesk eval retrieve | crossdoc | pairs`` and ``train related``: claim matching on labelled data.
 
 $ claimdesk eval retrieve data/retrieve/clef2020-t2-dev --out retrieve.jsonl
 $ claimdesk eval crossdoc data/crossdoc/gvc-dev --out crossdoc.jsonl --baseline
 $ claimdesk eval pairs data/pairs/mrpc-dev.jsonl --out pairs.jsonl --threshold 55
+$ claimdesk train related --data data
 
 Each run writes predictions as JSON Lines, prints its figures (when the gold labels are
 beside the data) in the same definitions as the data sets' reference scorer, and its
@@ -23,7 +24,7 @@ import click
 from claimdesk.store.evaluation import crossdoc, metrics, pairs, retrieve, span_metrics
 from claimdesk.store.evaluation.jsonl import read_jsonl, read_qrels, write_jsonl
 from claimdesk.store.evaluation.report import FINAL, final_keys, fmt, summary_line
-from claimdesk.tui.cli.main import eval_group, out_option
+from claimdesk.tui.cli.main import eval_group, out_option, train_group
 
 OUT = out_option(required=True)
 """The ``--out PRED.jsonl`` option every matching evaluation takes."""
@@ -188,3 +189,40 @@ def eval_pairs(
             f"{method} thresholds: best F1 at score >= {fmt(result['best_f1_threshold'])},"
             f" best accuracy at >= {fmt(result['best_accuracy_threshold'])}"
         )
+
+
+@train_group.command("related")
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("..") / "shared" / "eval",
+    show_default=True,
+    help="The evaluation folder holding crossdoc/gvc-dev and crossdoc/ecbplus-dev.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the weights (default: the shipped model file).",
+)
+def train_related(data: Path, out: Path | None) -> None:
+    """Refit which related claims are shown (the same-incident model) on the development sets."""
+    try:
+        from claimdesk.store.evaluation import same_incident
+    except ImportError as exc:  # pragma: no cover - numpy ships with the test and train extras
+        raise click.ClickException(f"training needs numpy: pip install numpy ({exc})") from exc
+    from claimdesk.store.related import incident
+
+    out = out or incident.model_path()
+    started = time.perf_counter()
+    record = same_incident.train(data, out, progress=click.echo)
+    click.echo(f"written {out} in {time.perf_counter() - started:.0f} s")
+    click.echo(f"weights: {record['weights']}, bias {record['bias']}")
+    click.echo(
+        f"threshold: {record['threshold']} (held-out precision goal {record['precision_goal']})"
+    )
+    for label in ("cross_validation_by_group", "fitted_on_the_other_set"):
+        for name, figures in record[label].items():
+            click.echo(f"{label} {name}: " + " ".join(f"{k}={v:.4f}" for k, v in figures.items()))

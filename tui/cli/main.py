@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -12,6 +11,8 @@ from typing import Any
 import click
 
 from claimdesk.store import NotFoundError, Store, UnknownStatusError
+from claimdesk.store.errors import StoreError, store_error
+from claimdesk.store.safe_text import json_text, one_line_safe
 from claimdesk.tui.factory import create_app, open_store
 
 
@@ -41,6 +42,12 @@ def quiet_closed_pipe() -> None:
     os.close(devnull)
 
 
+def _store_path(ctx: click.Context) -> str:
+    """The store's path, if a command opened it (for "disk full" checks)."""
+    store = getattr(ctx.obj, "_store", None)
+    return store.path if store is not None else (getattr(ctx.obj, "db", None) or "")
+
+
 class ClaimdeskGroup(click.Group):
     """A group that turns store errors into one clear line and exit code 1."""
 
@@ -51,18 +58,25 @@ class ClaimdeskGroup(click.Group):
         except BrokenPipeError:
             quiet_closed_pipe()
             raise click.exceptions.Exit(0) from None
+        except StoreError as exc:
+            # a damaged, newer, read-only, busy or full store: its one line, as it is
+            raise click.ClickException(one_line_safe(str(exc))) from exc
         except (NotFoundError, UnknownStatusError, ValueError, OSError) as exc:
+            translated = store_error(exc, _store_path(ctx)) if isinstance(exc, OSError) else None
+            if translated is not None:
+                raise click.ClickException(one_line_safe(str(translated))) from exc
             # str() of a one-argument KeyError quotes it; the message is the argument
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-            raise click.ClickException(str(message)) from exc
+            raise click.ClickException(one_line_safe(str(message))) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
-            # Anything else (a damaged database file, a full disk) is still one
-            # line; CLAIMDESK_DEBUG=1 shows the traceback.
+            # Anything else is still one line; CLAIMDESK_DEBUG=1 shows the traceback.
             if os.environ.get("CLAIMDESK_DEBUG"):
                 raise
-            raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+            translated = store_error(exc, _store_path(ctx))
+            message = str(translated) if translated else f"{type(exc).__name__}: {exc}"
+            raise click.ClickException(one_line_safe(message)) from exc
 
 
 @click.group(cls=ClaimdeskGroup, invoke_without_command=True)
@@ -111,6 +125,6 @@ predictions_option = out_option()
 
 
 def emit_json(items: Iterable[dict[str, Any]]) -> None:
-    """Print one JSON object a line."""
+    """Print one JSON object a line (control and escape characters as ``\\u`` escapes)."""
     for item in items:
-        click.echo(json.dumps(item, ensure_ascii=False))
+        click.echo(json_text(item))

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from claimdesk.store.safe_text import one_line_safe
 from claimdesk.tui.bindings import CONFIRM_BINDINGS
 from claimdesk.tui.widgets.css import css_beside
 
@@ -28,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and the keys."""
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question), classes="dialog--title")
+            yield Static(Text(one_line_safe(self.question)), classes="dialog--title")
             yield Static("y: yes    n / escape: no", classes="dialog--hint")
 
     def action_answer(self, yes: bool) -> None:

@@ -19,6 +19,7 @@ from claimdesk.tui.bindings import (
     FILTER_BINDINGS,
     MAIN_BINDINGS,
     NOTE_BINDINGS,
+    RELATED_BINDINGS,
     STATUS_BINDINGS,
     display_keys,
 )
@@ -27,6 +28,7 @@ from claimdesk.tui.widgets.css import css_beside
 SECTIONS: list[tuple[str, list[Binding]]] = [
     ("everywhere", APP_BINDINGS),
     ("reading", MAIN_BINDINGS),
+    ("related pane", RELATED_BINDINGS),
     ("flag chooser", STATUS_BINDINGS),
     ("filter chooser", FILTER_BINDINGS),
     ("note editor", NOTE_BINDINGS),

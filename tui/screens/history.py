@@ -23,6 +23,7 @@ KIND_NAMES: dict[str, str] = {
     "note": "note",
     "claim": "is a claim",
     "doc-note": "document note",
+    "link": "related link",
 }
 """How event kinds are named on screen."""
 
@@ -81,10 +82,14 @@ class HistoryScreen(ModalScreen[None]):
     def row(self, event: Event, undone: bool) -> list[Text]:
         """One event as table cells (always ``Text``, never markup)."""
         what = KIND_NAMES.get(event.kind, event.kind)
+        if event.other_id is not None:
+            what = f"{what} to claim {event.other_id}"
         if event.undo_of is not None:
             what = f"undo {what}"
         elif undone:
             what = f"{what} (undone)"
+        if event.removed:  # made to a removed document's claim that had this id before
+            what = f"{what} (removed document)"
         return [
             Text(event.at.replace("T", " ")[:19]),
             Text(one_line(event.actor)),

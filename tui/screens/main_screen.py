@@ -27,6 +27,7 @@ from claimdesk.tui.bindings import MAIN_BINDINGS
 from claimdesk.tui.filters import ClaimFilter
 from claimdesk.tui.navigation import NavigationHistory, Place
 from claimdesk.tui.screens.moving import MovingActions
+from claimdesk.tui.screens.related_actions import RelatedActions
 from claimdesk.tui.screens.review_actions import ReviewActions
 from claimdesk.tui.state import save_last_place
 from claimdesk.tui.widgets.claims_list import ClaimsList
@@ -47,7 +48,7 @@ DOCUMENTS_PANE_WIDTH = 140
 """Below this many columns the documents pane starts hidden (``d`` shows it)."""
 
 
-class MainScreen(MovingActions, ReviewActions, Screen):
+class MainScreen(MovingActions, ReviewActions, RelatedActions, Screen):
     """Reading, linking, searching and back/forward navigation."""
 
     CSS = css_beside(__file__)
@@ -132,7 +133,7 @@ class MainScreen(MovingActions, ReviewActions, Screen):
                 self.select_claim(claim_id)
             return
         self._wanted_doc = doc_id
-        self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
+        self.query_one(RelatedList).show_related([], empty_text="loading related claims…")
         self.run_store("document", store_calls.load_document, self.store, doc_id, claim_id, record)
 
     def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
@@ -209,7 +210,7 @@ class MainScreen(MovingActions, ReviewActions, Screen):
         if index is not None:
             claims.move_cursor(index)
         if self.document is None or claim_id is None:
-            self.query_one(RelatedList).set_items([], empty_text="")
+            self.query_one(RelatedList).show_related([], empty_text="")
             return
         place = Place(self.document.id, claim_id)
         self.nav.update_current(place)
@@ -227,7 +228,7 @@ class MainScreen(MovingActions, ReviewActions, Screen):
     def show_loading(self, claim_id: int) -> None:
         """Show that related claims are on their way (if they still are)."""
         if claim_id == self.current_id and self._related_for != claim_id:
-            self.query_one(RelatedList).set_items([], empty_text="loading related claims…")
+            self.query_one(RelatedList).show_related([], empty_text="loading related claims…")
 
     def request_related(self, claim_id: int, requested_at: float) -> None:
         """Load the related claims of ``claim_id`` unless the reader has moved on."""
@@ -242,13 +243,15 @@ class MainScreen(MovingActions, ReviewActions, Screen):
         """Fill the related pane, unless the reader has moved on."""
         if message.claim_id != self.current_id:
             return
+        again = self._related_for == message.claim_id
         self._related_for = message.claim_id
         related = self.query_one(RelatedList)
         if message.related is None:
-            related.set_items([], empty_text=message.error)
+            related.show_related([], empty_text=message.error)
         else:
-            related.set_items(message.related, empty_text="no related claims found")
-        related.border_title = f"Related {len(message.related or [])}"
+            related.show_related(
+                message.related, empty_text="no related claims found", keep_cursor=again
+            )
         self.app.record_latency("related", store_calls.now() - message.requested_at)
         nearby = self.neighbour_claims(message.claim_id)
         if nearby and message.related is not None:

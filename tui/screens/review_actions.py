@@ -9,6 +9,7 @@ A mixin for :class:`~claimdesk.tui.screens.main_screen.MainScreen`; writes go th
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from claimdesk.tui import messages, store_calls
 from claimdesk.tui.filters import ClaimFilter
@@ -29,6 +30,18 @@ class ReviewActions:
     def write(self, call, *args) -> None:
         """Run a store write on a worker thread."""
         self.run_store("write", _serialised, call, *args, exclusive=False)
+
+    def export(self, kind: str, whole_store: bool = False) -> None:
+        """Write an export of the current document (or the whole store) into the working folder."""
+        doc_id = None if whole_store or self.document is None else self.document.id
+        organisation = dict(self.app.config.organisation)
+        self.run_store(
+            "export", store_calls.export_file, self.store, kind, doc_id, Path.cwd(), organisation
+        )
+
+    def on_export_written(self, message: messages.ExportWritten) -> None:
+        """Say where the export went."""
+        self.set_action(f"{message.kind} export written to {message.path}")
 
     def set_action(self, text: str) -> None:
         """Show ``text`` as the last action."""
@@ -81,7 +94,14 @@ class ReviewActions:
 
         def chosen(status: str | None) -> None:
             if status:
-                self.write(store_calls.change_claim, self.store, claim.id, "status", status)
+                self.write(
+                    store_calls.change_claim,
+                    self.store,
+                    claim.id,
+                    "status",
+                    status,
+                    claim.status_version,
+                )
 
         self.app.push_screen(StatusChooser(claim.status), chosen)
 
@@ -93,11 +113,18 @@ class ReviewActions:
         if claim is None:
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.write(store_calls.change_claim, self.store, claim.id, "note", text)
+        store = self.store
 
-        self.app.push_screen(NoteEditor("Note on the claim", claim.text, claim.note), saved)
+        def save(text: str, version: int | None):
+            return _serialised(store_calls.change_claim, store, claim.id, "note", text, version)
+
+        editor = NoteEditor("Note on the claim", claim.text, claim.note, claim.note_version, save)
+        self.app.push_screen(editor, self.note_saved)
+
+    def note_saved(self, message) -> None:
+        """Show a note the editor saved (``None``: closed without saving)."""
+        if message is not None:
+            self.post_message(message)
 
     def action_edit_document_note(self) -> None:
         """Edit the current document's note."""
@@ -107,12 +134,15 @@ class ReviewActions:
         if document is None:
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.write(store_calls.set_document_note, self.store, document.id, text)
+        store = self.store
 
-        editor = NoteEditor("Note on the document", document.title, document.note)
-        self.app.push_screen(editor, saved)
+        def save(text: str, version: int | None):
+            return _serialised(store_calls.set_document_note, store, document.id, text, version)
+
+        editor = NoteEditor(
+            "Note on the document", document.title, document.note, document.note_version, save
+        )
+        self.app.push_screen(editor, self.note_saved)
 
     def on_claim_changed(self, message: messages.ClaimChanged) -> None:
         """Show a written change at once."""

@@ -88,6 +88,9 @@ class StatusBar(StatusStyled, Static):
             s = self.summary
             counts = f"  {s.documents} docs {s.claims} claims {s.flagged} flagged {s.notes} notes"
             line.append(counts, style=muted)
+            if s.orphaned:
+                # notes and flags of replaced versions that found no sentence in the new one
+                line.append(f"  {s.orphaned} orphaned", style=self.status_style("needs-check"))
         if self.filter_text:
             line.append("  filter: ", style=muted)
             line.append(self.filter_text, style=self.status_style("needs-check") + Style(bold=True))
