@@ -31,6 +31,7 @@ from array import array
 from statistics import median
 
 from claimdesk.store import Store
+from claimdesk.store.models import DISAGREEMENTS
 from claimdesk.store.related.engine import order_by_score
 
 from .common import ms, report, stopwatch, time_each
@@ -130,11 +131,11 @@ def relation_quality(store: Store, generated) -> dict[str, float]:
     """How well the relation labels match the planted ground truth.
 
     For claims that have a planted conflicting statement: how many of those
-    statements come back labelled ``conflicts`` (recall), and of every
-    ``conflicts`` / ``agrees`` label in their lists, how many are right
-    (precision: a conflict is the planted contradiction, an agreement another
-    statement of the same fact). Sentences from other facts count as wrong even
-    when they are about the same story, so precision is a lower bound.
+    statements come back labelled ``contradicts`` or ``differs`` (recall), and of every
+    such label and every ``agrees`` in their lists, how many are right (precision: a
+    disagreement is the planted conflicting statement, an agreement another statement of
+    the same fact). Sentences from other facts count as wrong even when they are about
+    the same story, so precision is a lower bound.
     """
     group_of = {i: g for g, members in enumerate(generated.groups) for i in members}
     contradicts = {j: group_of[i] for i, j in generated.conflicts}
@@ -144,7 +145,7 @@ def relation_quality(store: Store, generated) -> dict[str, float]:
         hits = store.related(i + 1, limit=10, weaker=True)
         for hit in sorted(hits, key=lambda h: -h.score)[:10]:
             other = hit.claim.id - 1
-            if hit.relation == "conflicts":
+            if hit.relation in DISAGREEMENTS:
                 labelled += 1
                 right += contradicts.get(other) == group_of[i]
                 found += other == j
@@ -153,8 +154,8 @@ def relation_quality(store: Store, generated) -> dict[str, float]:
                 agreed_right += group_of.get(other) == group_of[i]
     return {
         "planted conflicts checked": len(pairs),
-        "conflicts found (recall)": ratio(found, len(pairs)),
-        "conflicts labels right (precision)": ratio(right, labelled),
+        "contradicts/differs found (recall)": ratio(found, len(pairs)),
+        "contradicts/differs labels right (precision)": ratio(right, labelled),
         "agrees labels right (precision)": ratio(agreed_right, agreed),
     }
 

@@ -3,28 +3,34 @@
 One store per size, shared by every benchmark that needs it: claims from
 :func:`~benchmarks.corpus.generate_claim_texts` (seed 7, claim id = sentence
 index + 1) bulk-loaded in documents of 40 straight through SQL (with the documents'
-proper names, as ingest stores them), which takes
-about a minute per 100k claims instead of running extraction on each sentence.
-The file name carries :data:`~benchmarks.corpus.CORPUS_VERSION`, so a changed
-generator never meets a stale store. The file is read once before it is opened
+proper names, as ingest stores them), which takes about a minute per 100k claims instead
+of running extraction on each sentence; each sentence's typed facts are read as ingest
+reads them, so the relations matching compares are the stored ones. The file name carries
+:data:`~benchmarks.corpus.CORPUS_VERSION` and :data:`FACTS_VERSION`, so a changed
+generator or fact reader never meets a stale store. The file is read once before it is opened
 (:func:`warm_page_cache`).
 
     >>> store_path(100_000).name  # doctest: +ELLIPSIS
-    'claims-100000-v....db'
+    'claims-100000-v...-facts3.db'
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from claimdesk.store import Store
 from claimdesk.store.database.documents import now_iso, sha256_of
+from claimdesk.store.extract.facts import read_facts
+from claimdesk.store.extract.features import entities
 from claimdesk.store.folding import fold
 from claimdesk.store.related.proper_names import names_column
 
 from .common import stopwatch
 from .corpus import CORPUS_VERSION, ClaimTexts, generate_claim_texts
 
+FACTS_VERSION = 3
+"""Bumped whenever the stored facts of the generated stores change."""
 CACHE_DIR = Path(__file__).resolve().parent.parent / "bench-data"
 SEED = 7
 CLAIMS_PER_DOC = 40
@@ -33,7 +39,7 @@ BATCH = 20_000
 
 def store_path(claims: int) -> Path:
     """Where the generated store of ``claims`` claims is cached."""
-    return CACHE_DIR / f"claims-{claims}-v{CORPUS_VERSION}.db"
+    return CACHE_DIR / f"claims-{claims}-v{CORPUS_VERSION}-facts{FACTS_VERSION}.db"
 
 
 def claim_texts(claims: int) -> ClaimTexts:
@@ -67,11 +73,16 @@ def build_store(path: Path, texts: list[str]) -> None:
                 rows, start = [], 0
                 for i, sentence in enumerate(sentences):
                     end = start + len(sentence)
-                    rows.append((cur.lastrowid, i, start, end, sentence, fold(sentence)))
+                    figures, dates = read_facts(sentence, start)
+                    rows.append(
+                        (cur.lastrowid, i, start, end, sentence, fold(sentence))
+                        + tuple(json.dumps(x) for x in (figures, dates, entities(sentence)))
+                    )
                     start = end + 1
                 db.conn.executemany(
                     'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim,'
-                    " extracted, score) VALUES (?, ?, ?, ?, ?, ?, 1, 1, 0.9)",
+                    " extracted, score, numbers, dates, entities)"
+                    " VALUES (?, ?, ?, ?, ?, ?, 1, 1, 0.9, ?, ?, ?)",
                     rows,
                 )
     db.execute("UPDATE meta SET value = '1' WHERE key = 'generation'")

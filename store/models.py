@@ -1,13 +1,16 @@
 """Small frozen dataclasses that the store hands out (never raw rows).
 
->>> Figure(value=3000.0, text="more than 3,000", qualifier="more than", counts="soldiers")
-Figure(value=3000.0, text='more than 3,000', qualifier='more than', counts='soldiers', start=0, end=0)
+>>> Figure(value=3000.0, text="more than 3,000", qualifier="more than", counts="soldiers").bound
+'exact'
+>>> figure_from_dict({"value": 3000.0, "text": "more than 3,000", "bound": "more_than",
+...                   "outcome": ["death", "injury"]}).outcome
+('death', 'injury')
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 STATUSES: tuple[str, ...] = (
@@ -52,9 +55,16 @@ class ChangedSinceError(RuntimeError):
 
 @dataclass(frozen=True)
 class Figure:
-    """A number found in a sentence, with its qualifier and what it counts.
+    """A number found in a sentence, typed (see :mod:`claimdesk.store.extract.figures`).
 
-    ``start``/``end`` are offsets into the document text.
+    ``start``/``end`` are offsets into the document text; ``text`` is the qualifier, number
+    and scale as written. ``unit``: people, count, money, percent, measure, age (compared),
+    duration, clock, year, identifier (never compared). ``bound``: exact, approx, nearly,
+    at_least, more_than, at_most, fewer_than, range or vague, with the interval ``low``..``high``
+    (``high`` ``None``: no upper bound). ``thing``, ``modifiers`` and ``outcome`` say what is
+    counted ("soldier", ("north korean",), ("death", "injury")); ``of`` whose age it is;
+    ``window`` the time it covers (``day:2024-12-14..2024-12-15``, ``total``, ``since:october``,
+    ``span:those two days``; ``window_text`` as written) and ``place`` where.
     """
 
     value: float
@@ -63,17 +73,57 @@ class Figure:
     counts: str = ""
     start: int = 0
     end: int = 0
+    unit: str = "count"
+    bound: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    currency: str = ""
+    scale: str = ""
+    thing: str = ""
+    modifiers: tuple[str, ...] = ()
+    outcome: tuple[str, ...] = ()
+    of: str = ""
+    window: str = ""
+    window_text: str = ""
+    place: str = ""
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date found in a sentence: ``value`` is ISO (``2024-12-26``, ``--12-26`` without a year) or empty for relative dates."""
+    """A date found in a sentence: ``value`` is ISO (``2024-12-26``, ``--12-26`` without a year)
+    or empty for relative dates; ``day``..``last`` the days it covers, resolved against the
+    document's published date; ``event`` what happened then ("capture"), ``place`` where;
+    ``reported`` when it only says when something was said."""
 
     text: str
     value: str = ""
     relative: bool = False
     start: int = 0
     end: int = 0
+    day: str = ""
+    last: str = ""
+    event: str = ""
+    place: str = ""
+    reported: bool = False
+
+
+_FIGURE_FIELDS = frozenset(f.name for f in fields(Figure))
+_DATE_FIELDS = frozenset(f.name for f in fields(DateMention))
+
+
+def figure_from_dict(item: dict[str, Any]) -> Figure:
+    """A :class:`Figure` from its stored dict (fields a store of another version lacks keep
+    their defaults; unknown ones are left out)."""
+    values = {k: v for k, v in item.items() if k in _FIGURE_FIELDS}
+    for name in ("modifiers", "outcome"):
+        if name in values:
+            values[name] = tuple(values[name] or ())
+    return Figure(**values)
+
+
+def date_from_dict(item: dict[str, Any]) -> DateMention:
+    """A :class:`DateMention` from its stored dict (see :func:`figure_from_dict`)."""
+    return DateMention(**{k: v for k, v in item.items() if k in _DATE_FIELDS})
 
 
 @dataclass(frozen=True)
@@ -412,12 +462,12 @@ class StoreSummary:
 
 def figures_from_json(raw: str) -> tuple[Figure, ...]:
     """Decode the ``numbers`` column."""
-    return tuple(Figure(**item) for item in json_list(raw))
+    return tuple(figure_from_dict(item) for item in json_list(raw))
 
 
 def dates_from_json(raw: str) -> tuple[DateMention, ...]:
     """Decode the ``dates`` column."""
-    return tuple(DateMention(**item) for item in json_list(raw))
+    return tuple(date_from_dict(item) for item in json_list(raw))
 
 
 def json_list(raw: str | None) -> list[Any]:
@@ -429,8 +479,23 @@ def json_list(raw: str | None) -> list[Any]:
     return decoded
 
 
-RELATIONS: tuple[str, ...] = ("agrees", "conflicts", "related")
-"""How a related claim stands to the claim it was found for."""
+RELATIONS: tuple[str, ...] = ("agrees", "differs", "contradicts", "related")
+"""How a related claim stands to the claim it was found for: ``agrees`` (same thing, same
+figure or statement), ``differs`` (same thing, different but compatible figures or
+estimates), ``contradicts`` (same thing, same scope and window, cannot both be true),
+``related`` (about the same event, nothing compared)."""
+
+DISAGREEMENTS: tuple[str, ...] = ("contradicts", "differs")
+"""The relations the conflicts report lists, in its order."""
+
+
+def relation_name(relation: str) -> str:
+    """A relation as this version names it: ``conflicts`` (older versions) is ``contradicts``.
+
+    >>> relation_name("conflicts"), relation_name("differs")
+    ('contradicts', 'differs')
+    """
+    return "contradicts" if relation == "conflicts" else relation
 
 
 VERDICTS: tuple[str, ...] = ("wrong", "right", "contradicts")
@@ -498,7 +563,8 @@ class LinkFeedback:
 
 @dataclass(frozen=True)
 class ConflictPair:
-    """Two claims whose figures or dates conflict (from :meth:`Store.conflicts`).
+    """Two claims whose figures or dates contradict or differ (from :meth:`Store.conflicts`);
+    ``other.relation`` says which.
 
     ``priority`` orders the morning report: how check-worthy the pair is.
     """
@@ -519,6 +585,7 @@ class ConflictPair:
             "other_text": self.other.claim.text,
             "score": round(self.other.score, 1),
             "priority": round(self.priority, 3),
+            "relation": self.other.relation,
             "why": self.other.why,
         }
 

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from claimdesk.store import ChangedSinceError, QueueQuery, Store
 from claimdesk.store.errors import VersionConflictError
-from claimdesk.store.models import NotFoundError
+from claimdesk.store.models import DISAGREEMENTS, NotFoundError
 from claimdesk.tui import messages
 
 RELATED_LIMIT = 10
@@ -110,11 +110,14 @@ def prefetch_related(store: Store, claim_ids: list[int]) -> None:
 
 
 def load_conflicts(store: Store, doc_id: int, claim_ids: list[int]) -> messages.ConflictsLoaded:
-    """Which of ``claim_ids`` conflict with a claim in another document."""
+    """Which of ``claim_ids`` contradict or differ from a claim in another document."""
     found = {
         claim_id
         for claim_id in claim_ids
-        if any(r.relation == "conflicts" for r in store.related(claim_id, limit=RELATED_LIMIT))
+        if any(
+            (r.relation in DISAGREEMENTS or r.feedback == "contradicts") and not r.same_document
+            for r in store.related(claim_id, limit=RELATED_LIMIT)
+        )
     }
     return messages.ConflictsLoaded(doc_id, frozenset(found))
 

@@ -342,6 +342,18 @@ def m006_language_page_roles_source_lines(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m007_facts_read_at_ingest(db: sqlite_utils.Database) -> None:
+    """Sentences are stored with typed facts from here on: each figure's unit, bound,
+    counted thing, outcome, time window and place, each date's resolved days and event
+    (in the ``numbers`` and ``dates`` columns). Sentences stored before were read by the
+    previous reader: the first id past them is recorded (``meta``: ``facts_from_claim``),
+    and matching reads those again from their text rather than trust the old fields.
+    """
+    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
+    db["meta"].insert({"key": "facts_from_claim", "value": str(first)}, replace=True)
+
+
+@migrations()
 def m008_related_feedback_and_names(db: sqlite_utils.Database) -> None:
     """The reader's verdicts on related links, the other claim of a link event, and each
     document's proper names.

@@ -29,6 +29,13 @@ FINAL: dict[str, tuple[str, ...]] = {
     ),
     "pairs": ("roc_auc", "best_f1", "best_accuracy", "missing"),
     "detect": ("precision", "recall", "f1", "ap", "mean_group_ap", "missing"),
+    "relations": (
+        "accuracy",
+        "macro_f1",
+        "contradicts_precision",
+        "contradicts_recall",
+        "false_alarms",
+    ),
 }
 """The figures each task reports on its last line, in order."""
 
@@ -62,6 +69,12 @@ def score_files(
     if task == "attribution":
         rows, _ = index_by(read_jsonl(predictions), "id")
         return span_metrics.attribution_metrics(read_jsonl(gold), rows)
+    if task == "relations":
+        from claimdesk.store.evaluation.claim_relations import relations_metrics
+
+        rows, _ = index_by(read_jsonl(predictions), "id")
+        predicted = {k: str(r.get("relation", "")) for k, r in rows.items()}
+        return relations_metrics(read_jsonl(gold), predicted)
     raise ValueError(f"unknown evaluation task {task!r}")
 
 

@@ -2,16 +2,22 @@
 
 ``value`` is ISO 8601 where the text gives it (``2024-12-26``, ``--12-26`` without
 a year, ``2024-12`` for a month, ``2024`` for a year) and empty for relative dates.
+``day`` and ``last`` are the first and last day the mention covers, resolved against
+the document's published date where the text leaves it open ("on Saturday",
+"yesterday", "December 26" without a year); empty when it is not a day or a run of days.
 
 >>> [(d["text"], d["value"]) for d in find_dates("Captured on December 26, 2024 in Kursk; he died a day later.")]
 [('December 26, 2024', '2024-12-26'), ('a day later', '')]
 >>> [d["value"] for d in find_dates("Losses on Dec. 14-15 and on 3 March.")]
 ['--12-14', '--03-03']
+>>> [(d["day"], d["last"]) for d in find_dates("On Saturday and on Dec. 14-15", published="2024-12-28")]
+[('2024-12-28', '2024-12-28'), ('2024-12-14', '2024-12-15')]
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from claimdesk.store.extract import trigger_words
@@ -42,7 +48,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_RANGE = r"(?:\s?[-–]\s?" + _DAY + r")?"
+_RANGE = r"(?:\s?(?:[-–]|to\s)\s?(?P<{}>" + _DAY + r"))?"
 _WEEKDAYS = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _WEEKDAY = words_pattern(_WEEKDAYS, capitalised=False, boundary=False)
 _NUMWORD = words_pattern(
@@ -60,18 +66,21 @@ _RELATIVE = (
     rf"|{words_pattern(_SIMPLE_WORDS, boundary=False)}"
 )
 _BY_MONTH = re.compile(
-    rf"\b(?:(?P<md>{_MONTH})\s+(?P<mdday>{_DAY}){_RANGE}(?:,?\s+(?P<mdyear>{_YEAR}))?(?![\w])"
+    rf"\b(?:(?P<md>{_MONTH})\s+(?P<mdday>{_DAY}){_RANGE.format('mdlast')}(?:,?\s+(?P<mdyear>{_YEAR}))?(?![\w])"
     rf"|(?P<my>{_MONTH})\s+(?P<myyear>{_YEAR})\b)"
 )
 _BY_DIGIT = re.compile(
-    rf"(?<![\w,.$€£])(?:(?P<dmday>{_DAY}){_RANGE}\s+(?P<dm>{_MONTH})(?:,?\s+(?P<dmyear>{_YEAR}))?(?![\w])"
+    rf"(?<![\w,.$€£])(?:(?P<dmday>{_DAY}){_RANGE.format('dmlast')}\s+(?:of\s+)?(?P<dm>{_MONTH})(?:,?\s+(?P<dmyear>{_YEAR}))?(?![\w])"
     rf"|(?P<iso>{_YEAR})-(?P<isom>[01]\d)-(?P<isod>[0-3]\d)\b"
     rf"|(?P<year>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent|per cent)))"
 )
 _BY_WORD = re.compile(rf"\b(?:{_RELATIVE})\b")
 _AMOUNT_BEFORE = re.compile(rf"(?:{_NUMWORD}|\b[Aa] few|\b\d{{1,3}})\s+$")
 _UNIT_AFTER = re.compile(rf"{_UNIT}\s+(?:later|ago|earlier|before|after)\b")
-_GROUPS = ("md", "dm", "my", "iso", "isom", "isod", "year", "mdyear", "dmyear", "myyear")
+_GROUPS = (
+    "md", "dm", "my", "iso", "isom", "isod", "year", "mdyear", "dmyear", "myyear", "mdday",
+    "dmday", "mdlast", "dmlast",
+)  # fmt: skip
 
 trigger_words.register("month", [m.capitalize() for m in MONTHS] + [m.capitalize() for m in _ABBR])
 trigger_words.register("relative", _PERIOD_WORDS + _SIMPLE_WORDS + _WEEKDAYS)
@@ -120,33 +129,129 @@ def _candidates(
     return found
 
 
+_QUALIFIED_YEAR = re.compile(
+    r"(?:\b(?:more|fewer|less|than|least|most|about|around|nearly|almost|over|some|up to|only)"
+    r"|[$€£¥])\s*$",
+    re.I,
+)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:people|persons|soldiers|troops|civilians|residents)\b"
+)
+_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(_WEEKDAYS)}
+_SAME_DAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
+_AGO = re.compile(rf"(?P<n>{_NUMWORD}|\d{{1,3}})\s+days?\s+ago", re.I)
+
+
+def parse_published(published: str) -> date | None:
+    """The day of a document's ``published`` metadata (``2024-12-28``, ``2024-12-28T09:00Z``).
+
+    >>> parse_published("2024-12-28T09:00:00+00:00"), parse_published("last week")
+    (datetime.date(2024, 12, 28), None)
+    """
+    m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", published or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, published: date) -> date | None:
+    """The date of that month and day closest to ``published``."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - published) < abs(best - published):
+            best = candidate
+    return best
+
+
+def _day_of(value: str, published: date | None) -> str:
+    """``value`` (``YYYY-MM-DD`` or ``--MM-DD``) with the year filled in from ``published``."""
+    if value.startswith("--") and published is not None:
+        found = _nearest_year(int(value[2:4]), int(value[5:7]), published)
+        return found.isoformat() if found else value
+    return value if len(value) == 10 or value.startswith("--") else ""
+
+
+def _relative_day(text: str, published: date | None) -> str:
+    """The day a relative mention names, counted from ``published`` ("" if it names none)."""
+    if published is None:
+        return ""
+    low = " ".join(text.lower().split())
+    if low == "yesterday" or low == "last night":
+        return (published - timedelta(days=1)).isoformat()
+    if low in _SAME_DAY:
+        return published.isoformat()
+    if low == "tomorrow":
+        return (published + timedelta(days=1)).isoformat()
+    ago = _AGO.fullmatch(low)
+    if ago:
+        n = ago.group("n")
+        count = int(n) if n.isdigit() else _SMALL_WORDS.get(n, 0)
+        return (published - timedelta(days=count)).isoformat() if count else ""
+    for word in low.split():
+        if word in _WEEKDAY_NUMBER:
+            back = (published.weekday() - _WEEKDAY_NUMBER[word]) % 7
+            if low.startswith(("next ", "coming ", "following ")):
+                return (published + timedelta(days=(7 - back) or 7)).isoformat()
+            if low.startswith(("last ", "past ", "previous ")) and back == 0:
+                back = 7
+            return (published - timedelta(days=back)).isoformat()
+    return ""
+
+
+_SMALL_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def find_dates(
-    sentence: str, offset: int = 0, hits: trigger_words.Hits | None = None
+    sentence: str, offset: int = 0, hits: trigger_words.Hits | None = None, published: str = ""
 ) -> list[dict[str, Any]]:
     """Every date mention in ``sentence``; ``start``/``end`` are shifted by ``offset``.
 
-    ``hits`` is :func:`claimdesk.store.extract.trigger_words.scan` of the sentence, if already computed.
+    ``hits`` is :func:`claimdesk.store.extract.trigger_words.scan` of the sentence, if already
+    computed; ``published`` (the document's date) resolves relative mentions and fills in years.
     """
     hits = trigger_words.scan(sentence) if hits is None else hits
+    when = parse_published(published)
     out = []
     last_end = -1
     for start, end, g in _candidates(sentence, hits):
         if start < last_end:
             continue
-        last_end = end
-        value = ""
+        value, last = "", ""
         if g is not None:
             g = {k: g.get(k) for k in _GROUPS} | {k: v for k, v in g.items() if v}
+            if (
+                g["year"]
+                and not g["iso"]
+                and (
+                    _QUALIFIED_YEAR.search(sentence, max(0, start - 20), start)
+                    or _COUNTED_AFTER.match(sentence, end)
+                )
+            ):
+                continue  # "more than 2000 people": a count, not a year
             if g["md"]:
                 value = _iso(g["mdyear"], _month(g["md"]), g["mdday"])
+                last = _iso(g["mdyear"], _month(g["md"]), g["mdlast"]) if g["mdlast"] else ""
             elif g["dm"]:
                 value = _iso(g["dmyear"], _month(g["dm"]), g["dmday"])
+                last = _iso(g["dmyear"], _month(g["dm"]), g["dmlast"]) if g["dmlast"] else ""
             elif g["my"]:
                 value = _iso(g["myyear"], _month(g["my"]), None)
             elif g["iso"]:
                 value = f"{g['iso']}-{g['isom']}-{g['isod']}"
             else:
                 value = g["year"] or ""
+            day = _day_of(value, when)
+            last = _day_of(last, when) if last and day else day
+        else:
+            day = last = _relative_day(sentence[start:end], when)
+        last_end = end
         out.append(
             {
                 "text": sentence[start:end],
@@ -154,6 +259,8 @@ def find_dates(
                 "relative": g is None,
                 "start": offset + start,
                 "end": offset + end,
+                "day": day,
+                "last": last if last >= day else day,
             }
         )
     return out

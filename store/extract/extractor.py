@@ -31,9 +31,8 @@ from typing import Any
 
 from claimdesk.store.extract import checkworthy, trigger_words
 from claimdesk.store.extract.boilerplate import boilerplate_class
-from claimdesk.store.extract.dates import find_dates
+from claimdesk.store.extract.facts import read_facts
 from claimdesk.store.extract.features import SentenceFeatures, reports_event, sentence_features
-from claimdesk.store.extract.figures import find_figures
 from claimdesk.store.extract.headlines import headline_states_fact
 from claimdesk.store.extract.language import ENGLISH, claims_available
 from claimdesk.store.extract.reported_speech import (
@@ -102,8 +101,7 @@ def extract_attributions(text: str) -> list[Attribution]:
     return [a for s in split_sentences(text) for a in find_attributions(text, s.start, s.end)]
 
 
-_DATE_FAMILIES = frozenset({"digit", "month", "relative", "unit"})
-_FIGURE_FAMILIES = frozenset({"digit", "numword"})
+_FACT_FAMILIES = frozenset({"digit", "month", "relative", "unit", "numword"})
 _ATTRIBUTION_FAMILIES = frozenset({"cue", "according", "data"})
 
 
@@ -246,17 +244,22 @@ def sentences_only(text: str) -> list[ExtractedSentence]:
     ]
 
 
-def extract(text: str, language: str = ENGLISH) -> list[ExtractedSentence]:
+def extract(text: str, language: str = ENGLISH, published: str = "") -> list[ExtractedSentence]:
     """Split ``text`` into sentences and describe and score each one.
 
     ``language`` is the document's ISO 639-1 code; only English (the default) gets claims
-    (:func:`claimdesk.store.extract.language.claims_available`).
+    (:func:`claimdesk.store.extract.language.claims_available`). ``published`` (the
+    document's date, ISO) resolves relative dates ("on Saturday").
     """
-    return [sentence for part in extract_parts(text, language=language) for sentence in part]
+    return [
+        sentence
+        for part in extract_parts(text, language=language, published=published)
+        for sentence in part
+    ]
 
 
 def extract_parts(
-    text: str, size: int = PART_SENTENCES, language: str = ENGLISH
+    text: str, size: int = PART_SENTENCES, language: str = ENGLISH, published: str = ""
 ) -> Iterator[list[ExtractedSentence]]:
     """:func:`extract` a part at a time (about ``size`` sentences, whole paragraphs), so
     that a long document is never held as described sentences all at once.
@@ -272,14 +275,17 @@ def extract_parts(
     for block in iter_blocks(text):
         spans.extend(block)
         if len(spans) >= size:
-            yield describe(spans, named)
+            yield describe(spans, named, published)
             spans = []
     if spans:
-        yield describe(spans, named)
+        yield describe(spans, named, published)
 
 
-def describe(spans: list[Span], named: list[str] | None = None) -> list[ExtractedSentence]:
-    """Describe and score the sentences ``spans`` (whole paragraphs, in order)."""
+def describe(
+    spans: list[Span], named: list[str] | None = None, published: str = ""
+) -> list[ExtractedSentence]:
+    """Describe and score the sentences ``spans`` (whole paragraphs, in order); ``published``
+    (the document's date) resolves relative dates."""
     roles = page_roles(spans)
     # Trigger hits are sentence-relative; attribution offsets are not needed past _sources.
     sentence_hits = [trigger_words.scan(s.text) for s in spans]
@@ -290,10 +296,10 @@ def describe(spans: list[Span], named: list[str] | None = None) -> list[Extracte
         spans, sentence_hits, sources, roles, strict=True
     ):
         sentence = span.text
-        dates = find_dates(sentence, span.start, hits) if _DATE_FAMILIES & hits.keys() else []
-        skip = [(d["start"] - span.start, d["end"] - span.start) for d in dates]
-        numbers = (
-            find_figures(sentence, span.start, skip, hits) if _FIGURE_FAMILIES & hits.keys() else []
+        numbers, dates = (
+            read_facts(sentence, span.start, hits, published)
+            if _FACT_FAMILIES & hits.keys()
+            else ([], [])
         )
         features = sentence_features(
             sentence,

@@ -117,20 +117,25 @@ def refused(path: str, reason: str) -> AddResult:
     return AddResult(doc_id=None, added=False, reason=reason, path=path)
 
 
-def extract_or_reason(text: str, language: str = "en") -> list[ExtractedSentence] | str:
-    """``extract(text, language)``, or a one-line reason if extraction fails (a top-level function: it is pickled)."""
+def extract_or_reason(
+    text: str, language: str = "en", published: str = ""
+) -> list[ExtractedSentence] | str:
+    """``extract(text, language, published)``, or a one-line reason if extraction fails (a
+    top-level function: it is pickled)."""
     try:
-        return extract(text, language)
+        return extract(text, language, published)
     except Exception as exc:  # one pathological document must not stop a large ingest
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
 
-def spooled_rows(text: str, folder: str | None = None, language: str = "en") -> SpooledRows:
+def spooled_rows(
+    text: str, folder: str | None = None, language: str = "en", published: str = ""
+) -> SpooledRows:
     """The claim rows of a long ``text``, extracted a part at a time into a spool file."""
     spool = SpooledRows(folder)
     try:
         ordinal = 0
-        for part in extract_parts(text, language=language):
+        for part in extract_parts(text, language=language, published=published):
             spool.write(claim_rows(part, ordinal))
             ordinal += len(part)
     except BaseException:
@@ -143,15 +148,18 @@ Rows = list[ClaimRow] | SpooledRows
 """A document's claim rows: in memory, or in a spool file for a long document."""
 
 
-def extract_document(text: str, folder: str | None = None) -> tuple[str, Rows]:
-    """``(language, claim rows)`` of a document's text: its language decides what is extracted."""
+def extract_document(text: str, folder: str | None = None, published: str = "") -> tuple[str, Rows]:
+    """``(language, claim rows)`` of a document's text: its language decides what is
+    extracted; ``published`` (the document's date) resolves relative dates."""
     language = detect_language(text)
     if len(text) > SPOOL_CHARS:
-        return language, spooled_rows(text, folder, language)
-    return language, claim_rows(extract(text, language))
+        return language, spooled_rows(text, folder, language, published)
+    return language, claim_rows(extract(text, language, published))
 
 
-def claim_rows_or_reason(text: str, folder: str | None = None) -> tuple[str, Rows] | str:
+def claim_rows_or_reason(
+    text: str, folder: str | None = None, published: str = ""
+) -> tuple[str, Rows] | str:
     """``(language, claim rows)`` of ``text`` (:func:`extract_document`), or why extraction
     failed (a top-level function: it is pickled).
 
@@ -160,7 +168,7 @@ def claim_rows_or_reason(text: str, folder: str | None = None) -> tuple[str, Row
     :data:`SPOOL_CHARS` come back as :class:`SpooledRows` in ``folder``.
     """
     try:
-        return extract_document(text, folder)
+        return extract_document(text, folder, published)
     except Exception as exc:  # one pathological document must not stop a large ingest
         return f"could not extract claims: {type(exc).__name__}: {exc}"
 
@@ -300,14 +308,16 @@ class _Writer:
         batch, self.current = self.current, _Batch()
         if self.pool is not None:
             batch.futures = [
-                self.pool.apply_async(claim_rows_or_reason, (p.text, self.spool_dir))
+                self.pool.apply_async(
+                    claim_rows_or_reason, (p.text, self.spool_dir, p.parsed.published)
+                )
                 for p in batch.items
                 if p.to_extract
             ]
         else:
             for p in batch.items:
                 if p.to_extract:
-                    p.rows = claim_rows_or_reason(p.text, self.spool_dir)
+                    p.rows = claim_rows_or_reason(p.text, self.spool_dir, p.parsed.published)
         self.in_flight.append(batch)
         while len(self.in_flight) > self.ahead:
             self.write(self.in_flight.popleft())

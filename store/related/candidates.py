@@ -26,9 +26,9 @@ from operator import add, itemgetter
 import sqlite_utils
 
 from claimdesk.store.related.aliases import AliasGroups
-from claimdesk.store.related.facts import Reading, read_figures, read_places
 from claimdesk.store.related.matching_form import fts_tokens, informative, stem
 from claimdesk.store.related.scoring import Bag, bm25_terms, make_bag
+from claimdesk.store.related.sides import Side
 from claimdesk.store.related.terms import TermTable
 
 MAX_TERMS = 16
@@ -92,7 +92,6 @@ class Query:
     terms: list[str]
     bag: Bag
     variant_of: dict[str, str] = field(default_factory=dict)
-    figures: list[Reading] = field(default_factory=list)
     all_terms: dict[str, float] = field(default_factory=dict)
     """Every word of the query as ``stem -> idf``, for the bm25 part of the final score."""
     postings: int = 0
@@ -104,8 +103,9 @@ class Query:
     only among the rows of the chosen terms."""
     aliases: AliasGroups | None = None
     """The alias groups the query was built with."""
-    places: list[tuple[str, ...]] | None = None
-    """The places the query names (:func:`~claimdesk.store.related.facts.read_places`), read once."""
+    side: Side | None = None
+    """The query claim's facts (:class:`~claimdesk.store.related.relations.Side`): stored ones
+    for a stored claim, read from the text for free text; set by the engine."""
 
 
 def _quote(phrase: tuple[str, ...] | str) -> str:
@@ -178,7 +178,6 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
     unread = [k for _, k in by_rarity if k not in read][:ANCHORED_TERMS]
     match = " OR ".join(_group(options[k][1]) for k in chosen)
     bag = make_bag(text, table.idf_lookup, groups, info=table.token_info)
-    figures = read_figures(text)
     all_terms = bm25_terms(tokens, table.bm25_idf)
     return Query(
         text=text,
@@ -186,13 +185,11 @@ def build_query(text: str, table: TermTable, groups: AliasGroups, stored: bool =
         terms=chosen,
         bag=bag,
         variant_of=variant_of,
-        figures=figures,
         all_terms=all_terms,
         postings=postings,
         weighted=[list(zip(options[k][1], weights[k], strict=True)) for k in read],
         anchored=[(_group(options[k][1]), max(weights[k])) for k in unread],
         aliases=groups,
-        places=read_places(text),
     )
 
 

@@ -1,27 +1,30 @@
-"""The conflicts report: every pair of claims in different documents whose figures or dates conflict.
+"""The conflicts report: every pair of claims in different documents whose figures or dates
+contradict each other, then those that differ.
 
-Only claims that carry a figure or a date can conflict, so only those are
-looked up (each through the cached related-claims engine); each pair is
-reported once, most check-worthy first. Only the related claims the reader
-shows count (probably the same incident, not marked wrong); a contradiction the
-reader confirmed always does.
+Only claims that carry a figure or a date can disagree, so only those are looked up
+(each through the cached related-claims engine); each pair is reported once:
+``contradicts`` first, then ``differs``, most check-worthy first within each. Only the
+related claims the reader shows count (probably the same incident, not marked wrong); a
+contradiction the reader confirmed always does.
 
     >>> from claimdesk.store import Store
     >>> store = Store.open(":memory:")
-    >>> _ = store.add_text("At least 100 soldiers were killed in Kursk.", title="A")
-    >>> _ = store.add_text("More than 3,000 soldiers were killed in Kursk.", title="B")
-    >>> [p.other.why for p in find_conflicts(store.related_engine)]
-    ['shares killed, kursk, soldiers; "At least 100" vs "More than 3,000" killed soldier']
+    >>> for figure in ("At least 100", "More than 3,000", "Up to 50"):
+    ...     _ = store.add_text(f"{figure} soldiers were killed in the Sudzha assault in Kursk.")
+    >>> [(p.other.relation, p.claim.text[:12], p.other.claim.text[:12])
+    ...  for p in find_conflicts(store.related_engine)]
+    [('contradicts', 'More than 3,', 'Up to 50 sol'), ('contradicts', 'At least 100', 'Up to 50 sol'), ('differs', 'At least 100', 'More than 3,')]
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import sqlite_utils
 
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
-from claimdesk.store.models import Claim, ConflictPair
+from claimdesk.store.models import DISAGREEMENTS, Claim, ConflictPair
 from claimdesk.store.related.engine import Engine
 
 PER_CLAIM = 10
@@ -61,7 +64,8 @@ def find_conflicts(
     since: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[ConflictPair]:
-    """Every cross-document conflicting pair, deduplicated, by priority (highest first).
+    """Every cross-document pair that contradicts or differs, deduplicated: ``contradicts``
+    first, then ``differs``, each by priority (highest first).
 
     Priority = the pair's similarity (0..1) times the larger check-worthiness
     of its two claims: a close match on a check-worthy figure comes first.
@@ -76,7 +80,11 @@ def find_conflicts(
         for hit in engine.for_claim(claim.id, PER_CLAIM):
             # only what the related pane shows: links marked wrong are gone, and a
             # contradiction the reader confirmed is one whatever its figures say
-            if hit.same_document or (hit.relation != "conflicts" and hit.feedback != "contradicts"):
+            if hit.same_document:
+                continue
+            if hit.feedback == "contradicts":
+                hit = replace(hit, relation="contradicts")
+            elif hit.relation not in DISAGREEMENTS:
                 continue
             key = (min(claim.id, hit.claim.id), max(claim.id, hit.claim.id))
             if key in seen:
@@ -86,5 +94,6 @@ def find_conflicts(
             pairs.append(ConflictPair(claim=claim, doc_title=title, other=hit, priority=priority))
         if progress is not None and (done % 50 == 0 or done == len(claims)):
             progress(done, len(claims))
-    pairs.sort(key=lambda p: (-p.priority, p.claim.id, p.other.claim.id))
+    order = {relation: i for i, relation in enumerate(DISAGREEMENTS)}
+    pairs.sort(key=lambda p: (order[p.other.relation], -p.priority, p.claim.id, p.other.claim.id))
     return pairs if limit is None else pairs[:limit]

@@ -3,12 +3,12 @@
 >>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
 >>> _ = store.add_text("The DPRK sent 12,000 soldiers to Kursk.", title="A")
->>> _ = store.add_text("North Korea sent about 11,000 soldiers to Kursk.", title="B")
+>>> _ = store.add_text("North Korea sent 12,000 soldiers to Kursk.", title="B")
 >>> store.add_alias("DPRK", "North Korea")
 True
 >>> hit = store.related_engine.for_claim(store.claims()[0].id)[0]
 >>> hit.relation, hit.why
-('agrees', 'shares dprk, kursk, sent, soldiers; "12,000" vs "about 11,000" kursk soldier agree')
+('agrees', 'shares dprk, kursk, sent, soldiers; soldiers: "12,000" vs "12,000" — same figure')
 >>> hit.shown, hit.evidence_why
 (True, 'names kursk, north korea')
 """
@@ -24,13 +24,15 @@ from claimdesk.store import review
 from claimdesk.store.database.claims import get_claim
 from claimdesk.store.database.connections import Connections
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
-from claimdesk.store.models import RelatedClaim
+from claimdesk.store.models import Claim, RelatedClaim
 from claimdesk.store.related import aliases as alias_store
 from claimdesk.store.related import incident, showing
 from claimdesk.store.related.candidates import Query, build_query, fetch_candidates
 from claimdesk.store.related.explain import explain
 from claimdesk.store.related.matching_form import norm_tokens
 from claimdesk.store.related.scoring import Bag, bm25, combine, fuzzy, make_bag, overlap, translate
+from claimdesk.store.related.sides import side_of_text
+from claimdesk.store.related.stored_facts import StoredFacts
 from claimdesk.store.related.terms import TermTable
 
 CACHE_SIZE = 4096
@@ -62,6 +64,7 @@ class Engine:
         self._lock = threading.RLock()
         self._results: OrderedDict[tuple[int, int, bool], Found] = OrderedDict()
         self._bags: OrderedDict[int, Bag] = OrderedDict()
+        self.facts = StoredFacts(connections)
         self.profiles = incident.ProfileCache(PROFILE_CACHE_SIZE)
         # Documents replaced by a newer version: their claims are not shown as related.
         self.replaced: frozenset[int] = frozenset()
@@ -84,6 +87,7 @@ class Engine:
                 # a removed document's claim ids come back with the next one added, and
                 # every bag's idf weights move with the store
                 self._bags.clear()
+                self.facts.clear()
                 self.profiles.clear()
                 self._generation = generation
             signature = alias_store.alias_signature(db)
@@ -158,6 +162,7 @@ class Engine:
         doc_id: int | None = None,
         limit: int = 10,
         include_sentences: bool = False,
+        claim: Claim | None = None,
     ) -> list[RelatedClaim]:
         """Ranked :class:`RelatedClaim` for ``text`` (a stored claim's, or free text).
 
@@ -166,7 +171,7 @@ class Engine:
         identical sentences collapsed. Free text has no document to weigh, so its rows
         are all shown, best first (at most ``limit``).
         """
-        found = self._found(text, claim_id, doc_id, limit, include_sentences)
+        found = self._found(text, claim_id, doc_id, limit, include_sentences, claim)
         return [self._explained(found, item) for item in found.items]
 
     def _found(
@@ -176,8 +181,10 @@ class Engine:
         doc_id: int | None,
         limit: int,
         include_sentences: bool,
+        claim: Claim | None = None,
     ) -> Found:
         query = build_query(text, self.terms, self.groups, stored=claim_id is not None)
+        query.side = self.facts.side(claim) if claim is not None else side_of_text(text)
         ranked = self.rank(query, claim_id, doc_id, include_sentences)
         if doc_id is None:
             return Found(query, self._related(ranked[:limit], {}), {})
@@ -241,7 +248,7 @@ class Engine:
         reading = found.explained.get(cid)
         if reading is None:
             bag = self._bag(cid, item.claim.norm)
-            reading = explain(found.query, item.claim.text, bag, item.score)
+            reading = explain(found.query, item.claim, bag, item.score, self.facts.side(item.claim))
             found.explained[cid] = reading
         return replace(item, relation=reading[0], why=reading[1])
 
@@ -289,7 +296,7 @@ class Engine:
                 self._results.move_to_end(key)
         if found is None:
             claim = get_claim(self.connections.db, claim_id)
-            found = self._found(claim.text, claim_id, claim.doc_id, limit, include_sentences)
+            found = self._found(claim.text, claim_id, claim.doc_id, limit, include_sentences, claim)
             with self._lock:
                 self._results[key] = found
                 if len(self._results) > CACHE_SIZE:

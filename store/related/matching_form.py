@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from claimdesk.store.extract.number_words import NUMBER_WORDS, SCALES, number_value
 from claimdesk.store.folding import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -55,49 +56,14 @@ STOPWORDS = word_set(
 )
 """Words that never make two sentences the same claim (function words, reporting verbs, hedges)."""
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
-
-
-def number_value(words: str) -> float | None:
-    """The value of ``3000``, ``three thousand``, ``1.5 million`` or ``twenty-one``; else ``None``.
-
-    >>> number_value("two hundred and fifty"), number_value("1.5 million"), number_value("dozen")
-    (250.0, 1500000.0, 12.0)
-    """
-    parts = [p for p in re.split(r"[\s-]+", words.strip().lower()) if p and p != "and"]
-    if not parts:
-        return None
-    total, current, seen = 0.0, 0.0, False
-    for part in parts:
-        if part in _UNITS:
-            current += _UNITS[part]
-        elif part in _SCALES:
-            scale = _SCALES[part]
-            current = (current or 1.0) * scale
-            if scale >= 1000:
-                total, current = total + current, 0.0
-        else:
-            try:
-                current += float(part)
-            except ValueError:
-                return None
-        seen = True
-    return total + current if seen else None
+_SCALES = {"hundred", *SCALES}
 
 
 def _format_number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
+_NUMBER_WORDS = NUMBER_WORDS
 
 
 def _starts_number(tokens: list[str], i: int) -> bool:

@@ -20,7 +20,7 @@ REPORTS = [
         "Flood: a second count",
         "Bay Courier",
         "",
-        "2025-03-03",
+        "2025-03-02",  # the same day: "on Monday" is the same Monday in both reports
         "Hospital staff said at least 55 people died in the Port Alder harbour flood on Monday. "
         "Teams from Kestrel Bay are still searching. "
         "The mayor asked for 200 more tents, officials said. "

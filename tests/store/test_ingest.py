@@ -386,10 +386,10 @@ def test_an_extraction_failure_refuses_only_that_document(store, tmp_path, monke
     if workers == 1:
         real = writer.extract_document
 
-        def picky(text, folder=None):
+        def picky(text, folder=None, published=""):
             if "Document 1." in text:
                 raise RuntimeError("boom")
-            return real(text, folder)
+            return real(text, folder, published)
 
         monkeypatch.setattr(writer, "extract_document", picky)
         results = store.add_paths(paths, workers=1)

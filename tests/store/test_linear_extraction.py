@@ -113,11 +113,6 @@ def test_extraction_work_is_linear_in_line_length(make):
     assert large / small < LINEAR, f"{make.__name__}: {small} -> {large} lines for 4x the text"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="figures are paired with dates by position on branch h10a (figures.py compares "
-    "every figure with every date until then)",
-)
 def test_a_long_run_of_years_is_linear():
     extract(years(1000))
     small, large = lines_run(years(3000)), lines_run(years(12000))

@@ -129,3 +129,52 @@ def test_document_counts_come_from_an_index(store):
     assert all("COVERING INDEX claims_doc_review" in detail for detail in counts[:2])
     # claims with a note: a partial index that holds only those (m011)
     assert "INDEX claims_with_notes" in counts[2]
+
+
+OLD_TEXT = "Kyiv said 100 soldiers were killed in the Sudzha assault at 6 p.m. on Monday."
+OLD_NUMBERS = (
+    '[{"value": 100.0, "text": "100", "qualifier": "", "counts": "soldiers", "start": 10,'
+    ' "end": 13}, {"value": 6.0, "text": "6", "qualifier": "", "counts": "p", "start": 60,'
+    ' "end": 61}]'
+)
+
+
+def test_sentences_stored_before_typed_facts_are_read_again(tmp_path):
+    from claimdesk.store.related.stored_facts import FACTS_FROM, StoredFacts
+
+    path = tmp_path / "old.db"
+    db = connect(path)
+    migrations.apply(db, stop_before="m007_facts_read_at_ingest")
+    with db.conn:  # as the previous release stored it: figures untyped, a clock time among them
+        doc = db.execute(
+            "INSERT INTO documents (sha256, title, added, text, length, published)"
+            " VALUES ('x', 'Old', '2024-12-20T00:00:00+00:00', ?, ?, '2024-12-18')",
+            [OLD_TEXT, len(OLD_TEXT)],
+        ).lastrowid
+        db.execute(
+            'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm, is_claim, extracted,'
+            ' score, numbers, entities) VALUES (?, 0, 0, ?, ?, ?, 1, 1, 0.9, ?, \'["Kyiv", "Sudzha"]\')',
+            [doc, len(OLD_TEXT), OLD_TEXT, OLD_TEXT.lower(), OLD_NUMBERS],
+        )
+    db.conn.close()
+
+    store = Store.open(path)
+    (old,) = store.claims()
+    first_typed = store.db.execute("SELECT value FROM meta WHERE key = ?", [FACTS_FROM]).fetchone()
+    assert int(first_typed[0]) == old.id + 1
+    assert [f.counts for f in old.numbers] == ["soldiers", "p"]  # the old fields still decode
+    side = StoredFacts(store).side(old)
+    assert [(f.text, f.unit) for f in side.figures] == [("100", "people"), ("6", "clock")]
+    assert side.figures[0].outcome == ("death",)
+    assert side.figures[0].window == "day:2024-12-16..2024-12-16"  # Monday, from the published date
+
+    new = store.add_text(
+        "Kyiv said more than 3,000 soldiers were killed in the Sudzha assault on Monday.",
+        title="New",
+        published="2024-12-18",
+    )
+    (fresh,) = store.claims(new.doc_id)
+    assert fresh.numbers[0].bound == "more_than"  # stored typed, not read again
+    found = [h for h in store.related(old.id) if h.claim.id == fresh.id]
+    assert found and found[0].relation == "contradicts"
+    store.close()

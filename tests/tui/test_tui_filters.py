@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
+from claimdesk.store.models import DISAGREEMENTS
 from claimdesk.tui.screens.filter_chooser import FilterChooser
 from claimdesk.tui.screens.help import HelpScreen
 from claimdesk.tui.screens.status_chooser import StatusChooser
@@ -48,8 +49,12 @@ async def test_conflicts_only_filter(filled_store):
         await pilot.press("f", "c", "enter")
         await settle(pilot)
         shown = screen.query_one(ClaimsList).items
+        assert shown
         for claim in shown:
-            assert any(r.relation == "conflicts" for r in filled_store.related(claim.id, limit=10))
+            assert any(
+                r.relation in DISAGREEMENTS and not r.same_document
+                for r in filled_store.related(claim.id, limit=10)
+            )
         assert screen.claim_filter.conflicts_only
 
 

@@ -11,6 +11,7 @@ import sys
 from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F401
 from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
 from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
+from claimdesk.tui.cli import eval_relations as _eval_relations  # noqa: F401
 from claimdesk.tui.cli import export_commands as _exports  # noqa: F401
 from claimdesk.tui.cli import factcheck_commands as _factchecks  # noqa: F401
 from claimdesk.tui.cli import feed_commands as _feeds  # noqa: F401

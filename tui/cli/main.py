@@ -99,7 +99,7 @@ class ClaimdeskGroup(click.Group):
 @click.version_option(package_name="claimdesk")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
-    """claimdesk: read documents beside their claims, find related and conflicting claims."""
+    """claimdesk: read documents beside their claims, find related, differing and contradicting claims."""
     ctx.obj = Context(db, actor)
     if ctx.invoked_subcommand is None:
         app = create_app(ctx.obj.store)

@@ -33,7 +33,8 @@ json_option = click.option("--json", "as_json", is_flag=True, help="One JSON obj
 def related_command(
     ctx: Context, claim_id: int, limit: int, weaker: bool, show_all: bool, as_json: bool
 ) -> None:
-    """Claims in other reports of the same incident that agree with, contradict or relate to CLAIM_ID.
+    """Claims in other reports of the same incident that agree with, differ from, contradict
+    or relate to CLAIM_ID.
 
     Only matches that are probably from another report of the same incident are listed;
     --weaker adds the rest (marked "weaker"), --all also the links marked wrong.
@@ -220,7 +221,8 @@ def parse_since(value: str | None) -> str | None:
 @json_option
 @pass_ctx
 def conflicts_command(ctx: Context, limit: int | None, since: str | None, as_json: bool) -> None:
-    """Every pair of claims in different documents whose figures or dates conflict, most check-worthy first."""
+    """Every pair of claims in different documents whose figures or dates contradict each other,
+    then those that differ (compatible but different figures); most check-worthy first."""
     since = parse_since(since)
     with output.progress_bar("checking claims") as bar:
         task = bar.add_task("conflicts", total=None)
@@ -233,12 +235,20 @@ def conflicts_command(ctx: Context, limit: int | None, since: str | None, as_jso
         emit_json(p.to_json() for p in pairs)
         return
     if not pairs:
-        click.echo("no conflicting claims")
+        click.echo("no contradicting or differing claims")
         return
     rows = (
-        (p.claim.id, p.claim.text, p.other.claim.id, p.other.claim.text, p.other.why) for p in pairs
+        (
+            p.other.relation,
+            p.claim.id,
+            p.claim.text,
+            p.other.claim.id,
+            p.other.claim.text,
+            p.other.why,
+        )
+        for p in pairs
     )
-    output.print_table(("id", "claim", "other", "conflicting claim", "why"), rows)
+    output.print_table(("relation", "id", "claim", "other", "other claim", "why"), rows)
 
 
 @cli.group("alias")

@@ -15,7 +15,7 @@ from claimdesk.tui.widgets.status_styles import NOTE_MARK, STATUS_GLYPHS, Status
 from claimdesk.tui.widgets.virtual_list import VirtualList
 
 CONFLICT_MARK = "⚡"
-"""Shown on claims known to conflict with a claim elsewhere."""
+"""Shown on claims known to contradict or differ from a claim elsewhere."""
 
 
 class ClaimsList(StatusStyled, VirtualList):
@@ -41,7 +41,7 @@ class ClaimsList(StatusStyled, VirtualList):
         row.append(f" {shown_score(item):3d} ", style=self.muted_style())
         row.append(NOTE_MARK if item.note.strip() else " ")
         if item.id in self.conflicting:
-            row.append(CONFLICT_MARK, style=self.relation_style("conflicts"))
+            row.append(CONFLICT_MARK, style=self.relation_style("contradicts"))
         row.append(" ")
         row.append(one_line(item.text))
         return [row]

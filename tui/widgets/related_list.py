@@ -1,11 +1,11 @@
-"""The related pane: claims in other reports of the same incident that agree with, conflict
-with or relate to the current one.
+"""The related pane: claims in other reports of the same incident that agree with, differ
+from, contradict or relate to the current one.
 
-Three lines an item: relation (conflicts in the theme's error colour, reversed and
-bold), score and source document; the claim; the explanation and the same-incident
-evidence. Only the matches the store shows come first; ``m`` lists the weaker ones
-after them (marked "weaker"). ``w`` marks a link wrong, ``y`` right, ``c`` confirms a
-contradiction: the screen records the verdict and reloads the pane. The item under the cursor
+Three lines an item: relation (contradicts in the theme's error colour, reversed and
+bold; differs in the warning colour), score and source document; the claim; the
+explanation and the same-incident evidence. Only the matches the store shows come first;
+``m`` lists the weaker ones after them (marked "weaker"). ``w`` marks a link wrong, ``y``
+right, ``c`` confirms a contradiction: the screen records the verdict and reloads the pane. The item under the cursor
 is shown whole: the claim and the reason wrapped to the pane's width. Each part is
 built by its own method (:meth:`RelatedList.head`, ``body``, ``reason``).
 """
@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
 
-from claimdesk.store.models import RelatedClaim
+from claimdesk.store.models import RelatedClaim, relation_name
 from claimdesk.tui.bindings import RELATED_BINDINGS
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.documents_list import one_line
@@ -27,7 +27,8 @@ from claimdesk.tui.widgets.status_styles import STATUS_GLYPHS, StatusStyled
 from claimdesk.tui.widgets.virtual_list import VirtualList
 
 RELATION_LABELS: dict[str, str] = {
-    "conflicts": " ✗ CONFLICTS ",
+    "contradicts": " ✗ CONTRADICTS ",
+    "differs": "≠ differs",
     "agrees": "= agrees",
     "related": "~ related",
 }
@@ -139,10 +140,8 @@ class RelatedList(StatusStyled, VirtualList):
     def head(self, item: RelatedClaim) -> Text:
         """Relation, score, the related claim's status and where it is."""
         head = Text()
-        head.append(
-            RELATION_LABELS.get(item.relation, item.relation),
-            style=self.relation_style(item.relation),
-        )
+        relation = relation_name(item.relation)
+        head.append(RELATION_LABELS.get(relation, relation), style=self.relation_style(relation))
         head.append(f" {item.score:3.0f} ", style="bold")
         if not item.shown:
             head.append("weaker ", style=self.muted_style())

@@ -71,15 +71,17 @@ class Palette:
             for status, name in STATUS_THEME_COLOURS.items()
         }
         error = _colour(variables, "error", foreground)
+        warning = _colour(variables, "warning", foreground)
         success = _colour(variables, "success", foreground)
         muted = background.blend(foreground, 0.6)
         return cls(
             statuses={s: Style(color=c.rich_color) for s, c in colours.items()},
             status_colours=colours,
             relations={
-                "conflicts": Style(
+                "contradicts": Style(
                     color=error.get_contrast_text().rich_color, bgcolor=error.rich_color, bold=True
                 ),
+                "differs": Style(color=warning.rich_color, bold=True),
                 "agrees": Style(color=success.rich_color, bold=True),
                 "related": Style(color=muted.rich_color),
             },
@@ -93,7 +95,7 @@ class Palette:
         return self.statuses.get(status, self.statuses["unreviewed"])
 
     def relation(self, relation: str) -> Style:
-        """The style of a relation; conflicts are loud."""
+        """The style of a relation; contradictions are loud, differences marked."""
         return self.relations.get(relation, self.relations["related"])
 
 
