@@ -215,10 +215,10 @@ class Store:
     def related(
         self, claim_id: int, limit: int = 10, *, include_sentences: bool = False
     ) -> list[RelatedClaim]:
-        """Claims that say the same as claim ``claim_id`` or contradict it, best first.
+        """Claims that say the same as claim ``claim_id``, differ from it or contradict it, best first.
 
         Other documents come first, then the same document (``same_document``);
-        each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related) and
+        each has a 0..100 ``score``, a ``relation`` (agrees/differs/contradicts/related) and
         a ``why``. Cached per claim until documents are added or removed.
         """
         from claimdesk.store.related import related_to_claim
@@ -238,7 +238,8 @@ class Store:
         since: str | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[ConflictPair]:
-        """Every pair of claims whose figures or dates conflict, most check-worthy first.
+        """Every pair of claims whose figures or dates contradict each other, then every pair
+        whose figures differ; most check-worthy first within each.
 
         ``since`` (ISO date or time): only pairs involving a document added since then.
         ``progress(done, total)``: called as the claims are looked up.
