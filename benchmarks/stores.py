@@ -11,7 +11,7 @@ generator or fact reader never meets a stale store. The file is read once before
 (:func:`warm_page_cache`).
 
     >>> store_path(100_000).name  # doctest: +ELLIPSIS
-    'claims-100000-v...-facts3.db'
+    'claims-100000-v...-facts4.db'
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from claimdesk.store.related.proper_names import names_column
 from .common import stopwatch
 from .corpus import CORPUS_VERSION, ClaimTexts, generate_claim_texts
 
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 """Bumped whenever the stored facts of the generated stores change."""
 CACHE_DIR = Path(__file__).resolve().parent.parent / "bench-data"
 SEED = 7

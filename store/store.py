@@ -410,9 +410,9 @@ class Store:
         hidden: bool = False,
     ) -> list[RelatedClaim]:
         """Claims in other reports of the same incident that say the same as claim
-        ``claim_id`` or contradict it, best first (at most ``limit``).
+        ``claim_id``, differ from it or contradict it, best first (at most ``limit``).
 
-        Each has a 0..100 ``score``, a ``relation`` (agrees/conflicts/related), a ``why``,
+        Each has a 0..100 ``score``, a ``relation`` (agrees/differs/contradicts/related), a ``why``,
         and the same-incident ``evidence`` (0..1) with ``evidence_why``. ``weaker=True``
         appends up to ``limit`` weaker matches (``shown`` false; the same document's claims
         are among them); ``hidden=True`` also keeps links marked wrong. Identical sentences
@@ -465,7 +465,8 @@ class Store:
         since: str | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[ConflictPair]:
-        """Every pair of claims whose figures or dates conflict, most check-worthy first.
+        """Every pair of claims whose figures or dates contradict each other, then every pair
+        whose figures differ; most check-worthy first within each.
 
         ``since`` (ISO date or time): only pairs involving a document added since then.
         ``progress(done, total)``: called as the claims are looked up.

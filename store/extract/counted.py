@@ -95,6 +95,7 @@ _PHRASES = (
     (re.compile(r"\b(?:fled|forced (?:out )?(?:from|of)|driven from) (?:their|his|her) homes?\b"), " displaced "),
     (re.compile(r"\bdeath toll\b"), " deaths "),
 )  # fmt: skip
+_PHRASE_WORDS = ("lost", "taken", "unaccounted", "fled", "forced", "driven", "death toll")
 _BEFORE = re.compile(
     r"(?P<mods>(?:[A-Z][\w'’-]*\s+){0,3})"
     r"(?P<noun>losses|casualties|death toll|toll|deaths|dead|injuries|tally)"
@@ -155,8 +156,8 @@ def outcomes_in(text: str, suffered: bool = False) -> tuple[str, ...]:
     ()
     """
     low = f" {text.lower()} "
-    for phrase, word in _PHRASES:
-        if phrase.search(low):
+    if any(w in low for w in _PHRASE_WORDS):
+        for phrase, word in _PHRASES:
             low = phrase.sub(word, low)
     found: set[str] = set()
     for word in re.findall(r"[a-z]+", low):

@@ -50,6 +50,14 @@ _SPAN = re.compile(
     r"season|storm|quake|earthquake|shooting|clash|battle|assault|strike|protest|visit|week|weekend))\b",
     re.I,
 )
+_CUMULATIVE_WORDS = (
+    "so far", "to date", "thus far", "in total", "in all", "all told", "altogether", "already",
+    "cumulatively", "since", "risen", "climbed", "grown", "increased", "reached", "rose",
+)  # fmt: skip
+_SPAN_WORDS = (
+    "those", "these", "that", "same", "past", "last", "previous", "overnight", "this",
+    "during", "first", "second", "third", "within",
+)  # fmt: skip
 _SINCE = re.compile(rf"\b(?i:since)\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH_NAMES})\b")
 _IN_MONTH = re.compile(
     rf"\b(?:in|during|throughout|for)\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
@@ -123,26 +131,36 @@ def _windows(
         key = _window_of_date(sentence, d, offset)
         if key:
             found.append((d["start"] - offset, d["end"] - offset, key, d["text"]))
-    for m in _CUMULATIVE.finditer(sentence):
-        found.append((m.start(), m.end(), "total", m.group()))
+    low = sentence.lower()  # each pattern runs only where one of its words is present
+    if any(word in low for word in _CUMULATIVE_WORDS):
+        found += [(m.start(), m.end(), "total", m.group()) for m in _CUMULATIVE.finditer(sentence)]
     found.sort()
-    spans = [
-        (m.start(), m.end(), "span:" + " ".join(m.group().lower().split()), m.group())
-        for m in _SPAN.finditer(sentence)
-        if not _inside(found, m.start())
-    ]
-    found = sorted(found + spans)
-    found += [
-        (m.start(), m.end(), f"since:{m.group('month').lower()}", m.group())
-        for m in _SINCE.finditer(sentence)
-    ]
-    found.sort()
-    months = [
-        (m.start(), m.end(), f"month:{m.group('year') or ''}-{m.group('month').lower()}", m.group())
-        for m in _IN_MONTH.finditer(sentence)
-        if not _inside(found, m.start("month"))
-    ]
-    return sorted(found + months)
+    if any(word in low for word in _SPAN_WORDS):
+        spans = [
+            (m.start(), m.end(), "span:" + " ".join(m.group().lower().split()), m.group())
+            for m in _SPAN.finditer(sentence)
+            if not _inside(found, m.start())
+        ]
+        found = sorted(found + spans)
+    if "since" in low:
+        found += [
+            (m.start(), m.end(), f"since:{m.group('month').lower()}", m.group())
+            for m in _SINCE.finditer(sentence)
+        ]
+        found.sort()
+    if any(month in low for month in MONTHS):
+        found += [
+            (
+                m.start(),
+                m.end(),
+                f"month:{m.group('year') or ''}-{m.group('month').lower()}",
+                m.group(),
+            )
+            for m in _IN_MONTH.finditer(sentence)
+            if not _inside(found, m.start("month"))
+        ]
+        found.sort()
+    return found
 
 
 def _inside(spans: list[tuple[int, int, str, str]], pos: int) -> bool:

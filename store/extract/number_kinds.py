@@ -127,11 +127,14 @@ def owner_of(sentence: str, start: int) -> str:
     return ""
 
 
+_CAPITALISED = re.compile(r"(?<!\S)[\"'“‘(]?[A-Z]")
+
+
 def is_title_case(sentence: str) -> bool:
     """Whether most words of ``sentence`` are capitalised (a headline): capitals then say
     nothing about names."""
-    words = re.findall(r"[A-Za-z][\w'’]*", sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    words = sentence.split()
+    return len(words) >= 3 and len(_CAPITALISED.findall(sentence)) >= 0.6 * len(words)
 
 
 def _sentence_initial(sentence: str, pos: int) -> bool:

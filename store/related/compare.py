@@ -141,7 +141,7 @@ def compare_figures(mine: Side, theirs: Side, score: float = 100.0) -> list[tupl
     candidates = []
     for a in left:
         for b in right:
-            fit = scope(a.figure, b.figure)
+            fit = scope(a.figure, b.figure, restated=score >= RESTATED_SCORE)
             if not fit:
                 continue
             relation, reason = pair_relation(a, b, estimate=estimate, growth=growth)

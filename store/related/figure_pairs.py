@@ -108,18 +108,21 @@ def _day_key(day: str, other: str) -> tuple[str, str]:
     return day, other
 
 
-def window_fit(a: str, b: str) -> str:
+def window_fit(a: str, b: str, restated: bool = True) -> str:
     """How two time windows stand: ``same``, ``unknown`` (one names a window, the other
-    none) or ``different`` (disjoint days, a part of a period against the whole, ...).
+    none; or both are the same relative words no date places, "on Sunday" without a
+    published date, in claims that are not ``restated``) or ``different`` (disjoint days,
+    a part of a period against the whole).
 
     >>> window_fit("day:2024-12-14..2024-12-15", "total"), window_fit("", "total")
     ('different', 'same')
     >>> window_fit("day:--12-14..--12-15", "day:2024-12-14..2024-12-15")
     'same'
     """
-    if a == b:
-        return "same"
     (ka, va), (kb, vb) = _window_kind(a), _window_kind(b)
+    if a == b:
+        # "on Sunday" twice with no date to place them: the same Sunday only in a restatement
+        return "same" if ka != "span" or restated else "unknown"
     cumulative = {"", "total"}
     if ka in cumulative and kb in cumulative:
         return "same"
@@ -160,7 +163,7 @@ def same_person(a: str, b: str) -> bool:
     return len(words_a) == 1 or len(words_b) == 1 or words_a[0] == words_b[0]
 
 
-def scope(a: Figure, b: Figure) -> str:
+def scope(a: Figure, b: Figure, restated: bool = True) -> str:
     """``same`` (compare freely), ``equal_only`` (only the same figure means something: one
     may be a part of the other) or ``""`` (different things: never compared)."""
     if a.unit not in COMPARED_UNITS or a.unit != b.unit or "vague" in (a.bound, b.bound):
@@ -193,7 +196,7 @@ def scope(a: Figure, b: Figure) -> str:
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return ""
         fit = "equal_only"
-    window = window_fit(a.window, b.window)
+    window = window_fit(a.window, b.window, restated)
     if window == "different":
         return ""
     if window == "unknown":

@@ -29,7 +29,8 @@ from claimdesk.store.related.sides import Side, side_of_text
 from claimdesk.store.related.terms import VARIANT_CUTOFF, VARIANT_MIN_LENGTH
 
 FIGURE_CONFLICT_PENALTY = 0.8
-"""Factor applied to the similarity of two sentences whose comparable figures conflict."""
+"""Factor applied to the similarity of two sentences whose comparable figures differ or
+contradict each other."""
 
 _NO_ALIASES = AliasGroups([])
 

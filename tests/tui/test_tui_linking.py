@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimdesk.tui.widgets.claims_list import ClaimsList
 from claimdesk.tui.widgets.document_view import DocumentView
 from claimdesk.tui.widgets.related_list import RelatedList
@@ -96,3 +98,19 @@ async def test_documents_pane_opens_a_document(filled_store):
         last = filled_store.documents()[-1]
         assert screen.document.id == last.id
         assert screen.query_one(ClaimsList).items[0].doc_id == last.id
+
+
+async def test_related_pane_shows_contradicts_and_differs_distinctly(filled_store):
+    app = make_app(filled_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        related = app.main_screen.query_one(RelatedList)
+        item = next(i for i in related.items if i.relation == "contradicts")
+        head = related.render_item(item, 100)[0].plain
+        assert "CONTRADICTS" in head and "Second account of the clash" in head
+        styles = {
+            r: related.relation_style(r) for r in ("contradicts", "differs", "agrees", "related")
+        }
+        assert len(set(styles.values())) == 4
+        old = related.render_item(replace(item, relation="conflicts"), 100)[0].plain
+        assert "CONTRADICTS" in old  # a relation named by an older version still reads right
