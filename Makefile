@@ -44,8 +44,9 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# make bench BENCH="--backend postgresql" compares a PostgreSQL store with SQLite
 bench: $(STAMP_TEST)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

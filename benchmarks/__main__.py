@@ -1,7 +1,9 @@
-"""Run every benchmark: ``python -m benchmarks [--quick] [--only NAME ...]``.
+"""Run every benchmark: ``python -m benchmarks [--quick] [--only NAME ...] [--backend B]``.
 
 Each ``benchmarks/bench_*.py`` module has ``run(args)``; ``args.quick`` asks for
 a smaller workload (a smoke run). ``--only ingest`` runs ``bench_ingest`` only.
+``--backend postgresql`` runs the benchmarks that compare a PostgreSQL store with
+the SQLite file (:data:`POSTGRESQL_BENCHMARKS`), starting a server of their own.
 A benchmark that fails is reported in one line and the others still run.
 """
 
@@ -14,6 +16,9 @@ import sys
 import time
 import traceback
 from pathlib import Path
+
+POSTGRESQL_BENCHMARKS = ("desk",)
+"""What ``--backend postgresql`` runs when no ``--only`` is given."""
 
 
 def discover() -> list[str]:
@@ -33,6 +38,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--only", action="append", default=[], metavar="NAME", help="run only this benchmark"
     )
     parser.add_argument("--quick", action="store_true", help="small workloads (a smoke run)")
+    parser.add_argument(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="postgresql: compare a PostgreSQL store with SQLite in the same run",
+    )
     parser.add_argument("--list", action="store_true", help="list the benchmarks and stop")
     return parser.parse_args(argv)
 
@@ -50,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown benchmark(s): {', '.join(unknown)}; have: {', '.join(names)}")
         return 2
     failed = []
+    if not wanted and args.backend == "postgresql":
+        wanted = list(POSTGRESQL_BENCHMARKS)
     for name in wanted or names:
         start = time.perf_counter()
         print(f"== {name} ==", flush=True)
