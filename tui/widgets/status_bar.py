@@ -1,4 +1,5 @@
-"""The status bar: store, counts, active filter and the last action; below, the main keys.
+"""The status bar: store (and whether it is read-only), counts, active filter and the last
+action; below, the main keys.
 
 (A plain two-line widget rather than Textual's Footer: it costs one widget,
 which keeps the first paint fast.) The key line shows as many keys as fit, the
@@ -64,10 +65,11 @@ class StatusBar(StatusStyled, Static):
 
     DEFAULT_CSS = css_beside(__file__)
 
-    def __init__(self, store_path: str, actor: str = "", **kwargs):
+    def __init__(self, store_path: str, actor: str = "", *, read_only: bool = False, **kwargs):
         super().__init__("", **kwargs)
         self.store_path = store_path
         self.actor = actor
+        self.read_only = read_only
         self.summary: StoreSummary | None = None
         self.filter_text = ""
         self.last_action = ""
@@ -129,6 +131,9 @@ class StatusBar(StatusStyled, Static):
         head.append(one_line(store_name(self.store_path)), style="bold")
         if self.actor:
             head.append(f" as {one_line(self.actor)}", style=muted)
+        if self.read_only:
+            # a read-only file, or a desk role that may read and search but not change
+            head.append("  read-only", style=self.status_style("needs-check") + Style(bold=True))
         counts = Text()
         if self.summary is not None:
             s = self.summary
