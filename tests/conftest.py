@@ -6,7 +6,6 @@ import pytest
 
 from claimdesk.store import Store
 
-
 BACKENDS = ("sqlite", "postgresql")
 """The store backends a backend-neutral test runs on."""
 
