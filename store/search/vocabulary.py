@@ -19,10 +19,10 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from claimdesk.store.database.connections import connect
+from claimdesk.store.database.handle import Database
 
 VOCAB_TABLE = "search_vocabulary"
 MAX_ALTERNATIVES = 4
@@ -117,7 +117,7 @@ class Vocabulary:
         return tuple(m[0] for m in ranked[:limit])
 
 
-def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
+def load_vocabulary(db: Database) -> Vocabulary:
     """Read every term of ``claims_fts`` with its row count."""
     db.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE}"
@@ -143,7 +143,7 @@ class VocabularyCache:
         self._vocab: Vocabulary | None = None
         self._loading: threading.Thread | None = None
 
-    def get(self, db: sqlite_utils.Database, generation: int) -> Vocabulary:
+    def get(self, db: Database, generation: int) -> Vocabulary:
         """The vocabulary for ``generation``, loading it through ``db`` if stale."""
         with self._lock:
             if self._vocab is None or self._generation != generation:
