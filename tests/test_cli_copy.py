@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from claimdesk.store import Store
 from claimdesk.tui.cli import cli
-from claimdesk.tui.cli.copy_command import shown
 from tests.store.store_with_history import fill
 
 
@@ -81,8 +80,27 @@ def test_copy_errors_are_one_line(source, tmp_path, monkeypatch, args, message):
     assert not (tmp_path / "out.db").exists()
 
 
-def test_a_server_url_is_shown_without_its_password():
-    assert shown("postgresql://desk:s3cret@db.example.org:5432/news") == (
-        "postgresql://desk@db.example.org:5432/news"
-    )
-    assert shown("news.db") == "news.db"
+def test_a_server_url_is_shown_without_its_password(source, pg_dsn):
+    login, host = pg_dsn.split("://", 1)[1].split("@", 1)
+    with_password = f"postgresql://{login}:s3cret@{host}"
+    result = copy(source, with_password)
+    assert result.exit_code == 0, result.output
+    assert "s3cret" not in result.output and f"{login}:***@{host}" in result.output
+
+
+def test_copy_to_a_server_and_back(source, tmp_path, pg_dsn):
+    there = copy(source, pg_dsn)
+    assert there.exit_code == 0, there.output
+    assert "every table's count and checksum match" in there.output
+    refused = copy(source, pg_dsn)
+    assert refused.exit_code == 1 and "already holds a store" in refused.output
+    back = tmp_path / "back.db"
+    again = copy(pg_dsn, str(back))
+    assert again.exit_code == 0, again.output
+    assert Store.open(back).history() == Store.open(source).history()
+
+
+def test_replace_is_refused_for_a_server(source, pg_dsn):
+    result = copy(source, pg_dsn, "--replace")
+    assert result.exit_code == 1
+    assert "copy into an empty database" in result.output

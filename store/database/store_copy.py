@@ -19,14 +19,25 @@ index the rows as they arrive. At the end every table's row count and content ch
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
+from claimdesk.store.database.bulk_rows import (
+    ids_given_out,
+    insert_rows,
+    keep_ids_given_out,
+    quoted,
+    read_batches,
+    snapshot,
+)
 from claimdesk.store.database.connections import write_transaction
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.table_checksums import TableDigest
 from claimdesk.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from claimdesk.store.store import Store
 
 RECORD_TABLES = (
     "meta",
@@ -52,9 +63,6 @@ counters, the migrations applied) and is rebuilt, not copied."""
 
 SETTINGS_TABLE = "meta"
 """Holds settings a fresh store already has: copied rows replace the destination's."""
-
-BATCH = 2000
-"""Rows read and written at a time."""
 
 Progress = Callable[[str, int, int], None]
 """Called with the table being copied, rows copied so far (all tables) and rows in all."""
@@ -109,83 +117,33 @@ class CopyReport:
         return [t.name for t in self.tables if not t.matched]
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def columns_of(db: Any, table: str) -> list[str]:
+def columns_of(db: Database, table: str) -> list[str]:
     """The column names of ``table``, in name order."""
-    cursor = db.execute(f"SELECT * FROM {_quoted(table)} LIMIT 0")
+    cursor = db.execute(f"SELECT * FROM {quoted(table)} LIMIT 0")
     return sorted(column[0] for column in cursor.description)
 
 
-def row_counts(db: Any, tables: tuple[str, ...] = RECORD_TABLES) -> dict[str, int]:
+def row_counts(db: Database, tables: tuple[str, ...] = RECORD_TABLES) -> dict[str, int]:
     """How many rows each of ``tables`` holds."""
-    return {t: db.execute(f"SELECT count(*) FROM {_quoted(t)}").fetchone()[0] for t in tables}
+    return {t: db.execute(f"SELECT count(*) FROM {quoted(t)}").fetchone()[0] for t in tables}
 
 
-def records_held(db: Any) -> dict[str, int]:
+def records_held(db: Database) -> dict[str, int]:
     """The record tables that hold rows, with their counts (settings aside: a new store
     has them). Empty for a store nothing was written to."""
     counts = row_counts(db, tuple(t for t in RECORD_TABLES if t != SETTINGS_TABLE))
     return {t: n for t, n in counts.items() if n}
 
 
-def _rows(db: Any, table: str, columns: list[str]) -> Iterator[list[tuple[Any, ...]]]:
-    names = ", ".join(_quoted(c) for c in columns)
-    cursor = db.execute(f"SELECT {names} FROM {_quoted(table)}")
-    while batch := cursor.fetchmany(BATCH):
-        yield [tuple(row) for row in batch]
-
-
-def table_digest(db: Any, table: str, columns: list[str] | None = None) -> TableDigest:
+def table_digest(db: Database, table: str, columns: list[str] | None = None) -> TableDigest:
     """Row count and content checksum of ``table`` (``columns``: all of them by default)."""
     digest = TableDigest()
-    for batch in _rows(db, table, columns or columns_of(db, table)):
+    for batch in read_batches(db, table, columns or columns_of(db, table)):
         digest.add_all(batch)
     return digest
 
 
-def _insert_sql(table: str, columns: list[str]) -> str:
-    names = ", ".join(_quoted(c) for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    sql = f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})"
-    if table == SETTINGS_TABLE:
-        sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-    return sql
-
-
-def _insert_many(db: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
-    db.conn.executemany(sql, rows)
-
-
-def ids_given_out(db: Any) -> dict[str, int]:
-    """The highest id each table's counter has given out (removed rows' ids included)."""
-    rows = db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
-    return {name: int(seq) for name, seq in rows if name in RECORD_TABLES}
-
-
-def keep_ids_given_out(db: Any, given: dict[str, int]) -> None:
-    """Make every counter start past ``given`` (never lower one that is already higher)."""
-    for table, top in given.items():
-        updated = db.execute(
-            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", [top, table]
-        )
-        if updated.rowcount == 0:
-            db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, top])
-
-
-@contextmanager
-def snapshot(db: Any) -> Iterator[Any]:
-    """Read ``db`` as of one moment for the whole block (a read transaction)."""
-    db.execute("BEGIN")
-    try:
-        yield db
-    finally:
-        db.execute("ROLLBACK")
-
-
-def _check_columns(source: Any, target: Any) -> dict[str, list[str]]:
+def _check_columns(source: Database, target: Database) -> dict[str, list[str]]:
     layout = {}
     for table in RECORD_TABLES:
         mine, theirs = columns_of(source, table), columns_of(target, table)
@@ -199,7 +157,7 @@ def _check_columns(source: Any, target: Any) -> dict[str, list[str]]:
     return layout
 
 
-def copy_store(source: Any, target: Any, progress: Progress | None = None) -> CopyReport:
+def copy_store(source: Store, target: Store, progress: Progress | None = None) -> CopyReport:
     """Copy every record of the store ``source`` into the empty store ``target``.
 
     Raises :class:`CopyError` if ``target`` already holds records or the two schemas
@@ -220,14 +178,14 @@ def copy_store(source: Any, target: Any, progress: Progress | None = None) -> Co
         with write_transaction(dst):
             for table, columns in layout.items():
                 digest = digests[table] = TableDigest()
-                sql = _insert_sql(table, columns)
-                for batch in _rows(src, table, columns):
-                    _insert_many(dst, sql, batch)
+                upsert = "key" if table == SETTINGS_TABLE else ""
+                for batch in read_batches(src, table, columns):
+                    insert_rows(dst, table, columns, batch, upsert)
                     digest.add_all(batch)
                     done += len(batch)
                     if progress is not None:
                         progress(table, done, total)
-            keep_ids_given_out(dst, ids_given_out(src))
+            keep_ids_given_out(dst, RECORD_TABLES, ids_given_out(src, RECORD_TABLES))
     report = CopyReport()
     for table, columns in layout.items():
         after = table_digest(dst, table, columns)

@@ -107,3 +107,35 @@ def test_a_changed_row_changes_the_checksum(filled):
     source.set_note(ids["flagged"], "Ask the ministry for the full list.")
     after = table_digest(source.db, "claims")
     assert before.rows == after.rows and before.hexdigest() != after.hexdigest()
+
+
+def test_sqlite_to_postgresql_and_back_gives_the_same_tables(filled, tmp_path, pg_dsn):
+    source, ids = filled
+    desk = Store.open(pg_dsn, actor="ana")
+    there = copy_store(source, desk)
+    assert there.matched, there.mismatched()
+    assert desk.history() == source.history()
+    assert desk.claim(ids["flagged"]) == source.claim(ids["flagged"])
+    back = Store.open(tmp_path / "back.db", actor="ana")
+    again = copy_store(desk, back)
+    assert again.matched, again.mismatched()
+    # the round trip holds exactly what the source held, table by table
+    assert [(t.name, t.source_rows, t.source_checksum) for t in again.tables] == [
+        (t.name, t.source_rows, t.source_checksum) for t in there.tables
+    ]
+    for store in (desk, back):
+        added = store.add_text("Police said 3 people were hurt on Friday.", title="Later")
+        assert added.doc_id is not None and added.doc_id > ids["removed"]
+        claim_id = store.claims(added.doc_id)[0].id
+        assert claim_id > ids["removed_claim"]
+        store.set_status(claim_id, "verified")
+        assert store.history()[-1].id == len(source.history()) + 1
+
+
+def test_a_postgresql_destination_holding_records_is_refused(filled, pg_dsn):
+    source, _ = filled
+    desk = Store.open(pg_dsn)
+    desk.add_text("The mayor said 9 bridges closed.", title="Bridges")
+    with pytest.raises(CopyError, match="not empty"):
+        copy_store(source, desk)
+    assert [d.title for d in desk.documents()] == ["Bridges"]

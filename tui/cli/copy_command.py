@@ -19,29 +19,14 @@ from pathlib import Path
 import click
 
 from claimdesk.store import Store
+from claimdesk.store.database.dialect import is_postgres_url, redacted
 from claimdesk.store.database.store_copy import CopyError, CopyReport, copy_store, records_held
 from claimdesk.tui.cli import output
 from claimdesk.tui.cli.main import cli
 
-SERVER_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_server(target: str) -> bool:
-    """Whether ``target`` names a store on a database server rather than a file."""
-    return target.startswith(SERVER_SCHEMES)
-
-
-def shown(target: str) -> str:
-    """``target`` as it may be printed: a server URL without its password."""
-    if not is_server(target) or "@" not in target:
-        return target
-    scheme, rest = target.split("://", 1)
-    login, host = rest.rsplit("@", 1)
-    return f"{scheme}://{login.split(':', 1)[0]}@{host}"
-
 
 def _open_source(source: str) -> Store:
-    if not is_server(source):
+    if not is_postgres_url(source):
         path = Path(source).expanduser()
         if not path.is_file():
             raise CopyError(f"cannot copy: there is no store file {source}")
@@ -53,7 +38,7 @@ def _refuse_nonempty(store: Store, target: str) -> None:
     if held:
         what = ", ".join(f"{n} {t}" for t, n in held.items())
         raise CopyError(
-            f"cannot copy: {shown(target)} already holds a store ({what});"
+            f"cannot copy: {redacted(target)} already holds a store ({what});"
             " copy into an empty one, or pass --replace to replace it"
         )
 
@@ -107,7 +92,7 @@ def server_destination(target: str, replace: bool) -> Iterator[Store]:
 
 
 def _same(source: str, target: str) -> bool:
-    if is_server(source) or is_server(target):
+    if is_postgres_url(source) or is_postgres_url(target):
         return source.rstrip("/") == target.rstrip("/")
     return Path(source).expanduser().resolve() == Path(target).expanduser().resolve()
 
@@ -142,12 +127,12 @@ def copy_command(source: str, target: str, replace: bool) -> None:
     """
     if _same(source, target):
         raise CopyError("cannot copy a store onto itself")
-    if is_server(target) and replace:
+    if is_postgres_url(target) and replace:
         raise CopyError(
             "cannot copy: --replace is for store files; on a server, copy into an empty database"
         )
     store = _open_source(source)
-    destination = server_destination if is_server(target) else file_destination
+    destination = server_destination if is_postgres_url(target) else file_destination
     try:
         with destination(target, replace) as copy:
             with output.progress_bar("copying {task.description}") as bar:
@@ -164,11 +149,11 @@ def copy_command(source: str, target: str, replace: bool) -> None:
             if not report.matched:
                 raise CopyError(
                     f"copy failed: {', '.join(report.mismatched())} differ from the source;"
-                    f" {shown(target)} was left as it was"
+                    f" {redacted(target)} was left as it was"
                 )
     finally:
         store.close()
     output.echo(
-        f"copied {report.rows:,} rows from {shown(source)} to {shown(target)} in"
+        f"copied {report.rows:,} rows from {redacted(source)} to {redacted(target)} in"
         f" {report.seconds:.1f} s; every table's count and checksum match"
     )

@@ -1,0 +1,132 @@
+"""Reading whole tables as of one moment and writing rows in bulk, on either backend.
+
+What :mod:`~claimdesk.store.database.store_copy` needs that SQLite and PostgreSQL do
+differently: a read snapshot (SQLite: a read transaction in WAL mode; PostgreSQL: a
+``REPEATABLE READ`` transaction), a bulk insert (``executemany``; ``COPY`` on
+PostgreSQL), and the id counters (SQLite's ``sqlite_sequence`` for its AUTOINCREMENT
+tables; PostgreSQL's identity sequences).
+
+    >>> from claimdesk.store.database.connections import connect
+    >>> from claimdesk.store.database.schema import migrate
+    >>> db = connect(":memory:")
+    >>> migrate(db)
+    >>> insert_rows(db, "documents", ["id", "sha256", "added", "text"], [(7, "a1", "now", "x")])
+    >>> ids_given_out(db)
+    {'documents': 7, 'claims': 0}
+    >>> keep_ids_given_out(db, ("documents", "claims"), {"documents": 9, "claims": 40})
+    >>> ids_given_out(db)
+    {'documents': 9, 'claims': 40}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+from claimdesk.store.database.dialect import dialect_of
+from claimdesk.store.database.handle import Database
+
+BATCH = 2000
+"""Rows read and written at a time."""
+
+
+def quoted(name: str) -> str:
+    """``name`` as a quoted identifier (``"end"`` is a keyword on both backends)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[Database]:
+    """Read ``db`` as of one moment for the whole block (a read-only transaction)."""
+    postgres = dialect_of(db).is_postgres
+    db.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if postgres else "BEGIN")
+    try:
+        yield db
+    finally:
+        db.conn.execute("ROLLBACK")
+
+
+def read_batches(db: Database, table: str, columns: list[str]) -> Iterator[list[tuple[Any, ...]]]:
+    """Every row of ``table`` (``columns`` in that order), :data:`BATCH` rows at a time."""
+    names = ", ".join(quoted(c) for c in columns)
+    rows = iter(db.execute(f"SELECT {names} FROM {quoted(table)}"))
+    while batch := [tuple(row) for row in islice(rows, BATCH)]:
+        yield batch
+
+
+def insert_rows(
+    db: Database, table: str, columns: list[str], rows: list[tuple[Any, ...]], upsert: str = ""
+) -> None:
+    """Insert ``rows`` into ``table``; ``upsert``: the key column whose rows already there
+    are replaced (otherwise a row with a key already there is an error)."""
+    names = ", ".join(quoted(c) for c in columns)
+    if dialect_of(db).is_postgres and not upsert:
+        raw = db.conn.raw  # type: ignore[attr-defined]  # PostgresConnection's psycopg connection
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY {quoted(table)} ({names}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    sql = f"INSERT INTO {quoted(table)} ({names}) VALUES ({', '.join('?' for _ in columns)})"
+    if upsert:
+        updates = ", ".join(f"{quoted(c)} = excluded.{quoted(c)}" for c in columns if c != upsert)
+        sql += f" ON CONFLICT ({quoted(upsert)}) DO UPDATE SET {updates}"
+    db.conn.executemany(sql, rows)
+
+
+def _identity_sequences(db: Database, tables: tuple[str, ...]) -> dict[str, str]:
+    found = {}
+    for table in tables:
+        has_id = db.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+            " AND table_name = ? AND column_name = 'id'",
+            [table],
+        ).fetchone()
+        if has_id:
+            sequence = db.execute("SELECT pg_get_serial_sequence(?, 'id')", [table]).fetchone()[0]
+            if sequence:
+                found[table] = sequence
+    return found
+
+
+def ids_given_out(db: Database, tables: tuple[str, ...] | None = None) -> dict[str, int]:
+    """The highest id each table's counter has given out (removed rows' ids included), for
+    the tables that have a counter (of ``tables``, default all)."""
+    if dialect_of(db).is_postgres:
+        names = tables or tuple(db.table_names())  # type: ignore[attr-defined]
+        given = {}
+        for table, sequence in _identity_sequences(db, names).items():
+            last, called = db.execute(f"SELECT last_value, is_called FROM {sequence}").fetchone()
+            given[table] = int(last) if called else 0
+        return given
+    rows = db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
+    return {name: int(seq) for name, seq in rows if tables is None or name in tables}
+
+
+def keep_ids_given_out(db: Database, tables: tuple[str, ...], given: dict[str, int]) -> None:
+    """Make the counter of each of ``tables`` start past ``given`` and past every id the
+    table holds (never lowering one that is higher); tables without one are left alone."""
+    if dialect_of(db).is_postgres:
+        for table, sequence in _identity_sequences(db, tables).items():
+            top = db.execute(f"SELECT coalesce(max(id), 0) FROM {quoted(table)}").fetchone()[0]
+            top = max(top, given.get(table, 0), ids_given_out(db, (table,)).get(table, 0))
+            db.execute("SELECT setval(?, ?, ?)", [sequence, max(top, 1), top > 0])
+        return
+    counted = {
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'"
+        ).fetchall()
+    }
+    for table, top in given.items():
+        if table not in counted or table not in tables:
+            continue
+        updated = db.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", [top, table]
+        )
+        if updated.rowcount == 0:
+            db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, top])
