@@ -12,6 +12,7 @@ Used by the concurrency tests and by the desk benchmark (which times a larger ru
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -188,11 +189,17 @@ POLL_SECONDS = 0.02
 def watch_for_change(target: str, claim_id: int, ready: Any, out: Any, limit: float = 10.0) -> None:
     """In a process of its own: open the store, say so on ``ready`` (a barrier), then poll a
     watcher until something changes; put on ``out`` when that was (``time.time()``) and
-    the claim's status as the changes since then show it (``None`` if nothing came)."""
-    store = Store.open(target, actor="reader")
-    watcher = store.watch()
-    position = store.change_position()
-    watcher.changed()
+    the claim's status as the changes since then show it (``None`` if nothing came; the
+    error's text if the watcher failed)."""
+    try:
+        store = Store.open(target, actor="reader")
+        watcher = store.watch()
+        position = store.change_position()
+        watcher.changed()
+    except Exception as exc:
+        out.put(f"{type(exc).__name__}: {exc}")
+        ready.abort()
+        return
     ready.wait()
     deadline = time.time() + limit
     while time.time() < deadline:
@@ -216,7 +223,10 @@ def seconds_until_seen(target: str, claim_id: int, status: str) -> tuple[float, 
     watcher = context.Process(target=watch_for_change, args=(target, claim_id, ready, out))
     watcher.start()
     store = Store.open(target, actor="editor")
-    ready.wait()
+    try:
+        ready.wait()
+    except threading.BrokenBarrierError:
+        raise AssertionError(f"the watching process failed: {out.get(timeout=10)}") from None
     changed = time.time()
     store.set_status(claim_id, status)
     seen = out.get(timeout=120)

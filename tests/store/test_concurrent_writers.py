@@ -12,9 +12,12 @@ OPS = 500
 """Saves per writer, half of them notes on four claims everyone notes."""
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgresql"])
 def desk_target(request, tmp_path) -> str:
-    """Where the writers write: a store file."""
+    """Where the writers write: a store file, or a database on the test server."""
+    if request.param == "postgresql":
+        dsn: str = request.getfixturevalue("pg_dsn")
+        return dsn
     return str(tmp_path / "desk.db")
 
 
