@@ -1,7 +1,8 @@
 """The search vocabulary: every term of the claims index in memory, for spelling fallback.
 
-Built from the FTS5 index through an ``fts5vocab`` table (in the connection's temp
-schema, so no migration is needed) and kept until the store's generation changes.
+Built from the claims index's term counts (see
+:meth:`~claimdesk.store.search.text_index.TextIndex.term_counts`) and kept until the
+store's generation changes.
 
 >>> vocab = Vocabulary.from_counts({"zelensky": 4, "zelenskyy": 2, "soldiers": 9})
 >>> vocab.has_prefix("zel"), vocab.has_prefix("zelenskiy")
@@ -23,8 +24,8 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from claimdesk.store.database.connections import connect
+from claimdesk.store.search.text_index import text_index
 
-VOCAB_TABLE = "search_vocabulary"
 MAX_ALTERNATIVES = 4
 LENGTH_SLACK = 2
 
@@ -118,13 +119,9 @@ class Vocabulary:
 
 
 def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
-    """Read every term of ``claims_fts`` with its row count."""
-    db.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE}"
-        " USING fts5vocab('main', 'claims_fts', 'row')"
-    )
-    rows = db.execute(f"SELECT term, doc FROM temp.{VOCAB_TABLE}").fetchall()
-    return Vocabulary.from_counts(dict(rows))
+    """Read every term of the claims index with its row count."""
+    counts = text_index(db, "claims").term_counts()
+    return Vocabulary.from_counts({term: rows for term, rows, _ in counts})
 
 
 class VocabularyCache:
