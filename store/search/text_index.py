@@ -71,6 +71,10 @@ class TextIndex(Protocol):
 
 def text_index(db: sqlite_utils.Database, table: IndexedTable) -> TextIndex:
     """The full-text index of ``table`` on the connection ``db``, for its backend."""
-    from claimdesk.store.search.fts5_index import Fts5Index
+    if isinstance(db, sqlite_utils.Database):
+        from claimdesk.store.search.fts5_index import Fts5Index
 
-    return Fts5Index(db, table)
+        return Fts5Index(db, table)
+    from claimdesk.store.database.postgres.search_index import PostgresTextIndex
+
+    return PostgresTextIndex(db, table)

@@ -1,0 +1,1 @@
+"""The PostgreSQL backend: schema steps and the full-text index."""
