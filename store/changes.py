@@ -29,11 +29,10 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-import sqlite_utils
-
 from claimdesk.store.database.connections import BUSY_TIMEOUT_MS
 from claimdesk.store.database.documents import list_documents
 from claimdesk.store.database.generation import generation
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
@@ -83,13 +82,13 @@ class ChangeWatcher:
             self._conn.close()
 
 
-def position(db: sqlite_utils.Database) -> ChangePosition:
+def position(db: Database) -> ChangePosition:
     """Where the store is now: its newest event and its generation."""
     newest = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
     return ChangePosition(newest, generation(db))
 
 
-def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChanges:
+def changes_since(db: Database, since: ChangePosition) -> StoreChanges:
     """The events after ``since`` with the current rows of what they touched."""
     with db.atomic():  # one snapshot: the rows agree with the events
         rows = (
@@ -115,7 +114,7 @@ def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChan
     )
 
 
-def claims_by_id(db: sqlite_utils.Database, ids: Iterable[int]) -> Iterator[Claim]:
+def claims_by_id(db: Database, ids: Iterable[int]) -> Iterator[Claim]:
     """The claims (or sentences) with these ids that still exist, in id order."""
     for chunk in _chunks(sorted(set(ids))):
         marks = ",".join("?" * len(chunk))
@@ -136,7 +135,7 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
 
 
 def with_current_review(
-    db: sqlite_utils.Database, found: list[RelatedClaim], include_sentences: bool
+    db: Database, found: list[RelatedClaim], include_sentences: bool
 ) -> list[RelatedClaim]:
     """``found`` (related claims, perhaps cached) with each claim's status, note and
     claim decision as they are now; claims dismissed since are left out unless

@@ -20,11 +20,10 @@ import getpass
 from dataclasses import fields
 from typing import Any
 
-import sqlite_utils
-
 from claimdesk.store.database import removal
 from claimdesk.store.database.connections import write_transaction
 from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import (
     EVENT_COLUMNS,
     column_list,
@@ -76,7 +75,7 @@ actor = login_name
 """The default actor of a change (kept under its older name)."""
 
 
-def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int, version: str) -> Any:
+def _current(db: Database, table: str, column: str, row_id: int, version: str) -> Any:
     owner = "doc_id" if table == "claims" else "id"
     row = db.execute(
         f'SELECT "{column}", {owner}, {version or 0} FROM {table} WHERE id = ?', [row_id]
@@ -87,7 +86,7 @@ def _current(db: sqlite_utils.Database, table: str, column: str, row_id: int, ve
 
 
 def _refuse_unseen(
-    db: sqlite_utils.Database,
+    db: Database,
     kind: str,
     subject: str,
     expected: int | None,
@@ -117,7 +116,7 @@ def _refuse_unseen(
 
 
 def record(
-    db: sqlite_utils.Database,
+    db: Database,
     kind: str,
     *,
     claim_id: int | None,
@@ -131,15 +130,15 @@ def record(
     """Append one event row by ``actor`` and return its id (callers hold the transaction)."""
     cur = db.execute(
         "INSERT INTO events (at, actor, claim_id, doc_id, kind, old, new, undo_of, other_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [now_iso(), actor, claim_id, doc_id, kind, old, new, undo_of, other_id],
     )
-    assert cur.lastrowid is not None  # an INSERT into a rowid table always sets it
-    return cur.lastrowid
+    event_id: int = cur.fetchone()[0]
+    return event_id
 
 
 def change_claim(
-    db: sqlite_utils.Database,
+    db: Database,
     claim_id: int,
     kind: str,
     new: str,
@@ -182,7 +181,7 @@ def change_claim(
 
 
 def change_document_note(
-    db: sqlite_utils.Database,
+    db: Database,
     doc_id: int,
     new: str,
     *,
@@ -223,7 +222,7 @@ def _pair(claim_id: int, other_id: int) -> tuple[int, int]:
     return (claim_id, other_id) if claim_id < other_id else (other_id, claim_id)
 
 
-def link_verdict(db: sqlite_utils.Database, claim_id: int, other_id: int) -> str:
+def link_verdict(db: Database, claim_id: int, other_id: int) -> str:
     """The current verdict on the link between two claims (either order), or ``""``."""
     row = db.execute(
         "SELECT verdict FROM link_feedback WHERE claim_id = ? AND other_id = ?",
@@ -233,7 +232,7 @@ def link_verdict(db: sqlite_utils.Database, claim_id: int, other_id: int) -> str
 
 
 def change_link(
-    db: sqlite_utils.Database,
+    db: Database,
     claim_id: int,
     other_id: int,
     verdict: str,
@@ -261,9 +260,11 @@ def change_link(
         low, high = _pair(claim_id, other_id)
         if verdict:
             db.execute(
-                "INSERT OR REPLACE INTO link_feedback"
+                "INSERT INTO link_feedback"
                 " (claim_id, other_id, verdict, relation, score, at, actor)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, other_id) DO UPDATE SET"
+                " verdict = excluded.verdict, relation = excluded.relation,"
+                " score = excluded.score, at = excluded.at, actor = excluded.actor",
                 [low, high, verdict, relation, score, now_iso(), actor],
             )
         else:
@@ -282,7 +283,7 @@ def change_link(
     return True
 
 
-def verdicts_for(db: sqlite_utils.Database, claim_id: int) -> dict[int, str]:
+def verdicts_for(db: Database, claim_id: int) -> dict[int, str]:
     """``{other claim id: verdict}`` of every link of ``claim_id`` a reader has judged."""
     rows = db.execute(
         "SELECT other_id, verdict FROM link_feedback WHERE claim_id = ?"
@@ -292,7 +293,7 @@ def verdicts_for(db: sqlite_utils.Database, claim_id: int) -> dict[int, str]:
     return dict(rows)
 
 
-def link_feedback(db: sqlite_utils.Database) -> list[LinkFeedback]:
+def link_feedback(db: Database) -> list[LinkFeedback]:
     """Every current verdict on a related link, oldest first."""
     names = [f.name for f in fields(LinkFeedback)]
     rows = (
@@ -306,9 +307,7 @@ def link_feedback(db: sqlite_utils.Database) -> list[LinkFeedback]:
     return [LinkFeedback(**{name: row[name] for name in names}) for row in rows]
 
 
-def history(
-    db: sqlite_utils.Database, claim_id: int | None = None, doc_id: int | None = None
-) -> list[Event]:
+def history(db: Database, claim_id: int | None = None, doc_id: int | None = None) -> list[Event]:
     """Events for a claim, a document (its own and its claims'), or all, oldest first.
 
     Events of removed documents stay, marked ``removed``.
@@ -318,7 +317,7 @@ def history(
     elif doc_id is not None:
         where, args = "e.doc_id = ?", [doc_id]
     else:
-        where, args = "1", []
+        where, args = "TRUE", []
     rows = (
         named_cursor(db)
         .execute(
@@ -331,7 +330,7 @@ def history(
     return [event_from_row(r, removed=bool(r["removed"])) for r in rows]
 
 
-def undo_last(db: sqlite_utils.Database, actor: str) -> Event | None:
+def undo_last(db: Database, actor: str) -> Event | None:
     """Revert ``actor``'s newest change that is not an undo and was not undone yet.
 
     Only ``actor``'s own changes are ever undone. The revert is itself a new event
@@ -402,7 +401,7 @@ def undo_last(db: sqlite_utils.Database, actor: str) -> Event | None:
     return event_from_row(new) if new else None
 
 
-def _current_value(db: sqlite_utils.Database, event: Event) -> str | None:
+def _current_value(db: Database, event: Event) -> str | None:
     """The value that ``event`` set, as it is now (``None``: not an undoable kind)."""
     if event.kind in CLAIM_FIELDS and event.claim_id is not None:
         value, _, _ = _current(db, "claims", CLAIM_FIELDS[event.kind], event.claim_id, "")
@@ -415,7 +414,7 @@ def _current_value(db: sqlite_utils.Database, event: Event) -> str | None:
     return str(value)
 
 
-def _changed_by(db: sqlite_utils.Database, event: Event) -> str:
+def _changed_by(db: Database, event: Event) -> str:
     """Who last changed what ``event`` changed, after it."""
     if event.kind == LINK and event.claim_id is not None and event.other_id:
         low, high = _pair(event.claim_id, event.other_id)
@@ -437,7 +436,7 @@ def _changed_by(db: sqlite_utils.Database, event: Event) -> str:
     return str(row[0]) if row and row[0] else ""
 
 
-def last_event_id(db: sqlite_utils.Database) -> int:
+def last_event_id(db: Database) -> int:
     """The id of the newest change (0 before any): it moves whenever anything is edited."""
     newest: int = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
     return newest

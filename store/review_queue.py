@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import STATUSES, QueueItem, QueuePage, UnknownStatusError
 
@@ -106,9 +105,7 @@ class QueueQuery:
         return not (self.since and item.doc_added < self.since)
 
 
-def queue_page(
-    db: sqlite_utils.Database, query: QueueQuery, limit: int = 200, offset: int = 0
-) -> QueuePage:
+def queue_page(db: Database, query: QueueQuery, limit: int = 200, offset: int = 0) -> QueuePage:
     """One page of the queue (conflicts aside: :meth:`Store.queue` builds those)."""
     where, args = query.conditions()
     condition = " AND ".join(where)

@@ -18,8 +18,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-import sqlite_utils
-
 from claimdesk.store import changes, review, review_queue
 from claimdesk.store.changes import ChangeWatcher
 from claimdesk.store.database import (
@@ -33,6 +31,8 @@ from claimdesk.store.database import (
 )
 from claimdesk.store.database.claims import get_claim, list_claims
 from claimdesk.store.database.connections import Connections, open_first, write_transaction
+from claimdesk.store.database.dialect import is_postgres_url, redacted
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.health import CheckReport
 from claimdesk.store.database.removal import RemovedDocument
 from claimdesk.store.errors import ReadOnlyStoreError, StoreError, store_error
@@ -129,6 +129,8 @@ class Store:
         one written by a newer claimdesk raises :class:`NewerStoreError`.
         ``migrate=False`` leaves an older schema as it is (for :meth:`check`).
         """
+        if is_postgres_url(str(path)):
+            return cls._open_desk(str(path), migrate=migrate, actor=actor)
         if str(path) != ":memory:":
             path = Path(path).expanduser()
             if not path.exists():
@@ -144,6 +146,7 @@ class Store:
             store.connections.mode = mode
             store.claim_search.vocabulary.mode = mode
             store.connections.adopt(db)
+            db = store.connections.sqlite_db
             if mode == "rw" and migrate:
                 schema.migrate(db, store.path)
             elif not migrate:
@@ -166,9 +169,37 @@ class Store:
             raise translated from exc
         return store
 
+    @classmethod
+    def _open_desk(cls, url: str, *, migrate: bool, actor: str | None) -> Store:
+        """Open the PostgreSQL store at ``url``; changes are made as ``actor``, else as the
+        database role the connection logged in as."""
+        from claimdesk.store.database.postgres import migrations as desk_migrations
+        from claimdesk.store.database.postgres.adapter import PostgresDatabase
+
+        store = cls(url, actor=actor)
+        db = store.connections.db
+        assert isinstance(db, PostgresDatabase)
+        if migrate:
+            desk_migrations.migrate(db, store.display_path)
+        else:
+            desk_migrations.check_not_newer(db, store.display_path)
+        if not (actor or "").strip():
+            store.actor = db.execute("SELECT current_user").fetchone()[0]
+        return store
+
     @property
-    def db(self) -> sqlite_utils.Database:
-        """This thread's sqlite-utils ``Database``."""
+    def display_path(self) -> str:
+        """Where the store is, to show: its file, or its server URL without the password."""
+        return redacted(self.path)
+
+    @property
+    def backend(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.connections.dialect.name
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection (a sqlite-utils ``Database`` on SQLite)."""
         return self.connections.db
 
     @property
@@ -702,12 +733,12 @@ class Store:
     def check(self) -> CheckReport:
         """Check the file, its indexes and its search index; a
         :class:`~claimdesk.store.database.health.CheckReport` saying what is damaged."""
-        return health.check(self.db)
+        return health.check(self.connections.sqlite_db)
 
     def repair(self) -> None:
         """Rebuild every index and the search index from the tables (what
         :meth:`check` calls repairable damage)."""
-        health.repair(self.db)
+        health.repair(self.connections.sqlite_db)
 
 
 for _name, _method in list(vars(Store).items()):

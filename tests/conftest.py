@@ -6,11 +6,30 @@ import pytest
 
 from claimdesk.store import Store
 
+BACKENDS = ("sqlite", "postgresql")
+"""The store backends a backend-neutral test runs on."""
+
+
+def open_test_store(backend: str, tmp_path, request) -> Store:
+    """An empty store on ``backend``: a temporary SQLite file, or a fresh PostgreSQL database
+    on the session's test server (skipped, with the reason, where none can start)."""
+    if backend == "postgresql":
+        return Store.open(request.getfixturevalue("pg_dsn"))
+    return Store.open(tmp_path / "test.db")
+
 
 @pytest.fixture
 def store(tmp_path) -> Store:
     """An empty store in a temporary file."""
     s = Store.open(tmp_path / "test.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store(request, tmp_path) -> Store:
+    """An empty store, once on SQLite and once on PostgreSQL."""
+    s = open_test_store(request.param, tmp_path, request)
     yield s
     s.close()
 

@@ -29,11 +29,14 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
-def resolve_db_path(explicit: str | None) -> tuple[Path, bool]:
-    """The store to open and whether it is the default one (``--db``, then ``$CLAIMDESK_DB``)."""
-    if explicit:
-        return Path(explicit).expanduser(), False
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env).expanduser(), False
+def resolve_db_path(explicit: str | None) -> tuple[Path | str, bool]:
+    """The store to open and whether it is the default one (``--db``, then ``$CLAIMDESK_DB``).
+
+    A ``postgresql://`` URL comes back as it is (a desk store on a server).
+    """
+    for named in (explicit, os.environ.get(DB_ENV)):
+        if named:
+            if named.startswith(("postgresql://", "postgres://")):
+                return named, False
+            return Path(named).expanduser(), False
     return default_db_path(), True

@@ -11,15 +11,14 @@ True
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from claimdesk.store.database import removal
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import STATUSES, Claim, UnknownStatusError
 
 
 def list_claims(
-    db: sqlite_utils.Database,
+    db: Database,
     doc_id: int | None = None,
     status: str | None = None,
     *,
@@ -54,7 +53,7 @@ def list_claims(
     return [claim_from_row(r) for r in named_cursor(db).execute(sql, args).fetchall()]
 
 
-def get_claim(db: sqlite_utils.Database, claim_id: int) -> Claim:
+def get_claim(db: Database, claim_id: int) -> Claim:
     """One claim (or sentence) by id; :class:`NotFoundError` if missing (or removed),
     :class:`~claimdesk.store.errors.StoreDamagedError` if it should be there."""
     row = (

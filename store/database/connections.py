@@ -1,4 +1,8 @@
-"""SQLite connections: one per thread, WAL, busy timeout, foreign keys on; write transactions.
+"""Connections: one per thread, WAL, busy timeout, foreign keys on; write transactions.
+
+A store at a ``postgresql://`` URL gets psycopg connections instead, one per thread
+too, each wrapped in :class:`~claimdesk.store.database.postgres.adapter.PostgresDatabase`;
+:attr:`Connections.dialect` says which backend it is.
 
 Every write runs in :func:`write_transaction`, which starts with ``BEGIN
 IMMEDIATE``: it takes the write lock first, waiting up to the busy timeout for
@@ -29,7 +33,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from claimdesk.store.database.dialect import POSTGRES, SQLITE, Dialect, dialect_of, is_postgres_url
 from claimdesk.store.database.generation import generation
+from claimdesk.store.database.handle import Database
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -73,11 +79,21 @@ def connect(path: str | Path, mode: str = "rw") -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-def open_first(path: str) -> tuple[sqlite_utils.Database, str]:
+def connect_url(url: str) -> Database:
+    """Open one connection to the PostgreSQL database at ``url``."""
+    from claimdesk.store.database.postgres.adapter import PostgresDatabase
+
+    return PostgresDatabase.connect(url)
+
+
+def open_first(path: str) -> tuple[Database, str]:
     """The first connection to ``path`` and the mode it needed: ``"rw"``, else read-only.
 
-    A store in a read-only file or folder still opens, for reading.
+    A store in a read-only file or folder still opens, for reading. A PostgreSQL URL
+    opens read-write (what its role may do is the server's to say).
     """
+    if is_postgres_url(path):
+        return connect_url(path), "rw"
     try:
         db = connect(path)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -101,8 +117,9 @@ def open_first(path: str) -> tuple[sqlite_utils.Database, str]:
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """Run the block as one write transaction that holds the write lock from its start.
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Run the block as one write transaction that holds the write lock from its start
+    (on PostgreSQL, a transaction: rows about to change are locked as they are read).
 
     Nested blocks become savepoints of the outer transaction.
     """
@@ -119,7 +136,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
             raise
         conn.execute(f"RELEASE SAVEPOINT {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(dialect_of(db).begin)
     try:
         yield db
     except BaseException:
@@ -135,7 +152,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
 
 
 class Connections:
-    """Hands every thread its own connection to one database file.
+    """Hands every thread its own connection to one database file (or PostgreSQL URL).
 
     Textual workers run in threads; SQLite connections must not cross threads,
     so each thread that touches the store gets (and keeps) its own. ``mode`` is
@@ -145,8 +162,9 @@ class Connections:
     def __init__(self, path: str | Path, mode: str = "rw") -> None:
         self.path = str(path)
         self.mode = mode
+        self.dialect: Dialect = POSTGRES if is_postgres_url(self.path) else SQLITE
         self._local = threading.local()
-        self._all: list[sqlite_utils.Database] = []
+        self._all: list[Database] = []
         self._lock = threading.Lock()
 
     @property
@@ -154,19 +172,31 @@ class Connections:
         """Whether the store was opened for reading only."""
         return self.mode != "rw"
 
-    def adopt(self, db: sqlite_utils.Database) -> None:
+    def adopt(self, db: Database) -> None:
         """Use ``db`` (already open) as the calling thread's connection."""
         self._local.db = db
         with self._lock:
             self._all.append(db)
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Database:
         """The calling thread's connection, opened on first use."""
-        db = getattr(self._local, "db", None)
+        db: Database | None = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path, self.mode)
+            if self.dialect.is_postgres:
+                db = connect_url(self.path)
+            else:
+                db = connect(self.path, self.mode)
             self.adopt(db)
+        return db
+
+    @property
+    def sqlite_db(self) -> sqlite_utils.Database:
+        """The calling thread's connection, for code that only SQLite runs
+        (:class:`TypeError` on PostgreSQL)."""
+        db = self.db
+        if not isinstance(db, sqlite_utils.Database):
+            raise TypeError("this needs a SQLite store")
         return db
 
     def generation(self) -> int:

@@ -21,8 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.models import CUE, PAGE, DocumentOrigin, Mark
 
 
@@ -41,7 +40,7 @@ class DocumentExtras:
     feed_entry: tuple[int, str, str] | None = None
 
 
-def insert_extras(db: sqlite_utils.Database, doc_id: int, extras: DocumentExtras) -> None:
+def insert_extras(db: Database, doc_id: int, extras: DocumentExtras) -> None:
     """Store a new document's origin, marks and feed entry; the caller owns the transaction."""
     parent_id = None
     if extras.parent_sha256:
@@ -57,14 +56,15 @@ def insert_extras(db: sqlite_utils.Database, doc_id: int, extras: DocumentExtras
         )
     if extras.marks:
         db.conn.executemany(
-            "INSERT OR REPLACE INTO document_marks (doc_id, kind, start, label) VALUES (?, ?, ?, ?)",
+            "INSERT INTO document_marks (doc_id, kind, start, label) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (doc_id, kind, start) DO UPDATE SET label = excluded.label",
             [(doc_id, m.kind, m.start, m.label) for m in extras.marks],
         )
     if extras.children_sha256:  # attachments stored before their e-mail: link them now
         holes = ", ".join("?" * len(extras.children_sha256))
         children = f"SELECT id FROM documents WHERE sha256 IN ({holes})"
         db.execute(
-            f"INSERT OR IGNORE INTO document_origins (doc_id) {children}",
+            f"INSERT INTO document_origins (doc_id) {children} ON CONFLICT (doc_id) DO NOTHING",
             list(extras.children_sha256),
         )
         db.execute(
@@ -79,7 +79,7 @@ def insert_extras(db: sqlite_utils.Database, doc_id: int, extras: DocumentExtras
         feed_rows.record_entry(db, feed_id, key, link, doc_id)
 
 
-def marks(db: sqlite_utils.Database, doc_id: int, kind: str | None = None) -> list[Mark]:
+def marks(db: Database, doc_id: int, kind: str | None = None) -> list[Mark]:
     """A document's marks in text order (of one ``kind`` if given)."""
     sql = "SELECT start, kind, label FROM document_marks WHERE doc_id = ?"
     args: list[object] = [doc_id]
@@ -100,7 +100,7 @@ def mark_at(found: list[Mark], offset: int) -> Mark | None:
     return found[index] if index >= 0 else None
 
 
-def location(db: sqlite_utils.Database, doc_id: int, start: int, end: int | None = None) -> str:
+def location(db: Database, doc_id: int, start: int, end: int | None = None) -> str:
     """Where ``start`` (to ``end``) is: ``"p. 4"``, ``"pp. 4–5"``, ``"at 00:03:12"``, or ``""``."""
     pages = marks(db, doc_id, PAGE)
     if pages:
@@ -115,7 +115,7 @@ def location(db: sqlite_utils.Database, doc_id: int, start: int, end: int | None
     return f"at {cue.label}" if cue else ""
 
 
-def origin(db: sqlite_utils.Database, doc_id: int) -> DocumentOrigin:
+def origin(db: Database, doc_id: int) -> DocumentOrigin:
     """How a document came in (empty fields for text added through the API)."""
     row = db.execute(
         "SELECT kind, author, fetched, parent_id FROM document_origins WHERE doc_id = ?", [doc_id]

@@ -13,11 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from claimdesk.store.database import removal
 from claimdesk.store.database.document_extras import DocumentExtras, insert_extras
 from claimdesk.store.database.generation import bump_generation
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import DOCUMENT_COLUMNS, document_from_row, named_cursor
 from claimdesk.store.database.sentence_rows import (
     ClaimRow,
@@ -44,7 +43,7 @@ def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def find_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
+def find_by_hash(db: Database, digest: str) -> int | None:
     """The id of the document with content hash ``digest``, if stored."""
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [digest]).fetchone()
     return row[0] if row else None
@@ -70,7 +69,7 @@ class NewDocument:
     disclaimer: str = ""
 
 
-def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> list[AddResult]:
+def insert_documents(db: Database, docs: Iterable[NewDocument]) -> list[AddResult]:
     """Insert documents and their sentences, in order; the caller owns the transaction.
 
     The caller has looked each content hash up already (the writer of
@@ -88,7 +87,7 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
         cur = db.execute(
             "INSERT INTO documents (sha256, title, source, url, published, path, added, text,"
             " length, names, language, disclaimer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (sha256) DO NOTHING",
+            " ON CONFLICT (sha256) DO NOTHING RETURNING id",
             [
                 digest,
                 title,
@@ -104,13 +103,13 @@ def insert_documents(db: sqlite_utils.Database, docs: Iterable[NewDocument]) -> 
                 doc.disclaimer,
             ],
         )
-        if cur.rowcount == 0:  # stored by another writer after the caller looked
+        inserted = cur.fetchone()
+        if inserted is None:  # stored by another writer after the caller looked
             existing = find_by_hash(db, digest)
             reason = ALREADY_STORED
             results.append(AddResult(existing, False, doc.title, reason=reason, path=doc.path))
             continue
-        doc_id = cur.lastrowid
-        assert doc_id is not None  # an INSERT into a rowid table always sets it
+        doc_id: int = inserted[0]
         rows: list[ClaimRow] | SpooledRows = doc.rows
         if not isinstance(rows, SpooledRows):
             # a long document (spooled) is not compared line by line with its source's others
@@ -152,7 +151,7 @@ def default_title(text: str) -> str:
 
 
 def list_documents(
-    db: sqlite_utils.Database, after_id: int = 0, ids: Sequence[int] | None = None
+    db: Database, after_id: int = 0, ids: Sequence[int] | None = None
 ) -> list[Document]:
     """Every document (with an id above ``after_id``; or those with ``ids`` that exist),
     oldest first, without text."""
@@ -170,7 +169,7 @@ def list_documents(
     return [document_from_row(r) for r in rows]
 
 
-def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
+def get_document(db: Database, doc_id: int) -> Document:
     """One document with its full text; :class:`NotFoundError` if missing."""
     row = (
         named_cursor(db)
@@ -184,7 +183,7 @@ def get_document(db: sqlite_utils.Database, doc_id: int) -> Document:
     return document_from_row(row, text=row["text"])
 
 
-def delete_document(db: sqlite_utils.Database, doc_id: int) -> str:
+def delete_document(db: Database, doc_id: int) -> str:
     """Remove a document and its sentences; returns its title (the caller holds the
     write transaction).
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, fields
 
-import sqlite_utils
-
 from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import column_list, named_cursor
 from claimdesk.store.models import Feed, NotFoundError
 
@@ -32,7 +31,7 @@ def _feed(row: sqlite3.Row) -> Feed:
     return Feed(**{name: row[name] for name in (*_FEED_FIELDS, "entries", "documents")})
 
 
-def follow(db: sqlite_utils.Database, url: str, title: str) -> Feed:
+def follow(db: Database, url: str, title: str) -> Feed:
     """Remember the feed at ``url`` (a feed already followed keeps its entries)."""
     db.execute(
         "INSERT INTO feeds (url, title, followed) VALUES (?, ?, ?)"
@@ -43,7 +42,7 @@ def follow(db: sqlite_utils.Database, url: str, title: str) -> Feed:
     return feed_by_url(db, url)
 
 
-def feed_by_url(db: sqlite_utils.Database, url: str) -> Feed:
+def feed_by_url(db: Database, url: str) -> Feed:
     """The followed feed at ``url``; :class:`NotFoundError` if it is not followed."""
     row = (
         named_cursor(db)
@@ -55,7 +54,7 @@ def feed_by_url(db: sqlite_utils.Database, url: str) -> Feed:
     return _feed(row)
 
 
-def feed_by_id(db: sqlite_utils.Database, feed_id: int) -> Feed:
+def feed_by_id(db: Database, feed_id: int) -> Feed:
     """The followed feed with id ``feed_id``; :class:`NotFoundError` if there is none."""
     row = (
         named_cursor(db)
@@ -67,19 +66,19 @@ def feed_by_id(db: sqlite_utils.Database, feed_id: int) -> Feed:
     return _feed(row)
 
 
-def list_feeds(db: sqlite_utils.Database) -> list[Feed]:
+def list_feeds(db: Database) -> list[Feed]:
     """Every followed feed, in the order they were followed."""
     rows = named_cursor(db).execute(f"SELECT {_FEED_COLUMNS} FROM feeds f ORDER BY f.id")
     return [_feed(r) for r in rows]
 
 
-def unfollow(db: sqlite_utils.Database, feed_id: int) -> None:
+def unfollow(db: Database, feed_id: int) -> None:
     """Forget a feed and its entries (the documents it brought stay)."""
     if db.execute("DELETE FROM feeds WHERE id = ?", [feed_id]).rowcount == 0:
         raise NotFoundError(f"no feed with id {feed_id}")
 
 
-def conditional_headers(db: sqlite_utils.Database, feed_id: int) -> dict[str, str]:
+def conditional_headers(db: Database, feed_id: int) -> dict[str, str]:
     """``If-None-Match`` / ``If-Modified-Since`` from the feed's last answer."""
     etag, modified = db.execute(
         "SELECT etag, modified FROM feeds WHERE id = ?", [feed_id]
@@ -93,7 +92,7 @@ def conditional_headers(db: sqlite_utils.Database, feed_id: int) -> dict[str, st
 
 
 def checked(
-    db: sqlite_utils.Database,
+    db: Database,
     feed_id: int,
     status: str,
     *,
@@ -110,14 +109,14 @@ def checked(
     )
 
 
-def known_keys(db: sqlite_utils.Database, feed_id: int) -> set[str]:
+def known_keys(db: Database, feed_id: int) -> set[str]:
     """The keys of every entry of the feed seen before (stored, or refused for good)."""
     rows = db.execute("SELECT entry_key FROM feed_entries WHERE feed_id = ?", [feed_id])
     return {r[0] for r in rows}
 
 
 def record_entry(
-    db: sqlite_utils.Database,
+    db: Database,
     feed_id: int,
     key: str,
     link: str,
@@ -146,19 +145,17 @@ class UpdateRun:
     failed: int
 
 
-def start_update(db: sqlite_utils.Database) -> int:
+def start_update(db: Database) -> int:
     """Open an update record; documents stored after this are new since it."""
     last = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
-    run_id = db.execute(
-        "INSERT INTO feed_updates (started, last_doc_before) VALUES (?, ?)", [now_iso(), last]
-    ).lastrowid
-    assert run_id is not None  # an INSERT into a rowid table always sets it
+    run_id: int = db.execute(
+        "INSERT INTO feed_updates (started, last_doc_before) VALUES (?, ?) RETURNING id",
+        [now_iso(), last],
+    ).fetchone()[0]
     return run_id
 
 
-def finish_update(
-    db: sqlite_utils.Database, run_id: int, feeds: int, added: int, failed: int
-) -> None:
+def finish_update(db: Database, run_id: int, feeds: int, added: int, failed: int) -> None:
     """Close an update record with its counts."""
     db.execute(
         "UPDATE feed_updates SET finished = ?, feeds = ?, added = ?, failed = ? WHERE id = ?",
@@ -166,7 +163,7 @@ def finish_update(
     )
 
 
-def last_update(db: sqlite_utils.Database) -> UpdateRun | None:
+def last_update(db: Database) -> UpdateRun | None:
     """The newest finished update, if any."""
     names = [f.name for f in fields(UpdateRun)]
     row = (

@@ -13,15 +13,15 @@ when to start again.
 
 from __future__ import annotations
 
-import sqlite_utils
+from claimdesk.store.database.handle import Database
 
 
-def bump_generation(db: sqlite_utils.Database) -> None:
+def bump_generation(db: Database) -> None:
     """Mark the corpus as changed, so cached related-claims results are dropped."""
     db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
 
-def generation(db: sqlite_utils.Database) -> int:
+def generation(db: Database) -> int:
     """How many times documents were added or removed in this store."""
     row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
     return int(row[0]) if row else 0

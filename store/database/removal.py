@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.errors import StoreDamagedError
 from claimdesk.store.models import NotFoundError
 
@@ -53,7 +52,7 @@ def id_ranges(ids: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
-def record_removal(db: sqlite_utils.Database, doc_id: int, when: str) -> None:
+def record_removal(db: Database, doc_id: int, when: str) -> None:
     """Remember document ``doc_id`` and the ids of its claims before it is deleted
     (the caller holds the write transaction)."""
     row = db.execute(
@@ -62,18 +61,21 @@ def record_removal(db: sqlite_utils.Database, doc_id: int, when: str) -> None:
     if row is None:
         return
     db.execute(
-        "INSERT OR REPLACE INTO removed_documents (id, title, source, path, url, removed)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO removed_documents (id, title, source, path, url, removed)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+        " source = excluded.source, path = excluded.path, url = excluded.url,"
+        " removed = excluded.removed",
         [doc_id, *row, when],
     )
     ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE doc_id = ? ORDER BY id", [doc_id])]
     db.conn.executemany(
-        "INSERT OR REPLACE INTO removed_claims (first, last, doc_id) VALUES (?, ?, ?)",
+        "INSERT INTO removed_claims (first, last, doc_id) VALUES (?, ?, ?)"
+        " ON CONFLICT (first) DO UPDATE SET last = excluded.last, doc_id = excluded.doc_id",
         [(first, last, doc_id) for first, last in id_ranges(ids)],
     )
 
 
-def removed_document(db: sqlite_utils.Database, doc_id: int) -> RemovedDocument | None:
+def removed_document(db: Database, doc_id: int) -> RemovedDocument | None:
     """What document ``doc_id`` was, if it was removed."""
     row = db.execute(
         "SELECT id, title, source, path, url, removed FROM removed_documents WHERE id = ?",
@@ -82,7 +84,7 @@ def removed_document(db: sqlite_utils.Database, doc_id: int) -> RemovedDocument 
     return RemovedDocument(*row) if row else None
 
 
-def removed_claim_document(db: sqlite_utils.Database, claim_id: int) -> int | None:
+def removed_claim_document(db: Database, claim_id: int) -> int | None:
     """The id of the removed document claim ``claim_id`` belonged to (0 if unknown), or
     ``None`` if the claim was not removed."""
     row = db.execute(
@@ -94,12 +96,12 @@ def removed_claim_document(db: sqlite_utils.Database, claim_id: int) -> int | No
     return row[1] or 0
 
 
-def _given_out(db: sqlite_utils.Database, table: str) -> int:
+def _given_out(db: Database, table: str) -> int:
     row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
     return row[0] if row else 0
 
 
-def missing(db: sqlite_utils.Database, table: str, row_id: int) -> Exception:
+def missing(db: Database, table: str, row_id: int) -> Exception:
     """The error for a claim or document id that is not in ``table`` (``claims``/``documents``).
 
     :class:`NotFoundError` when the id was never given out or was removed;

@@ -18,6 +18,8 @@ import sqlite3
 
 import sqlite_utils
 
+from claimdesk.store.database.handle import Cursor, Database
+from claimdesk.store.database.postgres.adapter import PostgresDatabase
 from claimdesk.store.models import (
     Claim,
     Document,
@@ -28,11 +30,15 @@ from claimdesk.store.models import (
 )
 
 
-def named_cursor(db: sqlite_utils.Database) -> sqlite3.Cursor:
-    """A cursor on ``db`` whose rows are :class:`sqlite3.Row`, read by column name."""
-    cursor = db.conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    return cursor
+def named_cursor(db: Database) -> Cursor:
+    """A cursor on ``db`` whose rows are read by column name (:class:`sqlite3.Row` on SQLite)."""
+    if isinstance(db, sqlite_utils.Database):
+        cursor = db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor
+
+    assert isinstance(db, PostgresDatabase)
+    return db.conn.named_cursor()
 
 
 def column_list(table: str, fields: tuple[str, ...]) -> str:

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+from claimdesk.store.database.dialect import dialect_of
+from claimdesk.store.database.handle import Database
 
 if TYPE_CHECKING:
     from claimdesk.store.extract.extractor import ExtractedSentence
@@ -109,15 +110,16 @@ def _insert_sql(count: int) -> str:
     return f"INSERT INTO claims ({columns}) VALUES " + ", ".join([row] * count)
 
 
-def rows_per_statement(db: sqlite_utils.Database) -> int:
+def rows_per_statement(db: Database) -> int:
     """How many claim rows one INSERT carries on this connection."""
-    limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    if isinstance(db.conn, sqlite3.Connection):
+        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    else:
+        limit = dialect_of(db).max_parameters
     return max(1, min(MAX_ROWS_PER_STATEMENT, limit // (len(CLAIM_ROW_COLUMNS) + 1)))
 
 
-def insert_claim_rows(
-    db: sqlite_utils.Database, documents: Iterable[tuple[int, Iterable[ClaimRow]]]
-) -> None:
+def insert_claim_rows(db: Database, documents: Iterable[tuple[int, Iterable[ClaimRow]]]) -> None:
     """Insert the claim rows of ``(doc_id, rows)`` documents, in order, many rows a statement.
 
     Few statements, not one a row: SQLite opens a statement savepoint for each

@@ -29,8 +29,7 @@ import hashlib
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.sentence_rows import (
     BOILERPLATE,
     END,
@@ -90,9 +89,7 @@ def short_lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _earlier(
-    db: sqlite_utils.Database, key: str, hashes: list[int]
-) -> list[tuple[int, int, int, int]]:
+def _earlier(db: Database, key: str, hashes: list[int]) -> list[tuple[int, int, int, int]]:
     """``(doc_id, hash, start, end)`` of the source's earlier lines with one of ``hashes``."""
     found: list[tuple[int, int, int, int]] = []
     for i in range(0, len(hashes), _CHUNK):
@@ -109,7 +106,7 @@ def _earlier(
 
 
 def mark_repeated_lines(
-    db: sqlite_utils.Database,
+    db: Database,
     doc_id: int,
     key: str,
     text: str,
@@ -168,7 +165,7 @@ def _demoted(row: ClaimRow) -> ClaimRow:
     return tuple(values)
 
 
-def _demote_stored(db: sqlite_utils.Database, doc_id: int, start: int, end: int) -> None:
+def _demote_stored(db: Database, doc_id: int, start: int, end: int) -> None:
     """Mark the stored sentences of one line as boilerplate, unless someone has touched them."""
     db.execute(
         "UPDATE claims SET is_claim = 0, extracted = 0, role = 'boilerplate', boilerplate = ?"

@@ -35,11 +35,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from claimdesk.store.database.documents import now_iso
 from claimdesk.store.database.generation import bump_generation
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import AddResult, Claim, VersionLink
 from claimdesk.store.review import actor
@@ -70,7 +70,7 @@ class _Sentence:
     text: str
 
 
-def _candidates(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, float]]:
+def _candidates(db: Database, doc_id: int) -> list[tuple[int, float]]:
     """Older, current documents that ``doc_id`` may be a new version of, newest first,
     each with the share of sentences it must have in common."""
     title, source, url, path = db.execute(
@@ -102,7 +102,7 @@ def _candidates(db: sqlite_utils.Database, doc_id: int) -> list[tuple[int, float
     return sorted(((i, s) for i, s in found.items() if i in current), reverse=True)[:MAX_CANDIDATES]
 
 
-def _sentences(db: sqlite_utils.Database, doc_id: int) -> list[_Sentence]:
+def _sentences(db: Database, doc_id: int) -> list[_Sentence]:
     rows = db.execute(
         "SELECT id, ordinal, norm, text FROM claims WHERE doc_id = ? ORDER BY ordinal", [doc_id]
     )
@@ -117,7 +117,7 @@ def _shared(old: list[_Sentence], new: list[_Sentence]) -> float:
     return sum(1 for s in old if s.norm in present) / len(old)
 
 
-def link_new_version(db: sqlite_utils.Database, result: AddResult) -> AddResult:
+def link_new_version(db: Database, result: AddResult) -> AddResult:
     """If the just-added document of ``result`` is a new version of an older one, link
     the two and carry the old version's review over; ``result`` with its
     :class:`VersionLink` (the caller holds the write transaction)."""
@@ -183,7 +183,7 @@ def _match(
     return out
 
 
-def _carry(db: sqlite_utils.Database, old: Claim, new_id: int, doc_id: int, actor: str) -> None:
+def _carry(db: Database, old: Claim, new_id: int, doc_id: int, actor: str) -> None:
     """Give claim ``new_id`` the old claim's flag, note and claim decision, with events."""
     now = now_iso()
     changes = []
@@ -207,7 +207,7 @@ def _carry(db: sqlite_utils.Database, old: Claim, new_id: int, doc_id: int, acto
 
 
 def carry_review(
-    db: sqlite_utils.Database, old_id: int, new_id: int, old: list[_Sentence], new: list[_Sentence]
+    db: Database, old_id: int, new_id: int, old: list[_Sentence], new: list[_Sentence]
 ) -> VersionLink:
     """Link document ``new_id`` as the new version of ``old_id`` and move the review over."""
     db.execute("UPDATE documents SET replaced_by = ? WHERE id = ?", [new_id, old_id])
@@ -229,8 +229,9 @@ def carry_review(
     for old_claim_id, (how, target, score) in matches.items():
         counts[how] += 1
         db.execute(
-            "INSERT OR REPLACE INTO anchors (claim_id, doc_id, new_claim_id, how, score)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO anchors (claim_id, doc_id, new_claim_id, how, score)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (claim_id) DO UPDATE SET doc_id = excluded.doc_id,"
+            " new_claim_id = excluded.new_claim_id, how = excluded.how, score = excluded.score",
             [old_claim_id, new_id, target, how, score],
         )
         if target is not None:
@@ -252,14 +253,14 @@ _ORPHANS = (
 )
 
 
-def orphan_count(db: sqlite_utils.Database) -> int:
+def orphan_count(db: Database) -> int:
     """How many reviewed claims of replaced versions found no sentence in the current one
     (and still carry their note or flag)."""
     orphaned: int = db.execute(f"SELECT count(*) {_ORPHANS}").fetchone()[0]
     return orphaned
 
 
-def orphans(db: sqlite_utils.Database, doc_id: int | None = None) -> list[Claim]:
+def orphans(db: Database, doc_id: int | None = None) -> list[Claim]:
     """The orphaned claims (of the new version ``doc_id``, or all), in reading order."""
     where, args = ("", []) if doc_id is None else (" AND a.doc_id = ?", [doc_id])
     rows = (

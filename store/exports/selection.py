@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import STATUSES, Claim, Document, UnknownStatusError
 
@@ -80,9 +79,7 @@ class ExportItem:
         return max(changes, key=lambda c: c.at) if changes else None
 
 
-def _latest_changes(
-    db: sqlite_utils.Database, claim_ids: list[int]
-) -> dict[tuple[int, str], Change]:
+def _latest_changes(db: Database, claim_ids: list[int]) -> dict[tuple[int, str], Change]:
     found: dict[tuple[int, str], Change] = {}
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]

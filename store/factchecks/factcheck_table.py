@@ -18,9 +18,8 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
-import sqlite_utils
-
 from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import column_list, named_cursor
 from claimdesk.store.factchecks.ratings import verdict_of
 from claimdesk.store.factchecks.records import FactCheck, FactCheckInput
@@ -81,7 +80,7 @@ def _values(check: FactCheckInput) -> dict[str, Any]:
 
 
 def upsert(
-    db: sqlite_utils.Database, checks: Iterable[FactCheckInput], origin: str = ""
+    db: Database, checks: Iterable[FactCheckInput], origin: str = ""
 ) -> tuple[int, int, int]:
     """Store ``checks`` in one transaction: ``(added, updated, unchanged)``.
 
@@ -120,20 +119,20 @@ def upsert(
     return added, updated, unchanged
 
 
-def generation(db: sqlite_utils.Database) -> int:
+def generation(db: Database) -> int:
     """A counter that moves whenever fact-checks are added or changed."""
     row = db.execute("SELECT value FROM meta WHERE key = ?", [GENERATION_KEY]).fetchone()
     return int(row[0]) if row else 0
 
 
-def count(db: sqlite_utils.Database) -> int:
+def count(db: Database) -> int:
     """How many fact-checks are stored."""
     stored: int = db.execute("SELECT count(*) FROM factchecks").fetchone()[0]
     return stored
 
 
 def listing(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     verdict: str | None = None,
     reviewer: str | None = None,
@@ -147,7 +146,7 @@ def listing(
         where.append("verdict = ?")
         args.append(verdict)
     if reviewer is not None:
-        where.append("reviewer = ? COLLATE NOCASE")
+        where.append("lower(reviewer) = lower(?)")
         args.append(reviewer)
     sql = f"SELECT {COLUMNS} FROM factchecks"
     if where:
@@ -159,7 +158,7 @@ def listing(
     return [factcheck_from_row(r) for r in named_cursor(db).execute(sql, args).fetchall()]
 
 
-def by_ids(db: sqlite_utils.Database, ids: list[int]) -> dict[int, FactCheck]:
+def by_ids(db: Database, ids: list[int]) -> dict[int, FactCheck]:
     """The fact-checks with ``ids``, by id."""
     if not ids:
         return {}
@@ -172,7 +171,7 @@ def by_ids(db: sqlite_utils.Database, ids: list[int]) -> dict[int, FactCheck]:
     return {r["id"]: factcheck_from_row(r) for r in rows}
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[FactCheck]:
+def search(db: Database, query: str, limit: int = 20) -> list[FactCheck]:
     """Fact-checks whose claim or title holds every word of ``query`` (the last a prefix), best first."""
     parsed = parse_query(query)
     match = fts_query(parsed) if parsed.words else ""

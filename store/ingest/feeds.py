@@ -23,11 +23,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-import sqlite_utils
-
 from claimdesk.store.database import feed_rows
 from claimdesk.store.database.connections import Connections
 from claimdesk.store.database.documents import now_iso
+from claimdesk.store.database.handle import Database
 from claimdesk.store.ingest.html_text import html_to_text, looks_like_html
 from claimdesk.store.ingest.marked_text import clean_piece
 from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError, one_line
@@ -190,7 +189,7 @@ class _Plan:
     problem: str = ""
 
 
-def _plan(db: sqlite_utils.Database, feed: Feed, timeout: float, max_bytes: int) -> _Plan:
+def _plan(db: Database, feed: Feed, timeout: float, max_bytes: int) -> _Plan:
     """Fetch one feed and pick the entries not seen before."""
     try:
         fetched = fetch(
@@ -293,7 +292,7 @@ def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | N
 
 
 def _settle(
-    db: sqlite_utils.Database, plan: _Plan, outcomes: list[_Outcome], results: list[AddResult]
+    db: Database, plan: _Plan, outcomes: list[_Outcome], results: list[AddResult]
 ) -> FeedUpdate:
     """Remember the entries that are settled: stored before, or refused for good."""
     with db.atomic():

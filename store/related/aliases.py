@@ -20,9 +20,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-import sqlite_utils
-
 from claimdesk.store.database.connections import write_transaction
+from claimdesk.store.database.handle import Database
 from claimdesk.store.related.matching_form import fts_tokens
 
 _DEFINITION = re.compile(
@@ -54,13 +53,14 @@ def learn_acronyms(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def add_alias(db: sqlite_utils.Database, alias: str, canonical: str, origin: str = "user") -> bool:
+def add_alias(db: Database, alias: str, canonical: str, origin: str = "user") -> bool:
     """Record that ``alias`` names the same thing as ``canonical``; False if already known."""
     alias, canonical = " ".join(alias.split()), " ".join(canonical.split())
     if not alias or not canonical or alias.casefold() == canonical.casefold():
         raise ValueError("an alias needs two different, non-empty names")
     cur = db.execute(
-        "INSERT OR IGNORE INTO aliases (alias, canonical, origin) VALUES (?, ?, ?)",
+        "INSERT INTO aliases (alias, canonical, origin) VALUES (?, ?, ?)"
+        " ON CONFLICT (alias, canonical) DO NOTHING",
         [alias, canonical, origin],
     )
     if cur.rowcount > 0:
@@ -68,11 +68,11 @@ def add_alias(db: sqlite_utils.Database, alias: str, canonical: str, origin: str
     return cur.rowcount > 0
 
 
-def remove_alias(db: sqlite_utils.Database, alias: str, canonical: str | None = None) -> int:
+def remove_alias(db: Database, alias: str, canonical: str | None = None) -> int:
     """Forget ``alias`` (only its link to ``canonical`` if given); returns how many rows went."""
-    sql, args = "DELETE FROM aliases WHERE alias = ? COLLATE NOCASE", [alias]
+    sql, args = "DELETE FROM aliases WHERE lower(alias) = lower(?)", [alias]
     if canonical is not None:
-        sql += " AND canonical = ? COLLATE NOCASE"
+        sql += " AND lower(canonical) = lower(?)"
         args.append(canonical)
     removed = db.execute(sql, args).rowcount
     if removed:
@@ -80,10 +80,10 @@ def remove_alias(db: sqlite_utils.Database, alias: str, canonical: str | None = 
     return removed
 
 
-def _bump_version(db: sqlite_utils.Database) -> None:
+def _bump_version(db: Database) -> None:
     db.execute(
         "INSERT INTO meta (key, value) VALUES (?, '1')"
-        " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        " ON CONFLICT (key) DO UPDATE SET value = CAST(meta.value AS INTEGER) + 1",
         [_VERSION_KEY],
     )
 
@@ -91,14 +91,14 @@ def _bump_version(db: sqlite_utils.Database) -> None:
 _VERSION_KEY = "alias_version"
 
 
-def list_aliases(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+def list_aliases(db: Database) -> list[tuple[str, str, str]]:
     """Every ``(alias, canonical, origin)``, sorted by canonical name."""
     return db.execute(
-        "SELECT alias, canonical, origin FROM aliases ORDER BY canonical COLLATE NOCASE, alias"
+        "SELECT alias, canonical, origin FROM aliases ORDER BY lower(canonical), alias"
     ).fetchall()
 
 
-def alias_signature(db: sqlite_utils.Database) -> tuple[int, int]:
+def alias_signature(db: Database) -> tuple[int, int]:
     """Changes whenever the alias table changes: its row count and a version every add and
     removal bumps (a count alone misses a removal followed by an addition)."""
     return tuple(
@@ -176,7 +176,7 @@ LEARNED_UPTO = "aliases_learned_upto"
 """``meta`` key: the newest sentence id already scanned for acronym definitions."""
 
 
-def learn_from_store(db: sqlite_utils.Database) -> int:
+def learn_from_store(db: Database) -> int:
     """Learn acronym definitions from sentences added since the last scan; returns how many are new.
 
     Learned rows have ``origin = 'corpus'``; a user's removal of one is not

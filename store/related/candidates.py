@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, itemgetter
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.matching_form import fts_tokens, informative, stem
 from claimdesk.store.related.scoring import Bag, bm25_terms, make_bag
@@ -222,7 +221,7 @@ def _rarest_within(alternatives: list[str], table: TermTable, limit: int) -> tup
 
 
 def fetch_candidates(
-    db: sqlite_utils.Database, query: Query, include_sentences: bool = False
+    db: Database, query: Query, include_sentences: bool = False
 ) -> list[tuple[int, int, str, float]]:
     """``(claim_id, doc_id, norm, score)`` of the best :data:`CANDIDATES` rows, best first.
 
@@ -253,7 +252,7 @@ def fetch_candidates(
 
 
 def rank_rows(
-    db: sqlite_utils.Database, query: Query, table: IndexedTable = "claims"
+    db: Database, query: Query, table: IndexedTable = "claims"
 ) -> list[tuple[int, float]]:
     """``(rowid, score)`` of the best :data:`CANDIDATES` rows: each row scores the idf of every
     read term it contains (its rarest matching alternative), bm25 without tf and length.

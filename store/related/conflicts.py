@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import DISAGREEMENTS, Claim, ConflictPair
 from claimdesk.store.related.engine import Engine
@@ -31,9 +30,7 @@ PER_CLAIM = 10
 """How many related claims of each claim are checked for conflicts."""
 
 
-def claims_with_figures(
-    db: sqlite_utils.Database, since: str | None = None
-) -> list[tuple[Claim, str]]:
+def claims_with_figures(db: Database, since: str | None = None) -> list[tuple[Claim, str]]:
     """``(claim, document title)`` of the claims (not mere sentences) whose text holds a
     digit, or that the extractor gave figures/dates, of current documents (not replaced
     by a newer version); ``since``: only those of documents added at or after that ISO

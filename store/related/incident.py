@@ -42,8 +42,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
+from claimdesk.store.database.handle import Database
 from claimdesk.store.related.proper_names import document_names, is_name_word
 
 if TYPE_CHECKING:  # only passed through
@@ -174,7 +173,7 @@ class ProfileCache:
 
     def get(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         doc_ids: Iterable[int],
         aliases: AliasGroups | None = None,
         idf: Callable[[str], float] | None = None,

@@ -20,9 +20,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
+from claimdesk.store.database.handle import Database
 from claimdesk.store.related.matching_form import strip_diacritics
 from claimdesk.store.related.scoring import TokenInfo
 from claimdesk.store.search.text_index import IndexedTable, text_index
@@ -59,7 +59,7 @@ class _IdfMemo(dict[str, float]):
         return value
 
 
-def _id_stats(db: sqlite_utils.Database, table: str = "claims") -> tuple[int, int, int]:
+def _id_stats(db: Database, table: str = "claims") -> tuple[int, int, int]:
     row = db.execute(f"SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM {table}")
     return tuple(row.fetchone())
 
@@ -102,7 +102,7 @@ class TermTable:
                 self.df[term] += 1
         self._index_new_terms(new_terms)
 
-    def load(self, db: sqlite_utils.Database, stats: tuple[int, int, int] | None = None) -> None:
+    def load(self, db: Database, stats: tuple[int, int, int] | None = None) -> None:
         """Read every term's row count from the full-text index (one scan of it).
 
         ``stats``: the claims' ``(count, max id, id sum)`` if just read (a scan saved at 1M rows).
@@ -115,7 +115,7 @@ class TermTable:
         self._idf = self._token_info = None
         self._index_new_terms(self.df)
 
-    def refresh(self, db: sqlite_utils.Database) -> None:
+    def refresh(self, db: Database) -> None:
         """Bring the table up to date after documents were added or removed.
 
         Sentences added since the last look are counted incrementally; if any

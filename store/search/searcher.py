@@ -27,10 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlite_utils
-
 from claimdesk.store import review
 from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import SearchHit
 from claimdesk.store.search.highlight import Highlighter
@@ -83,7 +82,7 @@ def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[s
     return vocab.completions(word, MAX_COMPLETIONS)
 
 
-def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -> list[int]:
+def ranked_ids(db: Database, match: str, phrase: str, limit: int) -> list[int]:
     """Ids of the best ``limit`` claims for a match expression, best first.
 
     Only the newest :data:`CANDIDATE_CAP` matching claims are read (the index is
@@ -99,7 +98,7 @@ def ranked_ids(db: sqlite_utils.Database, match: str, phrase: str, limit: int) -
 
 
 def load_hits(
-    db: sqlite_utils.Database, ids: Sequence[int], highlighter: Highlighter, fuzzy: bool
+    db: Database, ids: Sequence[int], highlighter: Highlighter, fuzzy: bool
 ) -> list[SearchHit]:
     """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
     if not ids:
@@ -133,9 +132,7 @@ def load_hits(
     return hits
 
 
-def unknown_words(
-    db: sqlite_utils.Database, parsed: ParsedQuery, vocab: Vocabulary | None = None
-) -> list[str]:
+def unknown_words(db: Database, parsed: ParsedQuery, vocab: Vocabulary | None = None) -> list[str]:
     """Single-token words of the query that match no row of the index at all.
 
     Answered from ``vocab`` (the index's terms) when it is fresh, else by the index.
@@ -156,7 +153,7 @@ def unknown_words(
 
 
 def search_claims(
-    db: sqlite_utils.Database,
+    db: Database,
     query: str,
     limit: int = 50,
     *,

@@ -32,6 +32,9 @@ from typing import Any, Literal, Protocol
 
 import sqlite_utils
 
+from claimdesk.store.database.dialect import dialect_of
+from claimdesk.store.database.handle import Database
+
 IndexedTable = Literal["claims", "factchecks"]
 """The tables with a full-text index over their ``norm`` column."""
 
@@ -69,12 +72,13 @@ class TextIndex(Protocol):
         ...
 
 
-def text_index(db: sqlite_utils.Database, table: IndexedTable) -> TextIndex:
+def text_index(db: Database, table: IndexedTable) -> TextIndex:
     """The full-text index of ``table`` on the connection ``db``, for its backend."""
-    if isinstance(db, sqlite_utils.Database):
-        from claimdesk.store.search.fts5_index import Fts5Index
+    if dialect_of(db).is_postgres:
+        from claimdesk.store.database.postgres.search_index import PostgresTextIndex
 
-        return Fts5Index(db, table)
-    from claimdesk.store.database.postgres.search_index import PostgresTextIndex
+        return PostgresTextIndex(db, table)
+    assert isinstance(db, sqlite_utils.Database)  # the one other backend
+    from claimdesk.store.search.fts5_index import Fts5Index
 
-    return PostgresTextIndex(db, table)
+    return Fts5Index(db, table)

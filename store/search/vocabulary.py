@@ -16,14 +16,14 @@ store's generation changes.
 from __future__ import annotations
 
 import bisect
-import sqlite3
 import threading
 from dataclasses import dataclass, field
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from claimdesk.store.database.connections import connect
+from claimdesk.store.database.connections import connect, connect_url
+from claimdesk.store.database.dialect import is_postgres_url
+from claimdesk.store.database.handle import Database
 from claimdesk.store.search.text_index import text_index
 
 MAX_ALTERNATIVES = 4
@@ -118,7 +118,7 @@ class Vocabulary:
         return tuple(m[0] for m in ranked[:limit])
 
 
-def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
+def load_vocabulary(db: Database) -> Vocabulary:
     """Read every term of the claims index with its row count."""
     counts = text_index(db, "claims").term_counts()
     return Vocabulary.from_counts({term: rows for term, rows, _ in counts})
@@ -140,7 +140,7 @@ class VocabularyCache:
         self._vocab: Vocabulary | None = None
         self._loading: threading.Thread | None = None
 
-    def get(self, db: sqlite_utils.Database, generation: int) -> Vocabulary:
+    def get(self, db: Database, generation: int) -> Vocabulary:
         """The vocabulary for ``generation``, loading it through ``db`` if stale."""
         with self._lock:
             if self._vocab is None or self._generation != generation:
@@ -170,13 +170,17 @@ class VocabularyCache:
     def _load_in_background(self, generation: int) -> None:
         assert self.path is not None  # started by peek only when there is a path
         try:
-            db = connect(self.path, self.mode)
+            db = (
+                connect_url(self.path)
+                if is_postgres_url(self.path)
+                else connect(self.path, self.mode)
+            )
             try:
                 vocab = load_vocabulary(db)
             finally:
                 db.conn.close()
-        except sqlite3.Error:
-            return  # the store went away or is busy: the next peek tries again
+        except Exception:  # noqa: BLE001 - any driver's error: the next peek tries again
+            return  # the store went away or is busy, or its server is unreachable
         with self._lock:
             if self._generation is None or self._generation <= generation:
                 self._vocab, self._generation = vocab, generation

@@ -25,6 +25,10 @@ take the term rows one transaction at a time instead of deadlocking on them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from claimdesk.store.database.postgres.adapter import PostgresDatabase
+from claimdesk.store.database.postgres.migrations import Step
 from claimdesk.store.search.text_index import IndexedTable
 
 CONFIGURATION = "claimdesk"
@@ -130,11 +134,18 @@ INSERT INTO {table}_search (id, vector) SELECT id, claimdesk_vector(norm) FROM {
 """
 
 
-INDEX_MIGRATIONS: list[tuple[str, str]] = [
-    ("p101_search_extensions", EXTENSIONS),
-    ("p102_search_configuration", TEXT_CONFIGURATION),
-    ("p103_claims_index", table_index("claims")),
-    ("p104_factchecks_index", table_index("factchecks")),
+def _script(sql: str) -> Callable[[PostgresDatabase], None]:
+    def apply(db: PostgresDatabase) -> None:
+        db.execute(sql)  # no parameters: the statements run as one script
+
+    return apply
+
+
+STEPS: list[Step] = [
+    Step("p101_search_extensions", _script(EXTENSIONS)),
+    Step("p102_search_configuration", _script(TEXT_CONFIGURATION)),
+    Step("p103_claims_index", _script(table_index("claims"))),
+    Step("p104_factchecks_index", _script(table_index("factchecks"))),
 ]
-"""The index steps in order, as ``(name, SQL)``: each runs in one transaction after every
-records step (``p001`` to ``p099``)."""
+"""The index steps in order: each runs in one transaction after every records step
+(``p001`` to ``p099``; see :mod:`~claimdesk.store.database.postgres.migrations`)."""

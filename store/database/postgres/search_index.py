@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Any
 
+from claimdesk.store.database.handle import Database
 from claimdesk.store.related.matching_form import strip_diacritics
 from claimdesk.store.search.text_index import IndexedTable, SortKey
 
@@ -63,10 +63,9 @@ def _tokens(norm: str) -> list[str]:
 
 
 class PostgresTextIndex:
-    """The full-text index of ``table`` on a PostgreSQL connection ``db`` (the store's adapter:
-    ``execute(sql, params)`` with ``?`` placeholders)."""
+    """The full-text index of ``table`` on a PostgreSQL connection ``db``."""
 
-    def __init__(self, db: Any, table: IndexedTable) -> None:
+    def __init__(self, db: Database, table: IndexedTable) -> None:
         self.db = db
         self.table: IndexedTable = table
 
