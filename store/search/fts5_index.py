@@ -8,9 +8,12 @@ already, so it is passed to ``MATCH`` as it is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlite_utils
 
-from claimdesk.store.search.text_index import IndexedTable, SortKey
+if TYPE_CHECKING:
+    from claimdesk.store.search.text_index import IndexedTable, SortKey
 
 
 class Fts5Index:

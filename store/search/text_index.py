@@ -34,6 +34,7 @@ import sqlite_utils
 
 from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
+from claimdesk.store.search.fts5_index import Fts5Index
 
 IndexedTable = Literal["claims", "factchecks"]
 """The tables with a full-text index over their ``norm`` column."""
@@ -79,6 +80,4 @@ def text_index(db: Database, table: IndexedTable) -> TextIndex:
 
         return PostgresTextIndex(db, table)
     assert isinstance(db, sqlite_utils.Database)  # the one other backend
-    from claimdesk.store.search.fts5_index import Fts5Index
-
     return Fts5Index(db, table)
