@@ -33,6 +33,13 @@ def test_every_table_is_either_copied_or_derived(tmp_path):
     assert tables - derived == set(RECORD_TABLES)
 
 
+def test_every_postgresql_table_is_either_copied_or_derived(pg_dsn):
+    desk = Store.open(pg_dsn)
+    tables = set(desk.db.table_names())
+    derived = {t for t in tables if t.endswith(("_search", "_terms"))} | {"claimdesk_migrations"}
+    assert tables - derived == set(RECORD_TABLES)
+
+
 def test_copy_keeps_every_row_id_and_event(filled, tmp_path):
     source, ids = filled
     target = Store.open(tmp_path / "copy.db", actor="ana")
@@ -116,6 +123,9 @@ def test_sqlite_to_postgresql_and_back_gives_the_same_tables(filled, tmp_path, p
     assert there.matched, there.mismatched()
     assert desk.history() == source.history()
     assert desk.claim(ids["flagged"]) == source.claim(ids["flagged"])
+    assert [h.claim.id for h in desk.search("valencia")] == [
+        h.claim.id for h in source.search("valencia")
+    ]
     back = Store.open(tmp_path / "back.db", actor="ana")
     again = copy_store(desk, back)
     assert again.matched, again.mismatched()
