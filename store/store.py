@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, TypeVar
 from claimdesk.store import changes, review, review_queue
 from claimdesk.store.changes import ChangeWatcher
 from claimdesk.store.database import (
+    desk_roles,
     document_extras,
     documents,
     feed_rows,
@@ -79,16 +80,16 @@ _Method = TypeVar("_Method", bound=Callable[..., Any])
 
 
 def _in_store_terms(method: _Method) -> _Method:
-    """Report SQLite and disk failures of ``method`` as :class:`StoreError` lines
-    ("disk full", "the store is damaged; run claimdesk check")."""
+    """Report SQLite, server and disk failures of ``method`` as :class:`StoreError` lines
+    ("disk full", "the store is damaged; run claimdesk check", "read-only")."""
 
     @functools.wraps(method)
     def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
-        except (sqlite3.Error, OSError) as exc:
+        except Exception as exc:  # SQLite's, the server's or the disk's: see store_error
             translated = store_error(exc, self.path)
-            if translated is None:
+            if translated is None or translated is exc:
                 raise
             raise translated from exc
 
@@ -185,6 +186,8 @@ class Store:
             desk_migrations.check_not_newer(db, store.display_path)
         if not (actor or "").strip():
             store.actor = db.execute("SELECT current_user").fetchone()[0]
+        if not desk_roles.may_write(db):
+            store.connections.mode = "ro"  # a reader's role: the server refuses its changes
         return store
 
     @property
@@ -729,6 +732,17 @@ class Store:
         """Reviewed claims of replaced versions whose note or flag found no sentence in the
         new version (of document ``doc_id``, the new version, or of every document)."""
         return versions.orphans(self.db, doc_id)
+
+    def grant(self, name: str, access: str, *, password: str | None = None) -> bool:
+        """Make the database role ``name`` a ``reader`` (reads and searches, changes nothing)
+        or a ``writer`` of this desk store on PostgreSQL, enforced by the server's
+        privileges; creates the login role if needed (returns whether it did)."""
+        if not self.connections.dialect.is_postgres:
+            raise StoreError(
+                "roles are for desk stores on PostgreSQL; who may change a store file is"
+                " whoever may write the file"
+            )
+        return desk_roles.grant(self.db, name, access, password)
 
     def check(self) -> CheckReport:
         """Check the file, its indexes and its search index; a

@@ -25,6 +25,7 @@ from claimdesk.store import Store
 from claimdesk.store.changes import ChangeWatcher
 from claimdesk.store.models import ChangePosition
 from claimdesk.tui import messages
+from claimdesk.tui.store_calls import failure_text
 
 WRITE_GROUP = "write"
 """The worker group of the writer (the app waits for it before quitting)."""
@@ -92,9 +93,7 @@ class OrderedWriter:
             try:
                 self._run(job)
             except Exception as exc:  # any store failure becomes a visible message
-                self.target.post_message(
-                    messages.StoreFailed("write", f"{type(exc).__name__}: {exc}")
-                )
+                self.target.post_message(messages.StoreFailed("write", failure_text(exc)))
 
     def _run(self, job: Any) -> None:
         if job is _BEGIN:
@@ -108,7 +107,7 @@ class OrderedWriter:
         try:
             message = call(*args)
         except Exception as exc:  # shown, and whatever did change is still reported
-            message = messages.StoreFailed("write", f"{type(exc).__name__}: {exc}")
+            message = messages.StoreFailed("write", failure_text(exc))
         if message is not None:
             self.target.post_message(message)
         self._report(external=False)

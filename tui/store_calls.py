@@ -18,12 +18,20 @@ from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
 from claimdesk.store import ChangedSinceError, QueueQuery, Store
-from claimdesk.store.errors import VersionConflictError
+from claimdesk.store.errors import StoreError, VersionConflictError
 from claimdesk.store.models import DISAGREEMENTS, NotFoundError
 from claimdesk.tui import messages
 
 RELATED_LIMIT = 10
 """How many related claims the related pane asks for."""
+
+
+def failure_text(exc: Exception) -> str:
+    """What a failed store call says: a store error's own line (written for the reader),
+    else the error's type and message."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def run_in_worker(
@@ -44,7 +52,7 @@ def run_in_worker(
         try:
             message = call(*args)
         except Exception as exc:  # any store failure becomes a visible message
-            message = messages.StoreFailed(group, f"{type(exc).__name__}: {exc}")
+            message = messages.StoreFailed(group, failure_text(exc))
         if message is not None and not get_current_worker().is_cancelled:
             target.post_message(message)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from claimdesk.tui.cli import copy_command as _copy  # noqa: F401
+from claimdesk.tui.cli import desk_commands as _desk  # noqa: F401
 from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F401
 from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
 from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
