@@ -130,7 +130,9 @@ def test_factcheck_search_and_matching_agree(both, tmp_path):
         assert found and [c.id for c in desk.search_factchecks(query)] == found, query
     matched = 0
     for claim_id in _claim_ids(lite):
-        known = [(k.factcheck.id, k.score) for k in lite.checked_before(claim_id, include_weak=True)]
+        known = [
+            (k.factcheck.id, k.score) for k in lite.checked_before(claim_id, include_weak=True)
+        ]
         assert [
             (k.factcheck.id, k.score) for k in desk.checked_before(claim_id, include_weak=True)
         ] == known
