@@ -107,3 +107,34 @@ def test_match_expressions_outside_the_grammar_are_refused():
         tsquery_text("a OR b")
     with pytest.raises(MatchSyntaxError):
         tsquery_text('"" AND "x"')
+
+
+CHECKS = (
+    "Statement;Verdict;Fact checker;Link\n"
+    "Zelensky said 3,000 North Korean soldiers were killed or wounded in Kursk;Mostly true;"
+    "Desk A;https://a.example/1\n"
+    "North Korea sent no soldiers to Russia;False;Desk B;https://b.example/2\n"
+    "Café owners in Kraków lost 1,200 jobs;Misleading;Desk C;https://c.example/3\n"
+    "The ministry of health said 1,200 jobs were lost;True;Desk A;https://a.example/4\n"
+)
+
+
+def test_factcheck_search_and_matching_agree(both, tmp_path):
+    lite, desk = both
+    path = tmp_path / "checks.csv"
+    path.write_text(CHECKS, encoding="utf-8")
+    for store in (lite, desk):
+        assert store.import_factchecks(path, columns={"claim": "Statement"}).added == 4
+    for query in ["north korea", "sold", "cafe", "kraków", "jobs", "ministry of health sa"]:
+        found = [c.id for c in lite.search_factchecks(query)]
+        assert found and [c.id for c in desk.search_factchecks(query)] == found, query
+    matched = 0
+    for claim_id in _claim_ids(lite):
+        known = [
+            (k.factcheck.id, k.score) for k in lite.checked_before(claim_id, include_weak=True)
+        ]
+        assert [
+            (k.factcheck.id, k.score) for k in desk.checked_before(claim_id, include_weak=True)
+        ] == known
+        matched += bool(known)
+    assert matched >= 3

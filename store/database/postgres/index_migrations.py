@@ -8,8 +8,13 @@ For each indexed table (``claims``, ``factchecks``; see
   cascades);
 - ``<table>_terms (term, rows, occurrences)``: every indexed term with the number of rows
   holding it and its occurrences (what FTS5's ``fts5vocab`` gives on SQLite), kept by
-  triggers on ``<table>_search``; ``term`` sorts by code point (``COLLATE "C"``), so a prefix
-  is a range of the primary key, and has a trigram index (``pg_trgm``) for spelling lookups.
+  triggers on ``<table>_search``; ``term`` sorts by code point (``COLLATE "C"``), as Python
+  sorts, so a prefix is a range of the primary key.
+
+Spelling variants and prefix completions are found in Python over the term counts, on both
+backends (:class:`~claimdesk.store.search.vocabulary.Vocabulary`,
+:class:`~claimdesk.store.related.terms.TermTable`): a ``pg_trgm`` similarity search would find
+other variants than rapidfuzz does, and the two backends would answer differently.
 
 Tokens match SQLite's FTS5 ``unicode61 remove_diacritics 2`` over the folded ``norm``:
 :func:`claimdesk_index_text` cuts the text at every character that is not a letter or a
@@ -47,7 +52,6 @@ TOKEN_TYPES = (
 
 EXTENSIONS = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
 """
 
 TEXT_CONFIGURATION = f"""
@@ -76,7 +80,6 @@ CREATE TABLE {table}_terms (
     rows bigint NOT NULL,
     occurrences bigint NOT NULL
 );
-CREATE INDEX {table}_terms_trigram ON {table}_terms USING gin (term gin_trgm_ops);
 
 CREATE FUNCTION {table}_search_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
