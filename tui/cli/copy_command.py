@@ -155,5 +155,5 @@ def copy_command(source: str, target: str, replace: bool) -> None:
         store.close()
     output.echo(
         f"copied {report.rows:,} rows from {redacted(source)} to {redacted(target)} in"
-        f" {report.seconds:.1f} s; every table's count and checksum match"
+        f" {report.seconds:.2f} s; every table's count and checksum match"
     )
