@@ -22,6 +22,7 @@ from typing import Any
 
 from claimdesk.store.database import removal
 from claimdesk.store.database.connections import write_transaction
+from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.documents import now_iso
 from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import (
@@ -76,9 +77,12 @@ actor = login_name
 
 
 def _current(db: Database, table: str, column: str, row_id: int, version: str) -> Any:
+    """The stored value, owner and version of a row about to change, locked until the
+    transaction ends (so a concurrent save waits, then sees the new version)."""
     owner = "doc_id" if table == "claims" else "id"
+    lock = dialect_of(db).for_update
     row = db.execute(
-        f'SELECT "{column}", {owner}, {version or 0} FROM {table} WHERE id = ?', [row_id]
+        f'SELECT "{column}", {owner}, {version or 0} FROM {table} WHERE id = ?{lock}', [row_id]
     ).fetchone()
     if row is None:
         raise removal.missing(db, "claims" if table == "claims" else "documents", row_id)

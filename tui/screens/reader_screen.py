@@ -155,7 +155,7 @@ class ReaderScreen(Screen):
                 # the detail pane is mounted when it is first shown (a faster start)
                 yield ClaimsList(id="claims", classes="pane", empty_text="loading…")
                 yield RelatedList(id="related", classes="pane", empty_text="")
-        yield StatusBar(self.store.path, self.store.actor, id="status")
+        yield StatusBar(self.store.display_path, self.store.actor, id="status")
 
     def on_mount(self) -> None:
         """Start loading; the first document opens as soon as it is read."""
