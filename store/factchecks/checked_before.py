@@ -63,7 +63,7 @@ class FactCheckMatcher:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.terms = TermTable(table="factchecks", fts="factchecks_fts")
+        self.terms = TermTable(table="factchecks")
         self._generation: int | None = None
         self._lock = threading.RLock()
         self._bags: dict[int, Bag] = {}
@@ -101,7 +101,7 @@ class FactCheckMatcher:
         if not query.match or not query.weighted:
             return []
         db = self.engine.connections.db
-        rows = rank_rows(db, query, fts="factchecks_fts")
+        rows = rank_rows(db, query, table="factchecks")
         if not rows:
             return []
         marks = ",".join("?" * len(rows))

@@ -25,6 +25,7 @@ from claimdesk.store.factchecks.ratings import verdict_of
 from claimdesk.store.factchecks.records import FactCheck, FactCheckInput
 from claimdesk.store.folding import fold
 from claimdesk.store.search.query import fts_query, parse_query
+from claimdesk.store.search.text_index import text_index
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(FactCheck))
 """The ``factchecks`` columns :func:`factcheck_from_row` reads: a :class:`FactCheck`'s fields."""
@@ -176,10 +177,6 @@ def search(db: Database, query: str, limit: int = 20) -> list[FactCheck]:
     match = fts_query(parsed) if parsed.words else ""
     if not match:
         return []
-    rows = db.execute(
-        "SELECT factchecks_fts.rowid FROM factchecks_fts WHERE factchecks_fts MATCH ?"
-        " ORDER BY rank LIMIT ?",
-        [match, limit],
-    ).fetchall()
-    found = by_ids(db, [r[0] for r in rows])
-    return [found[r[0]] for r in rows if r[0] in found]
+    ids = text_index(db, "factchecks").best_matches(match, limit)
+    found = by_ids(db, ids)
+    return [found[i] for i in ids if i in found]

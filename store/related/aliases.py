@@ -83,7 +83,7 @@ def remove_alias(db: Database, alias: str, canonical: str | None = None) -> int:
 def _bump_version(db: Database) -> None:
     db.execute(
         "INSERT INTO meta (key, value) VALUES (?, '1')"
-        " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        " ON CONFLICT (key) DO UPDATE SET value = CAST(meta.value AS INTEGER) + 1",
         [_VERSION_KEY],
     )
 

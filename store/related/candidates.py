@@ -1,9 +1,9 @@
-"""Stage one: candidates from FTS5 for a claim's text.
+"""Stage one: candidates from the full-text index for a claim's text.
 
 The query is the claim's rarest informative terms (at most :data:`MAX_TERMS`
 within a postings budget, none found in more than :data:`MAX_DF_FRACTION` of the
 store's sentences), each with its spelling variants from the store's vocabulary
-and its aliases. FTS5 returns the rows of each term; a row scores the bm25 idf
+and its aliases. The index returns the rows of each term; a row scores the bm25 idf
 of every term it contains, its next rarer words looked up among those rows break
 the ties, and the best :data:`CANDIDATES` come back (see :func:`fetch_candidates`).
 
@@ -29,6 +29,7 @@ from claimdesk.store.related.matching_form import fts_tokens, informative, stem
 from claimdesk.store.related.scoring import Bag, bm25_terms, make_bag
 from claimdesk.store.related.sides import Side
 from claimdesk.store.related.terms import TermTable
+from claimdesk.store.search.text_index import IndexedTable, text_index
 
 MAX_TERMS = 16
 """At most this many of the query's rarest terms go to FTS5..."""
@@ -250,38 +251,33 @@ def fetch_candidates(
     ]
 
 
-def _rowids(db: Database, phrase: str, fts: str = "claims_fts") -> list[int]:
-    # one string per phrase: far cheaper than a Python row per posting
-    found = db.execute(
-        f"SELECT group_concat(rowid) FROM {fts} WHERE {fts} MATCH ?", [phrase]
-    ).fetchone()[0]
-    return list(map(int, found.split(","))) if found else []
-
-
-def rank_rows(db: Database, query: Query, fts: str = "claims_fts") -> list[tuple[int, float]]:
+def rank_rows(
+    db: Database, query: Query, table: IndexedTable = "claims"
+) -> list[tuple[int, float]]:
     """``(rowid, score)`` of the best :data:`CANDIDATES` rows: each row scores the idf of every
     read term it contains (its rarest matching alternative), bm25 without tf and length.
 
-    ``fts``: the FTS5 index to read (the known fact-checks have their own).
+    ``table``: the indexed table to read (the known fact-checks have their own index).
 
     Ties keep the lower rowid. The overlap part of the final score is idf-weighted
     too, so rows with the most idf in common with the query are the ones worth scoring.
     """
+    postings = text_index(db, table).postings
     scores: dict[int, float] = {}
     for alternatives in query.weighted:
         if len(alternatives) == 1:
             phrase, weight = alternatives[0]
-            _add(scores, _rowids(db, phrase, fts), repeat(weight))
+            _add(scores, postings(phrase), repeat(weight))
             continue
         best: dict[int, float] = {}
         for phrase, weight in sorted(alternatives, key=itemgetter(1)):
-            best.update(dict.fromkeys(_rowids(db, phrase, fts), weight))
+            best.update(dict.fromkeys(postings(phrase), weight))
         _add(scores, best, best.values())
     if len(scores) > CANDIDATES and query.postings <= ANCHOR_POSTINGS:
         # Common words are too costly to read whole, but cheap to look up among the rows
         # of the rare ones (FTS5 skips through the longer list): they break the ties.
         for expression, weight in query.anchored:
-            _add(scores, _rowids(db, f"({query.match}) AND {expression}", fts), repeat(weight))
+            _add(scores, postings(f"({query.match}) AND {expression}"), repeat(weight))
     # rowids in order, so that nlargest (stable) keeps the lower rowid of a tie
     best_ids = heapq.nlargest(CANDIDATES, sorted(scores), key=scores.__getitem__)
     return [(rowid, scores[rowid]) for rowid in best_ids]

@@ -1,8 +1,9 @@
 """The in-memory term table: how many sentences contain each indexed term, and spelling variants.
 
-Loaded once from FTS5's own vocabulary (``fts5vocab``, one scan), then updated
-incrementally from the sentences added since; asking FTS5's vocabulary per
-query would cost over 100 ms at a million claims. A removal reloads it.
+Loaded once from the full-text index's term counts (see
+:meth:`~claimdesk.store.search.text_index.TextIndex.term_counts`: one scan), then
+updated incrementally from the sentences added since; asking the index per query
+would cost over 100 ms at a million claims. A removal reloads it.
 
     >>> table = TermTable()
     >>> table.add_texts(["zelensky said 3000", "zelenskyy said 100", "north korea said"])
@@ -24,6 +25,7 @@ from rapidfuzz import fuzz, process
 from claimdesk.store.database.handle import Database
 from claimdesk.store.related.matching_form import strip_diacritics
 from claimdesk.store.related.scoring import TokenInfo
+from claimdesk.store.search.text_index import IndexedTable, text_index
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -38,7 +40,8 @@ MAX_VARIANTS = 4
 
 
 def index_tokens(norm: str) -> set[str]:
-    """The distinct tokens FTS5 (unicode61, diacritics removed) indexes for a ``norm`` value."""
+    """The distinct tokens the full-text index (FTS5's unicode61, diacritics removed) holds
+    for a ``norm`` value."""
     return set(_TOKEN.findall(strip_diacritics(norm)))
 
 
@@ -64,13 +67,11 @@ def _id_stats(db: Database, table: str = "claims") -> tuple[int, int, int]:
 class TermTable:
     """Document frequencies over the ``claims`` rows and a vocabulary bucketed for fuzzy lookup.
 
-    ``table`` and ``fts``: another indexed table with a ``norm`` column (the known
-    fact-checks) and its FTS5 index.
+    ``table``: another indexed table with a ``norm`` column (the known fact-checks).
     """
 
-    def __init__(self, table: str = "claims", fts: str = "claims_fts") -> None:
-        self.table = table
-        self.fts = fts
+    def __init__(self, table: IndexedTable = "claims") -> None:
+        self.table: IndexedTable = table
         self.df: Counter[str] = Counter()
         self.count = 0
         self.last_id = 0
@@ -102,15 +103,11 @@ class TermTable:
         self._index_new_terms(new_terms)
 
     def load(self, db: Database, stats: tuple[int, int, int] | None = None) -> None:
-        """Read every term's row count from FTS5's vocabulary (one scan of the index).
+        """Read every term's row count from the full-text index (one scan of it).
 
         ``stats``: the claims' ``(count, max id, id sum)`` if just read (a scan saved at 1M rows).
         """
-        db.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{self.fts}_terms"
-            f" USING fts5vocab(main, {self.fts}, row)"
-        )
-        rows = db.execute(f"SELECT term, doc, cnt FROM temp.{self.fts}_terms").fetchall()
+        rows = text_index(db, self.table).term_counts()
         self.df = Counter({term: doc for term, doc, _ in rows})
         self.tokens = sum(cnt for _, _, cnt in rows)
         self.count, self.last_id, self.id_sum = stats or _id_stats(db, self.table)
@@ -123,7 +120,7 @@ class TermTable:
 
         Sentences added since the last look are counted incrementally; if any
         row disappeared (a document was removed, even if others were added and
-        reused its ids) the table is reloaded from FTS5.
+        reused its ids) the table is reloaded from the index.
         """
         count, max_id, id_sum = stats = _id_stats(db, self.table)
         if not self.df:

@@ -1,4 +1,5 @@
-"""Keystroke search over all claims: FTS5 with prefix matching and a spelling fallback.
+"""Keystroke search over all claims: the full-text index with prefix matching and a spelling
+fallback.
 
 Every word of the query must match, except the commonest function words ("the",
 "of", ...) beside other words (see :func:`~claimdesk.store.search.query.required`); the last one is a prefix while
@@ -40,6 +41,7 @@ from claimdesk.store.search.query import (
     quoted,
     required,
 )
+from claimdesk.store.search.text_index import text_index
 from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
 
 CANDIDATE_CAP = 250
@@ -81,22 +83,16 @@ def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[s
 
 
 def ranked_ids(db: Database, match: str, phrase: str, limit: int) -> list[int]:
-    """Ids of the best ``limit`` claims for a MATCH expression, best first.
+    """Ids of the best ``limit`` claims for a match expression, best first.
 
-    Only the newest :data:`CANDIDATE_CAP` matching claims are read (FTS5 walks its
-    index newest first and stops there). They are ranked by phrase order, length
+    Only the newest :data:`CANDIDATE_CAP` matching claims are read (the index is
+    walked newest first and stops there). They are ranked by phrase order, length
     and age, not bm25: bm25 reads the whole posting list of every query word to
     weigh it, which costs as much as the word is common, on every keystroke.
     """
     # Sort key: the words typed in that order first, then shorter claims (the
     # words weigh more in them), then newer ones.
-    rows = db.execute(
-        "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"
-        " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
-        f" WHERE claims_fts MATCH ? AND {SEARCHABLE}"
-        " ORDER BY claims_fts.rowid DESC LIMIT ?",
-        [phrase, match, CANDIDATE_CAP],
-    ).fetchall()
+    rows = text_index(db, "claims").newest_matches(match, phrase, CANDIDATE_CAP, SEARCHABLE)
     rows.sort()
     return [-r[2] for r in rows[:limit]]
 
@@ -139,8 +135,9 @@ def load_hits(
 def unknown_words(db: Database, parsed: ParsedQuery, vocab: Vocabulary | None = None) -> list[str]:
     """Single-token words of the query that match no row of the index at all.
 
-    Answered from ``vocab`` (the index's terms) when it is fresh, else by FTS5.
+    Answered from ``vocab`` (the index's terms) when it is fresh, else by the index.
     """
+    index = text_index(db, "claims")
     unknown = []
     for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
         star = parsed.prefix and i == len(parsed.words) - 1
@@ -149,9 +146,7 @@ def unknown_words(db: Database, parsed: ParsedQuery, vocab: Vocabulary | None = 
         if vocab is not None:
             found = vocab.has_prefix(tokens[0]) if star else vocab.count(tokens[0]) > 0
         else:
-            found = db.execute(
-                "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1", [quoted(tokens, star)]
-            ).fetchone()
+            found = index.any_match(quoted(tokens, star))
         if not found:
             unknown.append(word)
     return unknown

@@ -1,7 +1,8 @@
 """The search vocabulary: every term of the claims index in memory, for spelling fallback.
 
-Built from the FTS5 index through an ``fts5vocab`` table (in the connection's temp
-schema, so no migration is needed) and kept until the store's generation changes.
+Built from the claims index's term counts (see
+:meth:`~claimdesk.store.search.text_index.TextIndex.term_counts`) and kept until the
+store's generation changes.
 
 >>> vocab = Vocabulary.from_counts({"zelensky": 4, "zelenskyy": 2, "soldiers": 9})
 >>> vocab.has_prefix("zel"), vocab.has_prefix("zelenskiy")
@@ -15,16 +16,16 @@ schema, so no migration is needed) and kept until the store's generation changes
 from __future__ import annotations
 
 import bisect
-import sqlite3
 import threading
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from claimdesk.store.database.connections import connect
+from claimdesk.store.database.connections import connect, connect_url
+from claimdesk.store.database.dialect import is_postgres_url
 from claimdesk.store.database.handle import Database
+from claimdesk.store.search.text_index import text_index
 
-VOCAB_TABLE = "search_vocabulary"
 MAX_ALTERNATIVES = 4
 LENGTH_SLACK = 2
 
@@ -118,13 +119,9 @@ class Vocabulary:
 
 
 def load_vocabulary(db: Database) -> Vocabulary:
-    """Read every term of ``claims_fts`` with its row count."""
-    db.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE}"
-        " USING fts5vocab('main', 'claims_fts', 'row')"
-    )
-    rows = db.execute(f"SELECT term, doc FROM temp.{VOCAB_TABLE}").fetchall()
-    return Vocabulary.from_counts(dict(rows))
+    """Read every term of the claims index with its row count."""
+    counts = text_index(db, "claims").term_counts()
+    return Vocabulary.from_counts({term: rows for term, rows, _ in counts})
 
 
 class VocabularyCache:
@@ -173,13 +170,17 @@ class VocabularyCache:
     def _load_in_background(self, generation: int) -> None:
         assert self.path is not None  # started by peek only when there is a path
         try:
-            db = connect(self.path, self.mode)
+            db = (
+                connect_url(self.path)
+                if is_postgres_url(self.path)
+                else connect(self.path, self.mode)
+            )
             try:
                 vocab = load_vocabulary(db)
             finally:
                 db.conn.close()
-        except sqlite3.Error:
-            return  # the store went away or is busy: the next peek tries again
+        except Exception:  # noqa: BLE001 - any driver's error: the next peek tries again
+            return  # the store went away or is busy, or its server is unreachable
         with self._lock:
             if self._generation is None or self._generation <= generation:
                 self._vocab, self._generation = vocab, generation

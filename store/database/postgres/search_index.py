@@ -1,0 +1,155 @@
+"""The PostgreSQL side of the full-text index seam: ``tsvector`` + GIN and a term table
+kept by triggers (see :mod:`~claimdesk.store.database.postgres.index_migrations`).
+
+A match expression (FTS5's syntax, see :mod:`~claimdesk.store.search.text_index`) becomes a
+``tsquery``: a phrase is its tokens joined by ``<->`` (followed by), a trailing ``*`` makes
+the last one a prefix (``:*``), ``AND`` is ``&`` and ``OR`` is ``|`` (``&`` binds tighter,
+as ``AND`` does in FTS5). The server runs each lexeme through the ``claimdesk``
+configuration, so a query folds (``unaccent``) exactly as the stored rows did.
+
+>>> tsquery_text('"north korea s" AND ("sol"* OR "army")')
+"('north' <-> 'korea' <-> 's') & ('sol':* | 'army')"
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from claimdesk.store.database.handle import Database
+from claimdesk.store.related.matching_form import strip_diacritics
+from claimdesk.store.search.text_index import IndexedTable, SortKey
+
+_PIECE = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|\b(AND|OR)\b|(\S)')
+_TOKEN = re.compile(r"[^\W_]+")
+
+K1, B = 1.2, 0.75
+"""FTS5's bm25 parameters."""
+
+
+class MatchSyntaxError(ValueError):
+    """A match expression outside the grammar both backends read."""
+
+
+def tsquery_text(match: str) -> str:
+    """The ``tsquery`` text (for ``to_tsquery``) of a match expression."""
+    out = []
+    for phrase, star, opening, closing, operator, other in _PIECE.findall(match):
+        if other:
+            raise MatchSyntaxError(f"unexpected {other!r} in {match!r}")
+        if opening or closing:
+            out.append(opening or closing)
+        elif operator:
+            out.append(" & " if operator == "AND" else " | ")
+        else:
+            out.append(_phrase(phrase, bool(star)))
+    return "".join(out)
+
+
+def _phrase(phrase: str, prefix: bool) -> str:
+    tokens = _TOKEN.findall(phrase)
+    if not tokens:
+        raise MatchSyntaxError(f"empty phrase in a match expression: {phrase!r}")
+    lexemes = [f"'{t}'" for t in tokens]
+    if prefix:
+        lexemes[-1] += ":*"
+    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+
+
+def _tokens(norm: str) -> list[str]:
+    """The index tokens of a ``norm`` value, as both backends cut them (for bm25's counts)."""
+    return _TOKEN.findall(strip_diacritics(norm))
+
+
+class PostgresTextIndex:
+    """The full-text index of ``table`` on a PostgreSQL connection ``db``."""
+
+    def __init__(self, db: Database, table: IndexedTable) -> None:
+        self.db = db
+        self.table: IndexedTable = table
+
+    def _query(self) -> str:
+        return "to_tsquery('claimdesk', ?)"
+
+    def term_counts(self) -> list[tuple[str, int, int]]:
+        """Every term with its row and occurrence counts, from the term table."""
+        rows = self.db.execute(f"SELECT term, rows, occurrences FROM {self.table}_terms")
+        return [(term, int(n), int(k)) for term, n, k in rows.fetchall()]
+
+    def postings(self, match: str) -> list[int]:
+        """Ids of the rows matching ``match`` (one array, not a Python row per posting)."""
+        found = self.db.execute(
+            f"SELECT array_agg(id) FROM {self.table}_search WHERE vector @@ {self._query()}",
+            [tsquery_text(match)],
+        ).fetchone()[0]
+        return list(found) if found else []
+
+    def any_match(self, match: str) -> bool:
+        """Whether any row matches ``match``."""
+        row = self.db.execute(
+            f"SELECT 1 FROM {self.table}_search WHERE vector @@ {self._query()} LIMIT 1",
+            [tsquery_text(match)],
+        ).fetchone()
+        return row is not None
+
+    def newest_matches(self, match: str, phrase: str, cap: int, where: str) -> list[SortKey]:
+        """Sort keys of the newest ``cap`` matching rows that satisfy ``where``."""
+        rows = self.db.execute(
+            "SELECT strpos(c.norm, ?) = 0, length(c.norm), -c.id"
+            f" FROM {self.table}_search s JOIN {self.table} c ON c.id = s.id"
+            f" WHERE s.vector @@ {self._query()} AND {where}"
+            " ORDER BY s.id DESC LIMIT ?",
+            [phrase, tsquery_text(match), cap],
+        ).fetchall()
+        return [(bool(a), int(n), int(i)) for a, n, i in rows]
+
+    def best_matches(self, match: str, limit: int) -> list[int]:
+        """Ids of the best ``limit`` matching rows by FTS5's bm25, computed here over the
+        matching rows' tokens (ties: the lower id first)."""
+        rows = self.db.execute(
+            f"SELECT c.id, c.norm FROM {self.table}_search s JOIN {self.table} c ON c.id = s.id"
+            f" WHERE s.vector @@ {self._query()}",
+            [tsquery_text(match)],
+        ).fetchall()
+        if not rows:
+            return []
+        phrases = [(_TOKEN.findall(p), bool(star)) for p, star, *_ in _PIECE.findall(match) if p]
+        total, tokens = self.db.execute(
+            f"SELECT (SELECT count(*) FROM {self.table}),"
+            f" (SELECT coalesce(sum(occurrences), 0) FROM {self.table}_terms)"
+        ).fetchone()
+        average = int(tokens) / max(int(total), 1)
+        weights = [self._idf(words, star, int(total)) for words, star in phrases]
+        scored = []
+        for row_id, norm in rows:
+            words = _tokens(norm)
+            score = 0.0
+            for (phrase, star), idf in zip(phrases, weights, strict=True):
+                hits = _occurrences(words, phrase, star)
+                score += idf * hits * (K1 + 1) / (hits + K1 * (1 - B + B * len(words) / average))
+            scored.append((-score, row_id))
+        scored.sort()
+        return [row_id for _, row_id in scored[:limit]]
+
+    def _idf(self, phrase: list[str], star: bool, total: int) -> float:
+        quoted = '"' + " ".join(phrase) + '"' + ("*" if star else "")
+        rows = self.db.execute(
+            f"SELECT count(*) FROM {self.table}_search WHERE vector @@ {self._query()}",
+            [tsquery_text(quoted)],
+        ).fetchone()[0]
+        return max(math.log((total - rows + 0.5) / (rows + 0.5)), 1e-6)
+
+
+def _occurrences(words: list[str], phrase: list[str], prefix: bool) -> int:
+    """How many times ``phrase`` (its last token a prefix if ``prefix``) occurs in ``words``."""
+    n = len(phrase)
+    if n == 1 and not prefix:
+        return Counter(words)[phrase[0]]
+    found = 0
+    for i in range(len(words) - n + 1):
+        if words[i : i + n - 1] == phrase[:-1] and (
+            words[i + n - 1].startswith(phrase[-1]) if prefix else words[i + n - 1] == phrase[-1]
+        ):
+            found += 1
+    return found

@@ -1,0 +1,73 @@
+"""The SQLite side of the full-text index seam: FTS5 tables ``claims_fts`` and
+``factchecks_fts`` (migrations ``m001``, ``m002``, ``m003``; tokenizer ``unicode61
+remove_diacritics 2``) and their ``fts5vocab`` views.
+
+A match expression (see :mod:`~claimdesk.store.search.text_index`) is FTS5 syntax
+already, so it is passed to ``MATCH`` as it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+if TYPE_CHECKING:
+    from claimdesk.store.search.text_index import IndexedTable, SortKey
+
+
+class Fts5Index:
+    """The FTS5 index of ``table`` on the SQLite connection ``db``."""
+
+    def __init__(self, db: sqlite_utils.Database, table: IndexedTable) -> None:
+        self.db = db
+        self.table: IndexedTable = table
+        self.fts = f"{table}_fts"
+
+    def term_counts(self) -> list[tuple[str, int, int]]:
+        """Every term with its row and occurrence counts, from an ``fts5vocab`` table (kept in
+        the connection's temp schema, so no migration is needed); one scan of the index."""
+        self.db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{self.fts}_terms"
+            f" USING fts5vocab(main, {self.fts}, row)"
+        )
+        rows: list[tuple[str, int, int]] = self.db.execute(
+            f"SELECT term, doc, cnt FROM temp.{self.fts}_terms"
+        ).fetchall()
+        return rows
+
+    def postings(self, match: str) -> list[int]:
+        """Ids of the rows matching ``match``."""
+        fts = self.fts
+        # one string per phrase: far cheaper than a Python row per posting
+        found = self.db.execute(
+            f"SELECT group_concat(rowid) FROM {fts} WHERE {fts} MATCH ?", [match]
+        ).fetchone()[0]
+        return list(map(int, found.split(","))) if found else []
+
+    def any_match(self, match: str) -> bool:
+        """Whether any row matches ``match``."""
+        fts = self.fts
+        row = self.db.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1", [match])
+        return row.fetchone() is not None
+
+    def newest_matches(self, match: str, phrase: str, cap: int, where: str) -> list[SortKey]:
+        """Sort keys of the newest ``cap`` matching rows that satisfy ``where``: FTS5 walks its
+        index newest first and stops there."""
+        fts = self.fts
+        rows: list[SortKey] = self.db.execute(
+            "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"
+            f" FROM {fts} JOIN {self.table} c ON c.id = {fts}.rowid"
+            f" WHERE {fts} MATCH ? AND {where}"
+            f" ORDER BY {fts}.rowid DESC LIMIT ?",
+            [phrase, match, cap],
+        ).fetchall()
+        return rows
+
+    def best_matches(self, match: str, limit: int) -> list[int]:
+        """Ids of the best ``limit`` matching rows by FTS5's bm25."""
+        fts = self.fts
+        rows = self.db.execute(
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?", [match, limit]
+        ).fetchall()
+        return [r[0] for r in rows]

@@ -1,0 +1,140 @@
+"""The full-text index seam on both backends: the same corpus in SQLite and in PostgreSQL
+gives the same search results, the same related claims and the same term counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.store import Store
+from claimdesk.store.database.postgres.search_index import MatchSyntaxError, tsquery_text
+from claimdesk.store.search.text_index import text_index
+
+EXTRA = [
+    (
+        "Café owners in Kraków said 1,200 jobs were lost; Zelenskyý's office disputed it.",
+        "Accents",
+    ),
+    ("The U.S. sent 3.5 billion in year-old aid, said the ministry of health.", "Punctuation"),
+    ("Ministry of health officials said 1,200 cafe jobs were lost in Krakow.", "Plain"),
+]
+
+QUERIES = [
+    "z",
+    "zel",
+    "zelensky",
+    "zelenskiy",
+    "north korean sol",
+    "north korean soldiers ",
+    "3,000",
+    "3000 sol",
+    "the ministry of health sa",
+    "u.s.",
+    "year-old",
+    "cafe",
+    "café",
+    "krakow",
+    "korea's",
+    "kursk",
+    "wonded",
+    "benghasi",
+    "nothingmatcheshere",
+]
+
+
+def _fill(store: Store) -> None:
+    from claimdesk.seeds import seed_store
+
+    seed_store(store)
+    for text, title in EXTRA:
+        store.add_text(text, title=title)
+
+
+@pytest.fixture
+def both(tmp_path, pg_dsn):
+    """A SQLite store and a PostgreSQL store holding the same corpus, added in the same order."""
+    lite = Store.open(tmp_path / "lite.db")
+    desk = Store.open(pg_dsn)
+    for store in (lite, desk):
+        _fill(store)
+    yield lite, desk
+    lite.close()
+    desk.close()
+
+
+def _claim_ids(store: Store) -> list[int]:
+    return [r[0] for r in store.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
+
+
+def test_search_and_related_give_the_same_ids_on_both_backends(both):
+    lite, desk = both
+    assert _claim_ids(lite) == _claim_ids(desk)
+    searched = 0
+    for query in QUERIES:
+        found = [h.claim.id for h in lite.search(query)]
+        assert [h.claim.id for h in desk.search(query)] == found, query
+        searched += bool(found)
+    assert searched >= len(QUERIES) - 2  # the corpus answers nearly every query
+    related = 0
+    for claim_id in _claim_ids(lite):
+        ids = [h.claim.id for h in lite.related(claim_id, limit=10, weaker=True)]
+        assert [h.claim.id for h in desk.related(claim_id, limit=10, weaker=True)] == ids
+        related += bool(ids)
+    assert related > 10
+
+
+def test_term_counts_and_postings_agree(both):
+    lite, desk = both
+    lite_index, desk_index = text_index(lite.db, "claims"), text_index(desk.db, "claims")
+    assert sorted(desk_index.term_counts()) == sorted(lite_index.term_counts())
+    for match in ['"cafe"', '"krakow"', '"u s"', '"year old" AND "aid"', '"min"* OR "3000"']:
+        assert sorted(desk_index.postings(match)) == sorted(lite_index.postings(match)), match
+        assert desk_index.any_match(match) == lite_index.any_match(match)
+
+
+def test_term_counts_follow_removals_and_edits(both):
+    lite, desk = both
+    for store in (lite, desk):
+        doc_id = store.db.execute("SELECT max(id) FROM documents").fetchone()[0]
+        store.remove_document(doc_id)
+    lite_counts = sorted(text_index(lite.db, "claims").term_counts())
+    assert sorted(text_index(desk.db, "claims").term_counts()) == lite_counts
+    assert not any(term == "krakow" and rows > 1 for term, rows, _ in lite_counts)
+
+
+def test_match_expressions_outside_the_grammar_are_refused():
+    assert tsquery_text('"a b"* OR ("c" AND "d")') == "('a' <-> 'b':*) | ('c' & 'd')"
+    with pytest.raises(MatchSyntaxError):
+        tsquery_text("a OR b")
+    with pytest.raises(MatchSyntaxError):
+        tsquery_text('"" AND "x"')
+
+
+CHECKS = (
+    "Statement;Verdict;Fact checker;Link\n"
+    "Zelensky said 3,000 North Korean soldiers were killed or wounded in Kursk;Mostly true;"
+    "Desk A;https://a.example/1\n"
+    "North Korea sent no soldiers to Russia;False;Desk B;https://b.example/2\n"
+    "Café owners in Kraków lost 1,200 jobs;Misleading;Desk C;https://c.example/3\n"
+    "The ministry of health said 1,200 jobs were lost;True;Desk A;https://a.example/4\n"
+)
+
+
+def test_factcheck_search_and_matching_agree(both, tmp_path):
+    lite, desk = both
+    path = tmp_path / "checks.csv"
+    path.write_text(CHECKS, encoding="utf-8")
+    for store in (lite, desk):
+        assert store.import_factchecks(path, columns={"claim": "Statement"}).added == 4
+    for query in ["north korea", "sold", "cafe", "kraków", "jobs", "ministry of health sa"]:
+        found = [c.id for c in lite.search_factchecks(query)]
+        assert found and [c.id for c in desk.search_factchecks(query)] == found, query
+    matched = 0
+    for claim_id in _claim_ids(lite):
+        known = [
+            (k.factcheck.id, k.score) for k in lite.checked_before(claim_id, include_weak=True)
+        ]
+        assert [
+            (k.factcheck.id, k.score) for k in desk.checked_before(claim_id, include_weak=True)
+        ] == known
+        matched += bool(known)
+    assert matched >= 3
