@@ -28,6 +28,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Protocol
 
 from claimdesk.store.database.connections import BUSY_TIMEOUT_MS
 from claimdesk.store.database.documents import list_documents
@@ -44,6 +45,16 @@ from claimdesk.store.models import ChangePosition, Claim, RelatedClaim, StoreCha
 
 CHUNK = 500
 """Ids per ``IN (...)`` lookup."""
+
+
+class Watcher(Protocol):
+    """What :meth:`Store.watch <claimdesk.store.Store.watch>` returns, on either backend."""
+
+    def changed(self) -> bool:
+        """Whether anything was committed since the last call."""
+
+    def close(self) -> None:
+        """Release the watcher's connection."""
 
 
 class ChangeWatcher:

@@ -102,27 +102,6 @@ def free_bytes(path: str) -> int | None:
         return None
 
 
-INSUFFICIENT_PRIVILEGE = "42501"
-"""PostgreSQL's SQLSTATE for a statement the role may not run."""
-
-READ_ONLY_ROLE = "read-only: your role may read and search this desk but not change it"
-"""What a change refused by the server's privileges says (the desk's owner grants writing
-with ``claimdesk desk grant-writer``)."""
-
-
-def server_error(exc: BaseException, sqlstate: str) -> StoreError | None:
-    """The :class:`StoreError` a PostgreSQL error means (by its SQLSTATE), or ``None``.
-
-    >>> class Refused(Exception):
-    ...     sqlstate = "42501"
-    >>> str(server_error(Refused("permission denied for table claims"), "42501"))
-    'read-only: your role may read and search this desk but not change it'
-    """
-    if sqlstate == INSUFFICIENT_PRIVILEGE:
-        return ReadOnlyStoreError(READ_ONLY_ROLE)
-    return None
-
-
 def store_error(exc: BaseException, path: str) -> StoreError | None:
     """The :class:`StoreError` that ``exc`` (an SQLite or OS error) means, or ``None``.
 
@@ -134,9 +113,6 @@ def store_error(exc: BaseException, path: str) -> StoreError | None:
         return exc
     if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
         return DiskFullError(f"disk full: no space left for {path}")
-    sqlstate = getattr(exc, "sqlstate", None)
-    if isinstance(sqlstate, str):  # a PostgreSQL server's error (psycopg)
-        return server_error(exc, sqlstate)
     if not isinstance(exc, sqlite3.Error):
         return None
     code, text = _code(exc), str(exc).lower()

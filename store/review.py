@@ -77,8 +77,9 @@ actor = login_name
 
 
 def _current(db: Database, table: str, column: str, row_id: int, version: str) -> Any:
+    """The stored value, owner and version of a row about to change, locked until the
+    transaction ends (so a concurrent save waits, then sees the new version)."""
     owner = "doc_id" if table == "claims" else "id"
-    # locked until the transaction ends: a concurrent save waits, then reads the new version
     lock = dialect_of(db).for_update
     row = db.execute(
         f'SELECT "{column}", {owner}, {version or 0} FROM {table} WHERE id = ?{lock}', [row_id]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import STATUSES, QueueItem, QueuePage, UnknownStatusError
@@ -115,7 +116,8 @@ def queue_page(db: Database, query: QueueQuery, limit: int = 200, offset: int = 
         sql = (
             f"SELECT {_COLUMNS}, d.title AS doc_title, d.source AS doc_source,"
             " d.published AS doc_published, d.added AS doc_added"
-            f" FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE {condition}"
+            f" FROM documents d {dialect_of(db).ordered_join} claims c ON c.doc_id = d.id"
+            f" WHERE {condition}"
             " ORDER BY d.published DESC, d.id DESC, c.ordinal"
         )
     else:

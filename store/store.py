@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from claimdesk.store import changes, review, review_queue
-from claimdesk.store.changes import ChangeWatcher
+from claimdesk.store.changes import ChangeWatcher, Watcher
 from claimdesk.store.database import (
     desk_roles,
     document_extras,
@@ -35,6 +35,7 @@ from claimdesk.store.database.connections import Connections, open_first, write_
 from claimdesk.store.database.dialect import is_postgres_url, redacted
 from claimdesk.store.database.handle import Database
 from claimdesk.store.database.health import CheckReport
+from claimdesk.store.database.postgres.desk_errors import desk_error, driver_errors
 from claimdesk.store.database.removal import RemovedDocument
 from claimdesk.store.errors import ReadOnlyStoreError, StoreError, store_error
 from claimdesk.store.exports import ImportOutcome, Selection, export_text, import_annotations
@@ -78,6 +79,9 @@ from claimdesk.store.search.searcher import ClaimSearch
 
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 
+_DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, OSError, *driver_errors())
+"""What a store call may fail with that is said in the store's terms."""
+
 
 def _in_store_terms(method: _Method) -> _Method:
     """Report SQLite, server and disk failures of ``method`` as :class:`StoreError` lines
@@ -87,9 +91,9 @@ def _in_store_terms(method: _Method) -> _Method:
     def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
-        except Exception as exc:  # SQLite's, the server's or the disk's: see store_error
-            translated = store_error(exc, self.path)
-            if translated is None or translated is exc:
+        except _DATABASE_ERRORS as exc:
+            translated = store_error(exc, self.path) or desk_error(exc, self.display_path)
+            if translated is None:
                 raise
             raise translated from exc
 
@@ -178,16 +182,22 @@ class Store:
         from claimdesk.store.database.postgres.adapter import PostgresDatabase
 
         store = cls(url, actor=actor)
-        db = store.connections.db
-        assert isinstance(db, PostgresDatabase)
-        if migrate:
-            desk_migrations.migrate(db, store.display_path)
-        else:
-            desk_migrations.check_not_newer(db, store.display_path)
-        if not (actor or "").strip():
-            store.actor = db.execute("SELECT current_user").fetchone()[0]
-        if not desk_roles.may_write(db):
-            store.connections.mode = "ro"  # a reader's role: the server refuses its changes
+        try:
+            db = store.connections.db
+            assert isinstance(db, PostgresDatabase)
+            if migrate:
+                desk_migrations.migrate(db, store.display_path)
+            else:
+                desk_migrations.check_not_newer(db, store.display_path)
+            if not (actor or "").strip():
+                store.actor = db.execute("SELECT current_user").fetchone()[0]
+            if not desk_roles.may_write(db):
+                store.connections.mode = "ro"  # a reader's role: the server refuses changes
+        except _DATABASE_ERRORS as exc:
+            translated = desk_error(exc, store.display_path)
+            if translated is None:
+                raise
+            raise translated from exc
         return store
 
     @property
@@ -642,10 +652,14 @@ class Store:
         return review.undo_last(self.db, self.actor)
 
     # other writers -----------------------------------------------------------
-    def watch(self) -> ChangeWatcher:
-        """A :class:`~claimdesk.store.changes.ChangeWatcher`: whether anything was committed
+    def watch(self) -> Watcher:
+        """A :class:`~claimdesk.store.changes.Watcher`: whether anything was committed
         since it last looked (another process's flag, an added document), for a few
-        microseconds a question."""
+        microseconds a question (on PostgreSQL: whether a notification has arrived)."""
+        if self.connections.dialect.is_postgres:
+            from claimdesk.store.database.postgres.notifications import DeskWatcher
+
+            return DeskWatcher(self.path)
         return ChangeWatcher(self.path)
 
     def change_position(self) -> ChangePosition:
@@ -717,7 +731,7 @@ class Store:
         notes = db.execute("SELECT count(*) FROM claims WHERE note != ''").fetchone()[0]
         document_notes = db.execute("SELECT count(*) FROM documents WHERE note != ''").fetchone()[0]
         return StoreSummary(
-            path=self.path,
+            path=self.display_path,
             documents=docs,
             sentences=sents,
             claims=claims,

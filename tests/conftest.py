@@ -10,12 +10,18 @@ BACKENDS = ("sqlite", "postgresql")
 """The store backends a backend-neutral test runs on."""
 
 
-def open_test_store(backend: str, tmp_path, request) -> Store:
-    """An empty store on ``backend``: a temporary SQLite file, or a fresh PostgreSQL database
-    on the session's test server (skipped, with the reason, where none can start)."""
+def store_location_for(backend: str, tmp_path, request) -> str:
+    """Where an empty store on ``backend`` opens: a temporary SQLite file, or a fresh
+    PostgreSQL database on the session's test server (skipped, with the reason, where none
+    can start)."""
     if backend == "postgresql":
-        return Store.open(request.getfixturevalue("pg_dsn"))
-    return Store.open(tmp_path / "test.db")
+        return request.getfixturevalue("pg_dsn")
+    return str(tmp_path / "test.db")
+
+
+def open_test_store(backend: str, tmp_path, request) -> Store:
+    """An empty store on ``backend`` (see :func:`store_location_for`)."""
+    return Store.open(store_location_for(backend, tmp_path, request))
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def test_grant_reader_then_the_readers_flag_is_one_clear_line(pg_dsn):
     assert "Officials said 40 people died." in run(reader, "claims").output
     refused = run(reader, "flag", str(claim_id), "verified")
     assert refused.exit_code == 1
-    assert refused.output.startswith("Error: read-only: your role may read and search this desk")
+    assert refused.output.startswith("Error: your database role may not change this store")
     assert refused.output.count("\n") == 1 and "Traceback" not in refused.output
     assert owner.claims()[0].status == "unreviewed"
 

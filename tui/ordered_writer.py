@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 
 from claimdesk.store import Store
-from claimdesk.store.changes import ChangeWatcher
+from claimdesk.store.changes import Watcher
 from claimdesk.store.models import ChangePosition
 from claimdesk.tui import messages
 from claimdesk.tui.store_calls import failure_text
@@ -51,7 +51,7 @@ class OrderedWriter:
         self._running = False
         self._checking = False
         self._position: ChangePosition | None = None
-        self._watcher: ChangeWatcher | None = None
+        self._watcher: Watcher | None = None
 
     def start(self, since: ChangePosition | None = None) -> None:
         """Begin watching: changes after ``since`` (default: now) are reported."""

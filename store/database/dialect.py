@@ -36,6 +36,12 @@ class Dialect:
     """A condition true when the column ``{column}`` holds an ASCII digit."""
     case_insensitive_like: str
     """``LIKE`` that ignores ASCII case (SQLite's ``LIKE`` does; PostgreSQL's does not)."""
+    ids_given_out: str
+    """A query of the highest id ever given out in the table named by its one parameter
+    (removed rows' ids included): ids are never given out twice."""
+    ordered_join: str
+    """An inner join that keeps the written table order (SQLite's ``CROSS JOIN`` does;
+    PostgreSQL's planner orders joins itself)."""
 
     @property
     def is_postgres(self) -> bool:
@@ -58,6 +64,8 @@ SQLITE = Dialect(
     max_parameters=32766,
     digits_pattern="{column} GLOB '*[0-9]*'",
     case_insensitive_like="LIKE",
+    ids_given_out="SELECT seq FROM sqlite_sequence WHERE name = ?",
+    ordered_join="CROSS JOIN",
 )
 """SQLite (3.35 or newer: ``ON CONFLICT`` and ``RETURNING``)."""
 
@@ -68,6 +76,9 @@ POSTGRES = Dialect(
     max_parameters=65535,
     digits_pattern="{column} ~ '[0-9]'",
     case_insensitive_like="ILIKE",
+    ids_given_out="SELECT coalesce(last_value, 0) FROM pg_sequences"
+    " WHERE schemaname = current_schema() AND sequencename = ? || '_id_seq'",
+    ordered_join="JOIN",
 )
 """PostgreSQL (13 or newer) through psycopg 3."""
 

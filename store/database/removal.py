@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
 from claimdesk.store.errors import StoreDamagedError
 from claimdesk.store.models import NotFoundError
@@ -97,7 +98,7 @@ def removed_claim_document(db: Database, claim_id: int) -> int | None:
 
 
 def _given_out(db: Database, table: str) -> int:
-    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
+    row = db.execute(dialect_of(db).ids_given_out, [table]).fetchone()
     return row[0] if row else 0
 
 

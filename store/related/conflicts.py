@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import DISAGREEMENTS, Claim, ConflictPair
@@ -44,7 +45,9 @@ def claims_with_figures(db: Database, since: str | None = None) -> list[tuple[Cl
             f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
             " FROM claims c JOIN documents d ON d.id = c.doc_id"
             " WHERE c.is_claim = 1 AND d.replaced_by IS NULL"
-            " AND (c.numbers != '[]' OR c.dates != '[]' OR c.text GLOB '*[0-9]*')"
+            " AND (c.numbers != '[]' OR c.dates != '[]' OR "
+            + dialect_of(db).has_digit("c.text")
+            + ")"
             + where
             + " ORDER BY c.id",
             args,

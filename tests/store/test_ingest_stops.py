@@ -125,6 +125,7 @@ def test_worker_processes_end_with_their_parent(tmp_path, how):
         assert "stored before the stop" in err
 
 
+@pytest.mark.sqlite_only("holds SQLite's write lock from a second connection")
 def test_a_store_held_too_long_stops_the_ingest_with_a_count(store, tmp_path, monkeypatch):
     from claimdesk.store.ingest import writer
     from claimdesk.store.ingest.writer import IngestStopped
@@ -216,6 +217,7 @@ print(sum(r.added for r in results))
 """
 
 
+@pytest.mark.sqlite_only("counts stored documents through sqlite3 while the writers run")
 def test_eight_writers_during_an_ingest_see_no_lock_errors_and_lose_nothing(store, tmp_path):
     import json
 

@@ -4,11 +4,17 @@ and document names (m008)."""
 
 from __future__ import annotations
 
+import pytest
+
 from claimdesk.store import Store
 from claimdesk.store.database.connections import connect
 from claimdesk.store.database.documents import now_iso, sha256_of
 from claimdesk.store.database.schema import migrate, migrations
 from claimdesk.store.extract.extractor import extract
+
+pytestmark = pytest.mark.sqlite_only(
+    "SQLite's own migrations and FTS5 index (PostgreSQL's: test_postgres_schema)"
+)
 
 TEXT = (
     "Officials said 40 people died in the flood on Monday. "

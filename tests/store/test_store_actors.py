@@ -13,10 +13,10 @@ TEXT = (
 
 
 @pytest.fixture
-def pair(tmp_path):
-    """Two stores on one file, as two people (or two windows) would open it."""
-    alice = Store.open(tmp_path / "shared.db", actor="alice")
-    bob = Store.open(tmp_path / "shared.db", actor="bob")
+def pair(store_location):
+    """Two stores on one file (or desk database), as two people (or two windows) would open it."""
+    alice = Store.open(store_location, actor="alice")
+    bob = Store.open(store_location, actor="bob")
     alice.add_text(TEXT, title="Flood")
     yield alice, bob
     alice.close()
@@ -34,6 +34,9 @@ def test_changes_are_recorded_under_the_actor(pair):
     ]
 
 
+@pytest.mark.sqlite_only(
+    "on PostgreSQL the default actor is the database role (test_postgres_schema)"
+)
 def test_the_login_name_is_the_default_actor(store):
     assert store.actor and store.actor == Store(store.path).actor
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from claimdesk.store import Store
 from claimdesk.store.database.connections import connect
 from claimdesk.store.database.schema import migrate, migrations
@@ -24,6 +26,7 @@ def test_migrations_apply_to_an_empty_file_and_are_idempotent(tmp_path):
     assert migrations.pending(db) == []
 
 
+@pytest.mark.sqlite_only("SQLite's connection settings")
 def test_pragmas(store):
     db = store.db
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import psycopg
 import pytest
 
 from claimdesk.store import STATUSES, NotFoundError, Store, UnknownStatusError
@@ -96,10 +97,12 @@ def test_document_notes_are_events_too(store, doc):
 def test_events_are_append_only(store, doc):
     claim = first_claim(store, doc)
     store.set_status(claim.id, "false")
-    with pytest.raises(sqlite3.IntegrityError):
+    refused = (sqlite3.IntegrityError, psycopg.errors.RestrictViolation)
+    with pytest.raises(refused, match="append-only"):
         store.db.execute("UPDATE events SET new = 'verified'")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(refused, match="append-only"):
         store.db.execute("DELETE FROM events")
+    assert [e.new for e in store.history(claim.id)] == ["false"]
 
 
 def test_history_survives_document_removal(store, doc):

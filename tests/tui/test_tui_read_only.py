@@ -51,6 +51,6 @@ async def test_a_desk_readers_role_says_read_only_and_its_flag_is_refused(pg_dsn
         await pilot.press("s", "v")
         await settle(pilot)
         shown = rendered_text(bar)
-        assert "read-only: your role may read and search this desk" in shown
+        assert "your database role may not change this store" in shown
     assert owner.claim(claim_id).status == "unreviewed"
     assert owner.history() == []

@@ -87,14 +87,16 @@ class ClaimdeskGroup(click.Group):
 @click.option(
     "--db",
     "db",
-    metavar="PATH",
-    help="The store to use (default: $CLAIMDESK_DB, else the user data dir).",
+    metavar="PATH|URL",
+    help="The store to use: a file, or a postgresql:// URL for a shared desk (default:"
+    " $CLAIMDESK_DB, else the user data dir).",
 )
 @click.option(
     "--as",
     "actor",
     metavar="NAME",
-    help="Who is making changes (default: user in the config file, else the login name).",
+    help="Who is making changes (default: user in the config file, else the database role"
+    " on a postgresql:// store, else the login name).",
 )
 @click.version_option(package_name="claimdesk")
 @click.pass_context

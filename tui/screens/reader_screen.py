@@ -158,7 +158,7 @@ class ReaderScreen(Screen):
                 yield ClaimsList(id="claims", classes="pane", empty_text="loading…")
                 yield RelatedList(id="related", classes="pane", empty_text="")
         yield StatusBar(
-            self.store.path, self.store.actor, read_only=self.store.read_only, id="status"
+            self.store.display_path, self.store.actor, read_only=self.store.read_only, id="status"
         )
 
     def on_mount(self) -> None:
