@@ -78,6 +78,14 @@ def insert_rows(
     db.conn.executemany(sql, rows)
 
 
+def after_bulk_load(db: Database) -> None:
+    """Bring the planner's statistics up to date after a bulk load, search index tables
+    included (PostgreSQL plans from them, and autovacuum analyses a freshly filled table
+    only some time later). SQLite keeps the plans it had."""
+    if dialect_of(db).is_postgres:
+        db.execute("ANALYZE")
+
+
 def _identity_sequences(db: Database, tables: tuple[str, ...]) -> dict[str, str]:
     found = {}
     for table in tables:

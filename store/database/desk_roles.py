@@ -71,36 +71,32 @@ def grant(db: Database, name: str, access: str, password: str | None = None) -> 
         statements.append(_sql(db, "CREATE ROLE {} LOGIN", name))
     if password is not None:
         statements.append(_sql(db, "ALTER ROLE {} PASSWORD {literal}", name, literal=password))
+    defaults = "ALTER DEFAULT PRIVILEGES IN SCHEMA {} "
+    statements += [_sql(db, "GRANT CONNECT ON DATABASE {} TO {}", database, name)]
     statements += [
-        _sql(db, "GRANT CONNECT ON DATABASE {} TO {}", database, name),
-        _sql(db, "GRANT USAGE ON SCHEMA {} TO {}", schema, name),
-        _sql(db, "REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}", schema, name),
-        _sql(db, "REVOKE ALL ON ALL SEQUENCES IN SCHEMA {} FROM {}", schema, name),
-        _sql(db, "GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}", schema, name),
-        _sql(
-            db, "ALTER DEFAULT PRIVILEGES IN SCHEMA {} REVOKE ALL ON TABLES FROM {}", schema, name
-        ),
-        _sql(
-            db, "ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT SELECT ON TABLES TO {}", schema, name
-        ),
+        _sql(db, template, schema, name)
+        for template in (
+            "GRANT USAGE ON SCHEMA {} TO {}",
+            "REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}",
+            "REVOKE ALL ON ALL SEQUENCES IN SCHEMA {} FROM {}",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}",
+            # the id counters too, so that a reader can copy the whole desk (claimdesk copy)
+            "GRANT SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}",
+            defaults + "REVOKE ALL ON TABLES FROM {}",
+            defaults + "REVOKE ALL ON SEQUENCES FROM {}",
+            defaults + "GRANT SELECT ON TABLES TO {}",
+            defaults + "GRANT SELECT ON SEQUENCES TO {}",
+        )
     ]
     if access == "writer":
         statements += [
-            _sql(db, "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {} TO {}", schema, name),
-            _sql(db, "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}", schema, name),
-            _sql(
-                db,
-                "ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT INSERT, UPDATE, DELETE ON TABLES"
-                " TO {}",
-                schema,
-                name,
-            ),
-            _sql(
-                db,
-                "ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT USAGE, SELECT ON SEQUENCES TO {}",
-                schema,
-                name,
-            ),
+            _sql(db, template, schema, name)
+            for template in (
+                "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {} TO {}",
+                "GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}",
+                defaults + "GRANT INSERT, UPDATE, DELETE ON TABLES TO {}",
+                defaults + "GRANT USAGE ON SEQUENCES TO {}",
+            )
         ]
         for table in APPEND_ONLY_TABLES:
             statements.append(_sql(db, "REVOKE UPDATE, DELETE ON {} FROM {}", table, name))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimdesk.store.database.bulk_rows import (
+    after_bulk_load,
     ids_given_out,
     insert_rows,
     keep_ids_given_out,
@@ -186,6 +187,7 @@ def copy_store(source: Store, target: Store, progress: Progress | None = None) -
                     if progress is not None:
                         progress(table, done, total)
             keep_ids_given_out(dst, RECORD_TABLES, ids_given_out(src, RECORD_TABLES))
+    after_bulk_load(dst)
     report = CopyReport()
     for table, columns in layout.items():
         after = table_digest(dst, table, columns)

@@ -48,6 +48,16 @@ def test_a_reader_reads_and_searches_and_cannot_change_anything(desk, pg_dsn):
     reader.close()
 
 
+def test_a_reader_can_copy_the_whole_desk_to_a_file(desk, pg_dsn, tmp_path):
+    from claimdesk.store.database.store_copy import copy_store
+
+    desk.set_status(desk.claims()[0].id, "verified")
+    desk.grant("backup_r", "reader")
+    reader = Store.open(as_role(pg_dsn, "backup_r"))
+    report = copy_store(reader, Store.open(tmp_path / "backup.db"))
+    assert report.matched and report.table("events").target_rows == 1
+
+
 def test_a_writer_flags_and_notes_but_never_rewrites_history(desk, pg_dsn):
     desk.grant("ana_w", "writer")
     writer = Store.open(as_role(pg_dsn, "ana_w"))
