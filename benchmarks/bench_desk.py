@@ -10,7 +10,7 @@ the SQLite one, or was filled the same way), and the ratio is PostgreSQL / SQLit
   :mod:`benchmarks.stores`; the copy into PostgreSQL is timed and checked too), each
   store warmed first by one untimed pass of the same queries;
 - ingest of 2,000 generated documents through the batch API, then ``claimdesk copy``
-  of that store to PostgreSQL and back, with every table's checksum compared;
+  of that store to another file, to PostgreSQL and back, every table's checksum compared;
 - 8 writer processes x 500 versioned flags and notes at once (saves a second, conflicts
   refused, and a check that no event was lost or duplicated).
 
@@ -138,12 +138,14 @@ def ingest_and_copy(server: LocalPostgres, n: int) -> None:
         for label, took in seconds.items():
             figures[f"ingest docs/s, {label}"] = n / took
         figures["ingest time ratio"] = ratio(seconds["PostgreSQL"], seconds["SQLite"])
+        beside = Store.open(tmp / "file-copy.db")
+        figures.update(copy_figures("SQLite -> SQLite", copy_store(sqlite, beside)))
         there = Store.open(new_database(server, "copy"))
         figures.update(copy_figures("SQLite -> PostgreSQL", copy_store(sqlite, there)))
         back = Store.open(tmp / "back.db")
         figures.update(copy_figures("PostgreSQL -> SQLite", copy_store(there, back)))
         report(f"desk: ingest and copy, {n:,} documents", figures)
-        for store in (sqlite, postgresql, there, back):
+        for store in (sqlite, postgresql, beside, there, back):
             store.close()
 
 
@@ -167,6 +169,7 @@ def concurrent_writers(server: LocalPostgres, ops: int) -> None:
             figures[f"saves/s, {label}"] = rates[label]
             figures[f"saved, {label}"] = outcome.saves
             figures[f"refused as conflicts, {label}"] = outcome.conflicts
+            figures[f"already so (nothing to write), {label}"] = outcome.unchanged
             figures[f"lost or duplicated events or updates, {label}"] = len(found)
         figures["throughput ratio"] = ratio(rates["PostgreSQL"], rates["SQLite"])
     report(f"desk: {WRITERS} concurrent writers x {ops} saves", figures)
