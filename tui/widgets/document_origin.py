@@ -74,7 +74,8 @@ def describe_origin(
 
 
 class DocumentOriginLine(Static):
-    """One muted line; hidden when :func:`describe_origin` has nothing to say."""
+    """One muted line (two when the pane is narrow); hidden when :func:`describe_origin` has
+    nothing to say."""
 
     DEFAULT_CSS = css_beside(__file__)
 
@@ -85,4 +86,4 @@ class DocumentOriginLine(Static):
         line = describe_origin(origin, titles, pages)
         self.display = bool(line)
         if line:
-            self.update(Text(line, no_wrap=True, overflow="ellipsis"))
+            self.update(Text(line))
