@@ -48,7 +48,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("v", "open_queue", "Queue", id="queue"),
     Binding("d", "toggle_documents", "Documents", id="toggle-documents", show=False),
     Binding("D", "order_documents", "Sort / filter documents", id="documents-order", show=False),
-    Binding("g", "next_new_document", "Next new document", id="next-new-document", show=False),
+    Binding("a", "next_new_document", "Next new document", id="next-new-document", show=False),
     Binding("1", "focus_pane('documents')", "Documents pane", id="pane-documents", show=False),
     Binding("2", "focus_pane('document')", "Document pane", id="pane-document", show=False),
     Binding("3", "focus_pane('claims')", "Claims pane", id="pane-claims", show=False),

@@ -62,7 +62,7 @@ async def test_no_document_is_marked_new_before_any_update(filled_store):
         pane = screen.query_one(DocumentsList)
         assert pane.new_ids == frozenset() and "new" not in str(pane.border_title)
         assert NEW_MARK not in rendered_text(pane)
-        await pilot.press("g")
+        await pilot.press("a")
         assert screen.query_one("#status").last_action == "no update yet"
 
 
@@ -88,14 +88,14 @@ async def test_documents_an_update_brought_are_marked_and_reached_with_a_key(sto
             "Bridges destroyed",
         ]
 
-        await pilot.press("g")
+        await pilot.press("a")
         await settle(pilot)
         assert screen.document.title == "Hospital count is higher"
         assert screen.query_one("#status").last_action.startswith("new document 1 of 2")
-        await pilot.press("g")
+        await pilot.press("a")
         await settle(pilot)
         assert screen.document.title == "Bridges destroyed"
-        await pilot.press("g")  # after the last, the first again
+        await pilot.press("a")  # after the last, the first again
         await settle(pilot)
         assert screen.document.title == "Hospital count is higher"
 
