@@ -155,6 +155,5 @@ async def test_an_attachment_names_the_mail_it_came_with_and_the_mail_its_attach
         await _open(pilot, mail.doc_id)
         line = str(screen.query_one(DocumentOriginLine).render())
         assert line == (
-            "e-mail · attachments:"
-            f" “Flood situation report No. 12” (document {attachment.doc_id})"
+            f"e-mail · attachments: “Flood situation report No. 12” (document {attachment.doc_id})"
         )
