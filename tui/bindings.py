@@ -44,6 +44,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("r", "open_related", "Open related", id="open-related", show=False),
     Binding("i", "toggle_detail", "Details", id="details"),
     Binding("o", "open_url", "Open the document's URL", id="open-url", show=False),
+    Binding("O", "open_linked", "Open the e-mail or attachment", id="open-linked", show=False),
     Binding("y", "copy_claim", "Copy the claim with its citation", id="copy-claim", show=False),
     Binding("v", "open_queue", "Queue", id="queue"),
     Binding("d", "toggle_documents", "Documents", id="toggle-documents", show=False),

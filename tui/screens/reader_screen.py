@@ -599,6 +599,19 @@ class ReaderScreen(Screen):
             f"new document {new.index(target) + 1} of {len(new)}: {one_line(target.title)}"
         )
 
+    def action_open_linked(self) -> None:
+        """Open the e-mail the open document came attached to, else the mail's first attachment."""
+        origin = self.reading.origin if self.reading else None
+        linked = None
+        if origin is not None:
+            linked = origin.parent_id
+            if linked is None and origin.attachment_ids:
+                linked = origin.attachment_ids[0]
+        if linked is None:
+            self.query_one(StatusBar).set_action("no e-mail or attachment linked to this document")
+            return
+        self.open_place(linked, None)
+
     def action_back(self) -> None:
         """Go back to the previous place."""
         place = self.nav.back()

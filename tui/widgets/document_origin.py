@@ -10,7 +10,7 @@ article came from). Hidden for text typed or added as plain files: nothing to sa
     'e-mail · attachments: “report.pdf” (document 9), document 10'
     >>> describe_origin(DocumentOrigin(2, kind="feed entry", feed="Wire",
     ...                                fetched="2024-12-19T08:00:00+00:00"), {})
-    'feed entry from Wire, fetched 2024-12-19 08:00'
+    'feed entry from Wire, fetched 2024-12-19 08:00 UTC'
     >>> describe_origin(DocumentOrigin(3, kind="text"), {})
     ''
 """
@@ -18,6 +18,7 @@ article came from). Hidden for text typed or added as plain files: nothing to sa
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from rich.text import Text
 from textual.widgets import Static
@@ -36,6 +37,25 @@ KIND_NAMES = {
     "html": "web page",
 }
 """How each kind of input is named; plain text, Markdown and HTML files say nothing alone."""
+
+
+def _when(stamp: str) -> str:
+    """An ISO time to the minute, "UTC" said when it is (as the store writes fetch times).
+
+    >>> _when("2024-12-19T08:00:05+00:00"), _when("2024-12-19T10:00:05+02:00")
+    ('2024-12-19 08:00 UTC', '2024-12-19 10:00 +02:00')
+    """
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return one_line(stamp)
+    offset = when.utcoffset()
+    zone = ""
+    if offset is not None:
+        minutes = int(offset.total_seconds()) // 60
+        sign = "+" if minutes >= 0 else "-"
+        zone = f" {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if minutes else " UTC"
+    return when.strftime("%Y-%m-%d %H:%M") + zone
 
 
 def _document(doc_id: int, titles: Mapping[int, str]) -> str:
@@ -62,7 +82,7 @@ def describe_origin(
     if origin.feed:
         what += f" from {one_line(origin.feed)}"
     if origin.fetched:
-        what += f", fetched {one_line(origin.fetched)[:16].replace('T', ' ')}"
+        what += f", fetched {_when(origin.fetched)}"
     parts = [what]
     if origin.parent_id is not None:
         parts.append(f"attached to the e-mail {_document(origin.parent_id, titles)}")
