@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from claimdesk.store.models import CUE, PAGE, Mark
 
 
-def mark_at(found: Sequence[Mark], offset: int) -> Mark | None:
-    """The last of ``found`` (sorted, one kind) starting at or before ``offset``.
+def mark_at(found: Sequence[Mark], offset: int, starts: Sequence[int] | None = None) -> Mark | None:
+    """The last of ``found`` (sorted, one kind) starting at or before ``offset``; ``starts``
+    (their starts, when the caller keeps them) saves building the list on every call.
 
     >>> mark_at([Mark(0, "page", "1"), Mark(40, "page", "2")], 39).label
     '1'
     """
-    index = bisect.bisect_right([m.start for m in found], offset) - 1
+    index = bisect.bisect_right(starts or [m.start for m in found], offset) - 1
     return found[index] if index >= 0 else None
 
 
@@ -34,16 +35,33 @@ def of_kind(marks: Sequence[Mark], kind: str) -> list[Mark]:
     return sorted((m for m in marks if m.kind == kind), key=lambda m: m.start)
 
 
-def location_in(marks: Sequence[Mark], start: int, end: int | None = None) -> str:
-    """Where ``start`` (to ``end``) is: pages win over cues; ``""`` when no mark holds it."""
-    pages = of_kind(marks, PAGE)
-    if pages:
-        first = mark_at(pages, start)
-        last = mark_at(pages, max(start, (end or start) - 1))
+class Locator:
+    """A document's marks sorted once, for saying where many spans are (a reader moving
+    from claim to claim in a transcript of thousands of cues)."""
+
+    def __init__(self, marks: Sequence[Mark]):
+        pages = of_kind(marks, PAGE)
+        self.marks = pages or of_kind(marks, CUE)
+        self.pages = bool(pages)
+        self.starts = [m.start for m in self.marks]
+
+    def mark_at(self, offset: int) -> Mark | None:
+        """The page (or, without pages, the cue) holding ``offset``."""
+        return mark_at(self.marks, offset, self.starts) if self.marks else None
+
+    def location(self, start: int, end: int | None = None) -> str:
+        """Where ``start`` (to ``end``) is: pages win over cues; ``""`` when no mark holds it."""
+        first = self.mark_at(start)
         if first is None:
             return ""
+        if not self.pages:
+            return f"at {first.label}"
+        last = self.mark_at(max(start, (end or start) - 1))
         if last is not None and last.label != first.label:
             return f"pp. {first.label}–{last.label}"
         return f"p. {first.label}"
-    cue = mark_at(of_kind(marks, CUE), start)
-    return f"at {cue.label}" if cue else ""
+
+
+def location_in(marks: Sequence[Mark], start: int, end: int | None = None) -> str:
+    """Where ``start`` (to ``end``) is: pages win over cues; ``""`` when no mark holds it."""
+    return Locator(marks).location(start, end)

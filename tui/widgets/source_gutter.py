@@ -46,12 +46,13 @@ def gutter_marks(text: str, marks: Sequence[Mark]) -> list[tuple[int, str]]:
     cues = of_kind(marks, CUE)
     if not cues:
         return []
+    starts = [m.start for m in cues]
     shown: list[tuple[int, str]] = []
     start = 0
     while start <= len(text):
         newline = text.find("\n", start)
         end = len(text) if newline < 0 else newline
-        cue = mark_at(cues, start) if end > start else None
+        cue = mark_at(cues, start, starts) if end > start else None
         if cue is not None and (not shown or shown[-1][1] != _label(cue.label)):
             shown.append((start, _label(cue.label)))
         if newline < 0:
