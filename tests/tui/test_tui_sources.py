@@ -176,3 +176,15 @@ async def test_a_document_without_links_says_so_when_asked_to_open_one(filled_st
         assert screen.query_one("#status").last_action == (
             "no e-mail or attachment linked to this document"
         )
+
+
+async def test_the_origin_line_leaves_a_stacked_document_pane_to_the_text(store):
+    store.add_bytes(_report(), name="situation-report.pdf")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        origin = app.main_screen.query_one(DocumentOriginLine)
+        assert str(origin.render()) == "PDF, 2 pages by Ministry" and not origin.display
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot)
+        assert origin.display

@@ -95,7 +95,7 @@ def describe_origin(
 
 class DocumentOriginLine(Static):
     """One muted line (two when the pane is narrow); hidden when :func:`describe_origin` has
-    nothing to say."""
+    nothing to say, and on stacked layouts, where the document pane is a few lines tall."""
 
     DEFAULT_CSS = css_beside(__file__)
 
@@ -104,6 +104,5 @@ class DocumentOriginLine(Static):
     ) -> None:
         """Show how the open document came in (or hide)."""
         line = describe_origin(origin, titles, pages)
-        self.display = bool(line)
-        if line:
-            self.update(Text(line))
+        self.set_class(not line, "-empty")
+        self.update(Text(line))
