@@ -152,14 +152,14 @@ async def test_an_attachment_names_the_mail_it_came_with_and_the_mail_its_attach
             "PDF, 2 pages by Ministry · attached to the e-mail"
             f" “Tip: the hospital figures” (document {mail.doc_id})"
         )
-        await pilot.press("O")  # the mail it came with
+        await pilot.press("L")  # the mail it came with
         await settle(pilot)
         assert screen.document.id == mail.doc_id
         line = str(screen.query_one(DocumentOriginLine).render())
         assert line == (
             f"e-mail · attachments: “Flood situation report No. 12” (document {attachment.doc_id})"
         )
-        await pilot.press("O")  # and from the mail, its attachment
+        await pilot.press("L")  # and from the mail, its attachment
         await settle(pilot)
         assert screen.document.id == attachment.doc_id
 
@@ -170,7 +170,7 @@ async def test_a_document_without_links_says_so_when_asked_to_open_one(filled_st
         await settle(pilot)
         screen = app.main_screen
         before = screen.document.id
-        await pilot.press("O")
+        await pilot.press("L")
         await settle(pilot)
         assert screen.document.id == before
         assert screen.query_one("#status").last_action == (
