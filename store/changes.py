@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from claimdesk.store.database.connections import BUSY_TIMEOUT_MS
+from claimdesk.store.database.connections import BUSY_TIMEOUT_MS, read_snapshot
 from claimdesk.store.database.documents import list_documents
 from claimdesk.store.database.generation import generation
 from claimdesk.store.database.handle import Database
@@ -101,7 +101,7 @@ def position(db: Database) -> ChangePosition:
 
 def changes_since(db: Database, since: ChangePosition) -> StoreChanges:
     """The events after ``since`` with the current rows of what they touched."""
-    with db.atomic():  # one snapshot: the rows agree with the events
+    with read_snapshot(db):  # the rows agree with the events
         rows = (
             named_cursor(db)
             .execute(

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+import sqlite_utils
+
 from claimdesk.store import changes, review, review_queue
 from claimdesk.store.changes import ChangeWatcher, Watcher
 from claimdesk.store.database import (
@@ -761,13 +763,24 @@ class Store:
 
     def check(self) -> CheckReport:
         """Check the file, its indexes and its search index; a
-        :class:`~claimdesk.store.database.health.CheckReport` saying what is damaged."""
-        return health.check(self.connections.sqlite_db)
+        :class:`~claimdesk.store.database.health.CheckReport` saying what is damaged.
+
+        A SQLite file only: a PostgreSQL store's pages are its server's to check
+        (:class:`StoreError` says so)."""
+        return health.check(self._sqlite_file("check"))
 
     def repair(self) -> None:
         """Rebuild every index and the search index from the tables (what
-        :meth:`check` calls repairable damage)."""
-        health.repair(self.connections.sqlite_db)
+        :meth:`check` calls repairable damage); a SQLite file only, as :meth:`check`."""
+        health.repair(self._sqlite_file("repair"))
+
+    def _sqlite_file(self, what: str) -> sqlite_utils.Database:
+        if self.connections.dialect.is_postgres:
+            raise StoreError(
+                f"{what} reads a SQLite file; a PostgreSQL store is checked by its server"
+                " (amcheck, REINDEX)"
+            )
+        return self.connections.sqlite_db
 
 
 for _name, _method in list(vars(Store).items()):

@@ -99,7 +99,7 @@ class ClaimdeskApp(App):
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         initial: Place | None = None
         if self.remember_places:
-            initial = load_last_place(self.state_file, self.store.path)
+            initial = load_last_place(self.state_file, self.store.display_path)
         self.main_screen = MainScreen(self.store, initial)
         self.push_screen(self.main_screen)
         if self.config.problems:

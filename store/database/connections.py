@@ -151,6 +151,24 @@ def write_transaction(db: Database) -> Iterator[Database]:
         raise
 
 
+@contextmanager
+def read_snapshot(db: Database) -> Iterator[Database]:
+    """Run the block's reads on one snapshot of the store, so rows read by several statements
+    agree with each other (on PostgreSQL a repeatable-read, read-only transaction; a
+    savepoint inside a transaction already open)."""
+    if dialect_of(db).is_postgres and not db.conn.in_transaction:
+        conn = db.conn
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield db
+        finally:
+            if conn.in_transaction:  # read-only: committing and rolling back are the same
+                conn.execute("COMMIT")
+        return
+    with db.atomic():
+        yield db
+
+
 class Connections:
     """Hands every thread its own connection to one database file (or PostgreSQL URL).
 

@@ -55,9 +55,6 @@ def _serve_site(web, paths):
     web.serve("/rss.xml", _rss(web, paths), "application/rss+xml")
 
 
-@pytest.mark.sqlite_only(
-    "finds conflicts through the claims index, which the PostgreSQL backend does not have yet"
-)
 def test_follow_update_twice_then_find_a_conflict(store, web):
     _serve_site(web, ["/news/governor.html", "/news/hospital.html"])
     feed, entries = store.follow(web.url("/rss.xml"))

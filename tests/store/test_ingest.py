@@ -177,9 +177,6 @@ def test_plausibility_prefers_the_right_code_page():
     assert plausibility(raw.decode("cp1251")) > plausibility(raw.decode("cp1252"))
 
 
-@pytest.mark.sqlite_only(
-    "searches the claims index, which the PostgreSQL backend does not have yet"
-)
 def test_text_is_nfc_and_apostrophes_match_plain_ones_in_search(store):
     decomposed = "Kore\u0301a\u02bcs army said 30 soldiers were lost."
     result = store.add_bytes(decomposed.encode("utf-8"))

@@ -28,9 +28,6 @@ def test_languages_are_detected():
     assert detect_language("...") == "en"
 
 
-@pytest.mark.sqlite_only(
-    "searches the claims index, which the PostgreSQL backend does not have yet"
-)
 def test_a_document_in_another_language_gets_sentences_and_search_but_no_claims(store):
     result = store.add_text(UKRAINIAN, title="Полонені")
     assert result.added and result.language == "uk" and result.claims == 0

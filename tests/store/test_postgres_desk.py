@@ -99,3 +99,9 @@ def test_a_password_in_the_url_is_never_shown(pg_dsn):
     url = pg_dsn.replace("postgres@", f"postgres:{password}@")
     store = Store.open(url)
     assert password not in store.display_path and password not in store.summary().path
+
+
+def test_check_says_a_server_store_is_its_servers_to_check(pg_dsn):
+    result = CliRunner().invoke(cli, ["--db", pg_dsn, "check"])
+    assert result.exit_code == 1
+    assert "checked by its server" in result.output and "Traceback" not in result.output

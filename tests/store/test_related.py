@@ -14,10 +14,6 @@ from claimdesk.store.related import similarity
 from claimdesk.store.related.matching_form import fts_tokens
 from claimdesk.tui.cli import cli
 
-pytestmark = pytest.mark.sqlite_only(
-    "matches related claims through the claims index, which the PostgreSQL backend does not have yet"
-)
-
 LOW = (
     "South Korean intelligence said that at least 100 North Korean soldiers had been killed"
     " and another 1,000 wounded in fighting in the Kursk region."

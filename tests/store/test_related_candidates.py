@@ -9,10 +9,6 @@ from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.candidates import EXTEND_POSTINGS, build_query, fetch_candidates
 from claimdesk.store.related.terms import TermTable
 
-pytestmark = pytest.mark.sqlite_only(
-    "matches related claims through the claims index, which the PostgreSQL backend does not have yet"
-)
-
 
 def _table(texts: list[str]) -> TermTable:
     table = TermTable()

@@ -16,10 +16,6 @@ from claimdesk.store import Store
 from claimdesk.store.related import incident
 from claimdesk.tui.cli import cli
 
-pytestmark = pytest.mark.sqlite_only(
-    "matches related claims through the claims index, which the PostgreSQL backend does not have yet"
-)
-
 FIRST = (
     "Man, 63, shot dead in driveway in Harwinton\n"
     "Police said Dale Morrow, 63, was shot in the chest on Friday evening in the driveway of"

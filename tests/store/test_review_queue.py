@@ -77,9 +77,6 @@ def test_new_since_and_unknown_status(filled):
         filled.queue(QueueQuery(status="done"))
 
 
-@pytest.mark.sqlite_only(
-    "finds conflicts through the claims index, which the PostgreSQL backend does not have yet"
-)
 def test_conflicting_claims_name_their_counterpart(filled):
     page = filled.queue(QueueQuery(status=None, conflicts=True))
     by_text = {i.claim.text: i.reason for i in page.items}

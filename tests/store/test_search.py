@@ -8,10 +8,6 @@ from claimdesk.store.search.highlight import Highlighter, match_spans
 from claimdesk.store.search.query import fts_query, parse_query
 from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
 
-pytestmark = pytest.mark.sqlite_only(
-    "searches the claims index, which the PostgreSQL backend does not have yet"
-)
-
 
 def add(store, text, title, not_claims=()):
     """Add a document whose sentences are all claims except ``not_claims``, whatever the

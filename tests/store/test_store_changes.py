@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from claimdesk.store import Store
 
 REPORTS = (
@@ -61,9 +59,6 @@ def test_added_documents_move_the_generation(store_location):
     assert changes.documents_changed and not changes.events
 
 
-@pytest.mark.sqlite_only(
-    "matches related claims through the claims index, which the PostgreSQL backend does not have yet"
-)
 def test_related_claims_show_current_flags_and_drop_dismissed_claims(store):
     fill(store)
     first, second = store.claims()

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -456,7 +457,7 @@ def check_command(ctx: Context, repair: bool) -> None:
     if ctx.db == ":memory:":
         raise click.ClickException("an in-memory store has nothing to check")
     path, _ = resolve_db_path(ctx.db)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise click.ClickException(f"no store at {one_line_safe(str(path))}")
     try:
         store = Store.open(path, migrate=False)

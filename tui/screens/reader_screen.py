@@ -482,7 +482,7 @@ class ReaderScreen(Screen):
 
     def remember(self, place: Place) -> None:
         """Save ``place`` as the last one viewed (worker thread)."""
-        save_last_place(self.app.state_file, self.store.path, place)
+        save_last_place(self.app.state_file, self.store.display_path, place)
 
     def on_related_loaded(self, message: messages.RelatedLoaded) -> None:
         """Fill the related pane, unless the reader has moved on or asked again since."""

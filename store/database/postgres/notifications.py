@@ -2,8 +2,8 @@
 
 A trigger on ``events`` and ``documents`` notifies the channel on every commit that
 touches them (migration ``p003``); a :class:`DeskWatcher` listens on a connection of its
-own and reads what has arrived without waiting, so a reader can ask several times a
-second, as it asks SQLite's :class:`~claimdesk.store.changes.ChangeWatcher`.
+own and reads what has arrived after one round trip to the server (no waiting), so a
+reader can ask several times a second, as it asks SQLite's :class:`~claimdesk.store.changes.ChangeWatcher`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ class DeskWatcher:
     def changed(self) -> bool:
         """Whether a change was committed since the last call (or since the watcher began)."""
         with self._lock:
+            # a round trip first: the server hands over the notifications of every commit
+            # that finished before it, so one just made by another process is not missed
+            self._conn.execute("SELECT 1")
             arrived = False
             for _ in self._conn.notifies(timeout=0):
                 arrived = True
