@@ -24,6 +24,9 @@ from claimdesk.store.search.text_index import IndexedTable, SortKey
 _PIECE = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|\b(AND|OR)\b|(\S)')
 _TOKEN = re.compile(r"[^\W_]+")
 
+NEWEST_WINDOW = 2000
+"""How many of the newest rows :meth:`PostgresTextIndex.newest_matches` tries first."""
+
 K1, B = 1.2, 0.75
 """FTS5's bm25 parameters."""
 
@@ -63,11 +66,13 @@ def _tokens(norm: str) -> list[str]:
 
 
 class PostgresTextIndex:
-    """The full-text index of ``table`` on a PostgreSQL connection ``db``."""
+    """The full-text index of ``table`` on a PostgreSQL connection ``db``; ``window``: how many
+    of the newest rows :meth:`newest_matches` tries first."""
 
-    def __init__(self, db: Database, table: IndexedTable) -> None:
+    def __init__(self, db: Database, table: IndexedTable, window: int = NEWEST_WINDOW) -> None:
         self.db = db
         self.table: IndexedTable = table
+        self.window = window
 
     def _query(self) -> str:
         return "to_tsquery('claimdesk', ?)"
@@ -94,14 +99,32 @@ class PostgresTextIndex:
         return row is not None
 
     def newest_matches(self, match: str, phrase: str, cap: int, where: str) -> list[SortKey]:
-        """Sort keys of the newest ``cap`` matching rows that satisfy ``where``."""
+        """Sort keys of the newest ``cap`` matching rows that satisfy ``where``.
+
+        First among the newest ``window`` rows only: a common word or prefix fills
+        ``cap`` there, and those are then the newest of all. Otherwise every match is read from
+        the GIN index (one array, newest first) and the rows are looked up in that order. (Asked for the
+        newest matches in one query, the planner guesses the number of matches of a
+        ``tsquery`` poorly and walks every row backwards for a rare word: 69 to 115 ms at
+        100,000 claims for ``benghazi``.)
+        """
+        query = tsquery_text(match)
         rows = self.db.execute(
             "SELECT strpos(c.norm, ?) = 0, length(c.norm), -c.id"
-            f" FROM {self.table}_search s JOIN {self.table} c ON c.id = s.id"
-            f" WHERE s.vector @@ {self._query()} AND {where}"
-            " ORDER BY s.id DESC LIMIT ?",
-            [phrase, tsquery_text(match), cap],
+            f" FROM (SELECT id, vector FROM {self.table}_search"
+            f" ORDER BY id DESC LIMIT {int(self.window)}) s JOIN {self.table} c ON c.id = s.id"
+            f" WHERE s.vector @@ {self._query()} AND {where} ORDER BY s.id DESC LIMIT ?",
+            [phrase, query, cap],
         ).fetchall()
+        if len(rows) < cap:
+            rows = self.db.execute(
+                f"WITH m AS MATERIALIZED (SELECT array_agg(id ORDER BY id DESC) AS ids"
+                f" FROM {self.table}_search WHERE vector @@ {self._query()})"
+                " SELECT strpos(c.norm, ?) = 0, length(c.norm), -c.id"
+                " FROM m, unnest(m.ids) WITH ORDINALITY AS u (id, n)"
+                f" JOIN {self.table} c ON c.id = u.id WHERE {where} ORDER BY u.n LIMIT ?",
+                [query, phrase, cap],
+            ).fetchall()
         return [(bool(a), int(n), int(i)) for a, n, i in rows]
 
     def best_matches(self, match: str, limit: int) -> list[int]:
