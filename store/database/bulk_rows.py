@@ -3,18 +3,19 @@
 What :mod:`~claimdesk.store.database.store_copy` needs that SQLite and PostgreSQL do
 differently: a read snapshot (SQLite: a read transaction in WAL mode; PostgreSQL: a
 ``REPEATABLE READ`` transaction), a bulk insert (``executemany``; ``COPY`` on
-PostgreSQL), and the id counters (SQLite's ``sqlite_sequence`` for its AUTOINCREMENT
-tables; PostgreSQL's identity sequences).
+PostgreSQL), and the id counters (of SQLite's AUTOINCREMENT tables, kept by
+:mod:`~claimdesk.store.database.schema`; PostgreSQL's identity sequences).
 
     >>> from claimdesk.store.database.connections import connect
     >>> from claimdesk.store.database.schema import migrate
     >>> db = connect(":memory:")
     >>> migrate(db)
     >>> insert_rows(db, "documents", ["id", "sha256", "added", "text"], [(7, "a1", "now", "x")])
-    >>> ids_given_out(db)
+    >>> counted = ("documents", "claims")
+    >>> ids_given_out(db, counted)
     {'documents': 7, 'claims': 0}
-    >>> keep_ids_given_out(db, ("documents", "claims"), {"documents": 9, "claims": 40})
-    >>> ids_given_out(db)
+    >>> keep_ids_given_out(db, counted, {"documents": 9, "claims": 40})
+    >>> ids_given_out(db, counted)
     {'documents': 9, 'claims': 40}
 """
 
@@ -25,6 +26,9 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
+import sqlite_utils
+
+from claimdesk.store.database import schema
 from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
 
@@ -86,55 +90,26 @@ def after_bulk_load(db: Database) -> None:
         db.execute("ANALYZE")
 
 
-def _identity_sequences(db: Database, tables: tuple[str, ...]) -> dict[str, str]:
-    found = {}
-    for table in tables:
-        has_id = db.execute(
-            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
-            " AND table_name = ? AND column_name = 'id'",
-            [table],
-        ).fetchone()
-        if has_id:
-            sequence = db.execute("SELECT pg_get_serial_sequence(?, 'id')", [table]).fetchone()[0]
-            if sequence:
-                found[table] = sequence
-    return found
+def ids_given_out(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
+    """The highest id each of ``tables``' counters has given out (removed rows' ids
+    included), for the tables that have a counter."""
+    if isinstance(db, sqlite_utils.Database):
+        return {t: n for t, n in schema.id_counters(db).items() if t in tables}
+    from claimdesk.store.database.postgres import id_counters
+    from claimdesk.store.database.postgres.adapter import PostgresDatabase
 
-
-def ids_given_out(db: Database, tables: tuple[str, ...] | None = None) -> dict[str, int]:
-    """The highest id each table's counter has given out (removed rows' ids included), for
-    the tables that have a counter (of ``tables``, default all)."""
-    if dialect_of(db).is_postgres:
-        names = tables or tuple(db.table_names())  # type: ignore[attr-defined]
-        given = {}
-        for table, sequence in _identity_sequences(db, names).items():
-            last, called = db.execute(f"SELECT last_value, is_called FROM {sequence}").fetchone()
-            given[table] = int(last) if called else 0
-        return given
-    rows = db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
-    return {name: int(seq) for name, seq in rows if tables is None or name in tables}
+    assert isinstance(db, PostgresDatabase)
+    return id_counters.ids_given_out(db, tables)
 
 
 def keep_ids_given_out(db: Database, tables: tuple[str, ...], given: dict[str, int]) -> None:
     """Make the counter of each of ``tables`` start past ``given`` and past every id the
     table holds (never lowering one that is higher); tables without one are left alone."""
-    if dialect_of(db).is_postgres:
-        for table, sequence in _identity_sequences(db, tables).items():
-            top = db.execute(f"SELECT coalesce(max(id), 0) FROM {quoted(table)}").fetchone()[0]
-            top = max(top, given.get(table, 0), ids_given_out(db, (table,)).get(table, 0))
-            db.execute("SELECT setval(?, ?, ?)", [sequence, max(top, 1), top > 0])
+    if isinstance(db, sqlite_utils.Database):
+        schema.raise_id_counters(db, tables, given)
         return
-    counted = {
-        name
-        for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'"
-        ).fetchall()
-    }
-    for table, top in given.items():
-        if table not in counted or table not in tables:
-            continue
-        updated = db.execute(
-            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", [top, table]
-        )
-        if updated.rowcount == 0:
-            db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, top])
+    from claimdesk.store.database.postgres import id_counters
+    from claimdesk.store.database.postgres.adapter import PostgresDatabase
+
+    assert isinstance(db, PostgresDatabase)
+    id_counters.raise_id_counters(db, tables, given)

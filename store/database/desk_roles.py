@@ -45,7 +45,10 @@ def role_exists(db: Database, name: str) -> bool:
 
 
 def may_write(db: Database) -> bool:
-    """Whether the connection's role may add to the event log (every change does)."""
+    """Whether the connection's role may add to the event log (every change does); true
+    before the store has tables (whoever creates them owns them)."""
+    if db.execute("SELECT to_regclass('events') IS NULL").fetchone()[0]:
+        return True
     allowed: bool = db.execute("SELECT has_table_privilege('events', 'INSERT')").fetchone()[0]
     return allowed
 

@@ -578,3 +578,31 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> None:
     with write_transaction(db):
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def id_counters(db: sqlite_utils.Database) -> dict[str, int]:
+    """The highest id each AUTOINCREMENT table has given out (removed rows' ids included)."""
+    rows = db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
+    return {name: int(seq) for name, seq in rows}
+
+
+def raise_id_counters(
+    db: sqlite_utils.Database, tables: tuple[str, ...], given: dict[str, int]
+) -> None:
+    """Make the counter of each AUTOINCREMENT table of ``tables`` start past ``given``
+    (never lowering one that is higher): ``claimdesk copy`` brings rows with their ids,
+    and a store never gives an id out twice. Other tables number from their highest row."""
+    counted = {
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'"
+        ).fetchall()
+    }
+    for table, top in given.items():
+        if table not in counted or table not in tables:
+            continue
+        updated = db.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", [top, table]
+        )
+        if updated.rowcount == 0:
+            db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, top])
