@@ -91,6 +91,26 @@ def test_term_counts_and_postings_agree(both):
         assert desk_index.any_match(match) == lite_index.any_match(match)
 
 
+@pytest.mark.parametrize("window", [4, 40, 4000])
+def test_newest_matches_agree_whichever_way_they_are_found(both, window):
+    """A small window is filled by common words (found there), not by rare ones (found
+    through the whole index)."""
+    from claimdesk.store.database.postgres.search_index import PostgresTextIndex
+    from claimdesk.store.search.searcher import SEARCHABLE
+
+    lite, desk = both
+    lite_index, desk_index = (
+        text_index(lite.db, "claims"),
+        PostgresTextIndex(desk.db, "claims", window),
+    )
+    for match in ['"the"', '"s"*', '"said"', '"korean" AND "sol"*', '"cafe"', '"zzz"']:
+        for cap in (1, 3, 250):
+            found = lite_index.newest_matches(match, "korean", cap, SEARCHABLE)
+            assert desk_index.newest_matches(match, "korean", cap, SEARCHABLE) == [
+                (bool(a), n, i) for a, n, i in found
+            ], (match, cap)
+
+
 def test_term_counts_follow_removals_and_edits(both):
     lite, desk = both
     for store in (lite, desk):

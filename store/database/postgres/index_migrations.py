@@ -5,7 +5,9 @@ For each indexed table (``claims``, ``factchecks``; see
 
 - ``<table>_search (id, vector)``: the ``tsvector`` of the row's ``norm``, with a GIN index,
   kept by statement-level triggers on the table (insert, a changed ``norm``; deleting the row
-  cascades);
+  cascades). The GIN index has no pending list (``fastupdate = off``): every query would scan
+  the list of rows not yet merged (up to 4 MB after an ingest) until the next vacuum; a
+  keystroke's lookup took 0.59 ms instead of 0.015 at 100,000 claims;
 - ``<table>_terms (term, rows, occurrences)``: every indexed term with the number of rows
   holding it and its occurrences (what FTS5's ``fts5vocab`` gives on SQLite), kept by
   triggers on ``<table>_search``; ``term`` sorts by code point (``COLLATE "C"``), as Python
@@ -74,7 +76,8 @@ CREATE TABLE {table}_search (
     id bigint PRIMARY KEY REFERENCES {table} (id) ON DELETE CASCADE,
     vector tsvector NOT NULL
 );
-CREATE INDEX {table}_search_vector ON {table}_search USING gin (vector);
+CREATE INDEX {table}_search_vector ON {table}_search USING gin (vector)
+    WITH (fastupdate = off);
 CREATE TABLE {table}_terms (
     term text COLLATE "C" PRIMARY KEY,
     rows bigint NOT NULL,

@@ -24,6 +24,19 @@ from claimdesk.store.search.text_index import IndexedTable, SortKey
 _PIECE = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|\b(AND|OR)\b|(\S)')
 _TOKEN = re.compile(r"[^\W_]+")
 
+NEWEST_WINDOW = 2000
+"""How many of the newest rows :meth:`PostgresTextIndex.newest_matches` tries first..."""
+
+WINDOW_MARGIN = 1.5
+"""...then, when some matched there but too few, a window this much wider than their share
+suggests..."""
+
+MAX_WINDOW = 10_000
+"""...if it holds at most this many rows; otherwise the GIN index is read."""
+
+LOOKUP_CHUNK = 500
+"""Matches from the GIN index are looked up this many at a time, newest first."""
+
 K1, B = 1.2, 0.75
 """FTS5's bm25 parameters."""
 
@@ -63,11 +76,13 @@ def _tokens(norm: str) -> list[str]:
 
 
 class PostgresTextIndex:
-    """The full-text index of ``table`` on a PostgreSQL connection ``db``."""
+    """The full-text index of ``table`` on a PostgreSQL connection ``db``; ``window``: how many
+    of the newest rows :meth:`newest_matches` tries first."""
 
-    def __init__(self, db: Database, table: IndexedTable) -> None:
+    def __init__(self, db: Database, table: IndexedTable, window: int = NEWEST_WINDOW) -> None:
         self.db = db
         self.table: IndexedTable = table
+        self.window = window
 
     def _query(self) -> str:
         return "to_tsquery('claimdesk', ?)"
@@ -94,13 +109,53 @@ class PostgresTextIndex:
         return row is not None
 
     def newest_matches(self, match: str, phrase: str, cap: int, where: str) -> list[SortKey]:
-        """Sort keys of the newest ``cap`` matching rows that satisfy ``where``."""
+        """Sort keys of the newest ``cap`` matching rows that satisfy ``where``.
+
+        The newest rows are read first, as FTS5 does (``window`` of them, then a wider window
+        sized by how many matched there): a common word or prefix fills ``cap`` there, and
+        those are the newest of all. A rarer one is read from the GIN index (one array, newest
+        first) and its rows looked up in that order until ``cap`` pass ``where``. (Asked for
+        the newest matches in one query, the planner guesses the number of matches of a
+        ``tsquery`` poorly and walks every row backwards for a rare word: 69 to 115 ms at
+        100,000 claims for ``benghazi``.)
+        """
+        query = tsquery_text(match)
+        rows = self._newest_in_window(query, phrase, cap, where, self.window)
+        if 0 < len(rows) < cap:
+            wider = math.ceil(self.window * cap / len(rows) * WINDOW_MARGIN)
+            if wider <= MAX_WINDOW:
+                rows = self._newest_in_window(query, phrase, cap, where, wider)
+        if len(rows) >= cap:
+            return rows
+        ids = self.db.execute(
+            f"SELECT array_agg(id ORDER BY id DESC) FROM {self.table}_search"
+            f" WHERE vector @@ {self._query()}",
+            [query],
+        ).fetchone()[0]
+        rows = []
+        for start in range(0, len(ids or ()), LOOKUP_CHUNK):
+            rows += self._sort_keys(
+                f"unnest(?::bigint[]) WITH ORDINALITY AS u (id, n) JOIN {self.table} c"
+                f" ON c.id = u.id WHERE {where} ORDER BY u.n",
+                [phrase, ids[start : start + LOOKUP_CHUNK]],
+            )
+            if len(rows) >= cap:
+                break
+        return rows[:cap]
+
+    def _newest_in_window(
+        self, query: str, phrase: str, cap: int, where: str, window: int
+    ) -> list[SortKey]:
+        return self._sort_keys(
+            f"(SELECT id, vector FROM {self.table}_search ORDER BY id DESC LIMIT {int(window)}) s"
+            f" JOIN {self.table} c ON c.id = s.id"
+            f" WHERE s.vector @@ {self._query()} AND {where} ORDER BY s.id DESC LIMIT ?",
+            [phrase, query, cap],
+        )
+
+    def _sort_keys(self, rest: str, params: list[object]) -> list[SortKey]:
         rows = self.db.execute(
-            "SELECT strpos(c.norm, ?) = 0, length(c.norm), -c.id"
-            f" FROM {self.table}_search s JOIN {self.table} c ON c.id = s.id"
-            f" WHERE s.vector @@ {self._query()} AND {where}"
-            " ORDER BY s.id DESC LIMIT ?",
-            [phrase, tsquery_text(match), cap],
+            f"SELECT strpos(c.norm, ?) = 0, length(c.norm), -c.id FROM {rest}", params
         ).fetchall()
         return [(bool(a), int(n), int(i)) for a, n, i in rows]
 
