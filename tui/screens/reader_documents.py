@@ -98,13 +98,18 @@ class ReaderDocuments:
     def on_documents_loaded(self, message: messages.DocumentsLoaded) -> None:
         """Fill the documents pane (new documents marked) and the counts."""
         self.read_from(message.position)
+        # an update's start time has whole seconds: two quick updates differ only by run
+        run = message.position.update_run if message.position else 0
+        update_ran, self._update_run = run != self._update_run, run
         news = (message.new_ids, message.last_update) != (self.new_ids, self.last_update)
         self.new_ids, self.last_update = message.new_ids, message.last_update
         documents = tuple(message.documents)
         if news and documents == self.documents:
             self.refresh_documents()
         self.documents = documents
+        self._documents_read = True
         self.query_one(StatusBar).set_summary(message.summary)
+        self.say_documents_changed(message, update_ran)
         if not self.documents or self._painted:
             self.begin_watching()  # no document to wait for
         open_now = self.document

@@ -21,16 +21,20 @@ WATCH_INTERVAL = 0.25
 costs a ``PRAGMA data_version`` on a worker)."""
 
 
+DOCUMENT_KINDS = frozenset({"doc-removed"})
+"""Event kinds the documents' reload reports instead (as counts)."""
+
+
 def changed_elsewhere(events) -> str:
-    """What the status bar says about changes another reader or a script made.
+    """What the status bar says about review changes another reader or a script made.
 
     >>> from claimdesk.store.models import Event
     >>> flag = Event(1, "", "bob", "status", 7, 1, "unreviewed", "false")
     >>> changed_elsewhere([flag]), changed_elsewhere([flag, flag]), changed_elsewhere([])
-    ('bob: claim 7 flagged false', '2 changes by bob', 'documents added or removed elsewhere')
+    ('bob: claim 7 flagged false', '2 changes by bob', 'changed elsewhere')
     """
     if not events:
-        return "documents added or removed elsewhere"
+        return "changed elsewhere"
     if len(events) == 1:
         event = events[0]
         what = {
@@ -43,6 +47,31 @@ def changed_elsewhere(events) -> str:
         return one_line(f"{event.actor or 'someone'}: {target}{what}")
     actors = sorted({e.actor or "someone" for e in events})
     return one_line(f"{len(events)} changes by {', '.join(actors)}")
+
+
+def documents_changed_elsewhere(added: int, removed: int, new: int | None = None) -> str:
+    """What the status bar says when another process added or removed documents, or
+    finished a feed update (``new``: how many documents are new since it).
+
+    >>> documents_changed_elsewhere(3, 0), documents_changed_elsewhere(0, 1)
+    ('3 documents added elsewhere', '1 document removed elsewhere')
+    >>> documents_changed_elsewhere(1, 2), documents_changed_elsewhere(0, 0)
+    ('1 document added, 2 removed elsewhere', 'documents changed elsewhere')
+    >>> documents_changed_elsewhere(0, 0, new=2), documents_changed_elsewhere(0, 0, new=0)
+    ('update elsewhere: 2 new documents', 'update elsewhere: nothing new')
+    """
+    if new is not None:  # what the update brought is what is new now
+        said = f"{new} new document{'s' if new != 1 else ''}" if new else "nothing new"
+        return f"update elsewhere: {said}" + (f", {removed} removed" if removed else "")
+    if added and removed:
+        return f"{_documents(added)} added, {removed} removed elsewhere"
+    if added or removed:
+        return f"{_documents(added or removed)} {'added' if added else 'removed'} elsewhere"
+    return "documents changed elsewhere"
+
+
+def _documents(count: int) -> str:
+    return f"{count} document{'s' if count != 1 else ''}"
 
 
 class ReaderLiveRefresh:
@@ -80,8 +109,12 @@ class ReaderLiveRefresh:
         fresh = {d.id: d for d in changes.documents}
         if fresh:
             self.documents = tuple(fresh.get(d.id, d) for d in self.documents)
-        if changes.documents_changed:
-            run_in_worker(self, "documents", store_calls.load_documents, self.store)
+        reload = changes.documents_changed or changes.update_finished
+        if reload:  # the new marks are read again too: an update that added nothing clears them
+            known = None
+            if message.external and self._documents_read:  # the reload counts what changed
+                known = frozenset(d.id for d in self.documents)
+            run_in_worker(self, "documents", store_calls.load_documents, self.store, known)
         self.query_one(StatusBar).set_summary(message.summary)
         related = self.query_one(RelatedList)
         touched = {c.id for c in changes.claims}
@@ -89,6 +122,17 @@ class ReaderLiveRefresh:
         if touched & shown or changes.documents_changed:
             self.refresh_related()
         if message.external:
-            self.query_one(StatusBar).set_action(changed_elsewhere(changes.events))
+            review = [e for e in changes.events if e.kind not in DOCUMENT_KINDS]
+            if review or not reload:
+                self.query_one(StatusBar).set_action(changed_elsewhere(review))
         else:
             self.follow_filter()
+
+    def say_documents_changed(self, loaded: messages.DocumentsLoaded, update_ran: bool) -> None:
+        """After a reload for another process's change, say how many documents it added or
+        removed, or what its feed update brought."""
+        if loaded.added is None:
+            return
+        new = len(loaded.new_ids) if update_ran else None
+        text = documents_changed_elsewhere(loaded.added, loaded.removed, new)
+        self.query_one(StatusBar).set_action(text)

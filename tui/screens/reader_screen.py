@@ -115,6 +115,8 @@ class ReaderScreen(
         self._watching = False
         self.new_ids: frozenset[int] = frozenset()
         self.last_update: str | None = None
+        self._documents_read = False
+        self._update_run = 0
 
     # the open document, as older code and tests name it ----------------------------------
     @property
