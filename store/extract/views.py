@@ -1,0 +1,141 @@
+"""Sentences that are not reported facts: reactions, views, questions and fragments.
+
+News about an incident quotes neighbours, relatives and officials at length, and most of
+what they say is how they feel ("It's unbelievable," said a neighbour), what someone was
+like ("He was so nice with me always") or an appeal. The check-worthiness model scores
+such sentences low but not always below the claim threshold, so they filled the claim
+list. A sentence without a figure or a date is *not a reported fact* (:func:`view_class`)
+when it
+
+* ``question``: asks something ("How many more deaths do we need?" Worthy said);
+* ``reaction``: speaks in the first or second person, or says how someone feels,
+  inside a quotation (``I``, ``we``, ``you``; ``devastated``, ``unbelievable``), with a
+  score below :data:`QUOTED_VIEW_MAX`;
+* ``feeling``: reports, outside a quotation, only how people feel ("Neighbours remain in
+  shock.") with a score below :data:`FEELING_MAX`;
+* ``fragment``: has at most :data:`FRAGMENT_WORDS` words and no verb ("Police lights.").
+
+Such a sentence stays a sentence (the reader shows it, ``promote`` makes it a claim); it
+is only not extracted as a claim. The affect and person words are trigger families, so
+finding them costs nothing beyond the one scan every sentence gets.
+
+>>> import claimdesk.store.extract.extractor  # registers every trigger family
+>>> from claimdesk.store.extract import trigger_words
+from claimdesk.store.extract.attribution_tails import CUES as REPORTING_VERBS
+>>> def cls(text, score=0.1, quoted=False):
+...     return view_class(text, score, trigger_words.scan(text), quoted=quoted)
+>>> cls('"It is just unbelievable," said neighbour Ann Moss.')
+'reaction'
+>>> cls("Why was the gate left open?")
+'question'
+>>> cls("Officers found the gun in a bag.")
+''
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.store.extract import trigger_words
+from claimdesk.store.extract.attribution_tails import CUES as REPORTING_VERBS
+from claimdesk.store.extract.wordlists import word_list
+
+CLASSES: dict[str, str] = {
+    "question": "a question",
+    "reaction": "a quoted reaction or view",
+    "feeling": "how people feel",
+    "fragment": "a fragment without a verb",
+}
+"""View classes and the phrase the reader shows for each."""
+
+PERSON_WORDS = word_list("I me my mine myself we us our ours ourselves you your yours yourself")
+"""First- and second-person words: in a quotation, the speaker's own view or appeal."""
+AFFECT_WORDS = word_list(
+    "unbelievable unreal unusual shock shocked shocking devastated devastating heartbroken "
+    "heartbreaking sad saddened sadness tragic tragedy terrible horrible horrific awful "
+    "furious disturbing disturbed scary scared frightened afraid pray prayers praying grieve "
+    "grieving grief love loved loves miss missed thank thanks thankful blessed nice kind sweet "
+    "cute wonderful amazing beautiful senseless crazy insane stunned upset angry heart "
+    "forgotten heartbreak excited happy proud troubling"
+)
+"""Words that say how someone feels or what someone was like, not what happened."""
+trigger_words.register("person", PERSON_WORDS)
+trigger_words.register("affect", AFFECT_WORDS)
+
+QUESTION_MAX = 0.5
+"""A "question" scored at least this is usually a statement cut at a lost character ("a?")."""
+QUOTED_LOW = 0.1
+"""A quotation that names nothing and scores below this is a reaction, whatever its words."""
+QUOTED_VIEW_MAX = 0.3
+"""A quoted reaction scored at least this by the model is kept (it reads as a statement)."""
+FEELING_MAX = 0.2
+"""An unquoted sentence about feelings scored at least this is kept."""
+FRAGMENT_WORDS = 4
+"""A verbless line this short is a fragment ("Cute baby, real cute.")."""
+
+# The question mark ends the sentence or its quotation ('?" Worthy said.').
+_QUESTION = re.compile(r"\?[\"'”’»)\s]*(?:$|[,—–-]?\s*[\"'”’»]?\s*[\w.'’ -]{0,60}$)")
+# A verb of any kind: an auxiliary, a past form, a 3rd-person -s after a name or pronoun.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|being|has|have|had|do|does|did|will|would|can|could|"
+    r"may|might|must|shall|should|[a-z]{2,}ed|said|says|got|went|came|saw|told|took|made|"
+    r"ran|left|found|heard|knew|thought|felt|kept|held|gave|put)\b|['’](?:s|re|m|ve|ll|d)\b",
+    re.IGNORECASE,
+)
+# A past-tense verb of action: "I saw", "we put the table": a witness's account, kept.
+_NARRATIVE = re.compile(
+    r"\b(?:[a-z]{3,}ed|saw|heard|went|came|took|ran|got|put|found|left|knew|"
+    r"hit|shot|fell|began|brought|caught|drove|threw|sent|stood|broke)\b"
+)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _is_account(sentence: str) -> bool:
+    """Whether a past-tense verb of action other than a reporting verb occurs."""
+    return any(m.group() not in REPORTING_VERBS for m in _NARRATIVE.finditer(sentence))
+
+
+def view_class(
+    sentence: str,
+    score: float,
+    hits: trigger_words.Hits,
+    *,
+    quoted: bool,
+    has_facts: bool = False,
+    names: int = 0,
+) -> str:
+    """The :data:`CLASSES` key when ``sentence`` is a view rather than a fact, else ``""``.
+
+    ``hits`` is the sentence's :func:`claimdesk.store.extract.trigger_words.scan`;
+    ``quoted`` says it is spoken inside a quotation (it opens with a quote, or continues
+    one opened by an earlier sentence of the paragraph); ``has_facts`` that it holds a
+    figure or a date, which makes it checkable whatever else it says; ``names`` counts the
+    names it holds besides its speaker's: a quotation about someone or something named
+    ("I am so excited to be hosting the Oscars") says what it is about, and is kept.
+    """
+    if "?" in sentence and score < QUESTION_MAX and _QUESTION.search(sentence):
+        return "question"
+    if has_facts:
+        return ""
+    if "event" in hits:
+        return ""  # "They killed my brother," she said: an allegation of what happened
+    words = _WORD.findall(sentence)
+    if len(words) <= FRAGMENT_WORDS and len(words) >= 3 and all(w[0].isupper() for w in words):
+        return ""  # a Title Case run is a headline cut at an abbreviation ("Gunman Kills L.")
+    if _is_account(sentence):
+        return ""  # "I saw him run", "the man who pulled the trigger": an account
+    if quoted and score < QUOTED_LOW and not names:
+        return "reaction"  # "It was like a big family," she said.
+    if quoted and score < QUOTED_VIEW_MAX and not names:
+        if "affect" in hits or "opinion" in hits or "person" in hits:
+            return "reaction"
+    if not quoted and score < FEELING_MAX and "affect" in hits:
+        return "feeling"
+    if len(words) <= FRAGMENT_WORDS and not _VERB.search(sentence):
+        return "fragment"
+    return ""
+
+
+def opens_quotation(sentence: str) -> bool:
+    """Whether ``sentence`` starts with an opening quotation mark (it is spoken)."""
+    return sentence.lstrip()[:1] in "\"“«‘'`"
