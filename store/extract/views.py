@@ -8,12 +8,16 @@ list. A sentence without a figure or a date is *not a reported fact* (:func:`vie
 when it
 
 * ``question``: asks something ("How many more deaths do we need?" Worthy said);
-* ``reaction``: speaks in the first or second person, or says how someone feels,
-  inside a quotation (``I``, ``we``, ``you``; ``devastated``, ``unbelievable``), with a
-  score below :data:`QUOTED_VIEW_MAX`;
+* ``reaction``: inside a quotation that names nothing but its speaker, scores below
+  :data:`QUOTED_LOW`, or below :data:`QUOTED_VIEW_MAX` when it speaks in the first or
+  second person, gives an opinion or says how someone feels (``I``, ``we``, ``you``;
+  ``should``; ``devastated``, ``unbelievable``);
 * ``feeling``: reports, outside a quotation, only how people feel ("Neighbours remain in
   shock.") with a score below :data:`FEELING_MAX`;
 * ``fragment``: has at most :data:`FRAGMENT_WORDS` words and no verb ("Police lights.").
+
+A sentence with an event verb, or a past-tense verb of action (a witness's account: "I
+heard two bangs and saw a man run"), is never a view.
 
 Such a sentence stays a sentence (the reader shows it, ``promote`` makes it a claim); it
 is only not extracted as a claim. The affect and person words are trigger families, so
@@ -126,9 +130,9 @@ def view_class(
         return ""  # "I saw him run", "the man who pulled the trigger": an account
     if quoted and score < QUOTED_LOW and not names:
         return "reaction"  # "It was like a big family," she said.
-    if quoted and score < QUOTED_VIEW_MAX and not names:
-        if "affect" in hits or "opinion" in hits or "person" in hits:
-            return "reaction"
+    viewed = "affect" in hits or "opinion" in hits or "person" in hits
+    if quoted and score < QUOTED_VIEW_MAX and not names and viewed:
+        return "reaction"
     if not quoted and score < FEELING_MAX and "affect" in hits:
         return "feeling"
     if len(words) <= FRAGMENT_WORDS and not _VERB.search(sentence):

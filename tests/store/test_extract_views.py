@@ -100,7 +100,8 @@ def test_a_high_score_outweighs_the_view_words() -> None:
 
 def test_quotation_spanning_sentences_is_quoted_to_its_end() -> None:
     text = "Lina said: “He was kind. We will miss him. He was our friend.” The rain came."
-    flags = dict(zip((s.text for s in split_sentences(text)), quoted_flags(split_sentences(text))))
+    spans = split_sentences(text)
+    flags = dict(zip((s.text for s in spans), quoted_flags(spans), strict=True))
     assert flags == {
         "Lina said: “He was kind.": False,
         "We will miss him.": True,
