@@ -25,10 +25,9 @@ finding them costs nothing beyond the one scan every sentence gets.
 
 >>> import claimdesk.store.extract.extractor  # registers every trigger family
 >>> from claimdesk.store.extract import trigger_words
-from claimdesk.store.extract.attribution_tails import CUES as REPORTING_VERBS
 >>> def cls(text, score=0.1, quoted=False):
 ...     return view_class(text, score, trigger_words.scan(text), quoted=quoted)
->>> cls('"It is just unbelievable," said neighbour Ann Moss.')
+>>> cls('"It is just unbelievable," said neighbour Ann Moss.', quoted=True)
 'reaction'
 >>> cls("Why was the gate left open?")
 'question'
