@@ -204,6 +204,13 @@ _LINK_LABEL = re.compile(
     r"(?:related (?:coverage|content|stories|articles|links)|more coverage)\b)",
     re.IGNORECASE,
 )
+# A running story's notice to come back later, however long.
+_DEVELOPING = re.compile(
+    r"^(?:this is an? (?:developing|breaking|ongoing) (?:news )?story|"
+    r"this (?:story|article|report|page) (?:is developing|will be updated|may be updated)|"
+    r"check back (?:here |later |soon )*for (?:updates|more))\b",
+    re.IGNORECASE,
+)
 _TAG_LIST = re.compile(
     r"^(?:tagged|tags|filed under|categories|topics|previous years|share this|"
     r"\d+ (?:pending )?comments?\b)",
@@ -228,6 +235,10 @@ def boilerplate_class(sentence: str) -> str:
     words = text.split()
     if _is_contact(text, words):
         return "address"
+    if "|" in text and _LINK_LABEL.match(text):
+        return "navigation"  # "RELATED ARTICLES: headline | headline | headline"
+    if _DEVELOPING.match(text):
+        return "prompt"
     if len(words) > MAX_WORDS:
         return ""
     return _short_class(text, words)

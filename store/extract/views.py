@@ -57,11 +57,13 @@ AFFECT_WORDS = word_list(
     "unbelievable unreal unusual shock shocked shocking devastated devastating heartbroken "
     "heartbreaking sad saddened sadness tragic tragedy terrible horrible horrific awful "
     "furious disturbing disturbed scary scared frightened afraid pray prayers praying grieve "
-    "grieving grief love loved loves miss missed thank thanks thankful blessed nice kind sweet "
+    "grieving grief love loved loves miss thank thanks thankful blessed nice kind sweet "
     "cute wonderful amazing beautiful senseless crazy insane stunned upset angry heart "
-    "forgotten heartbreak excited happy proud troubling"
+    "forgotten heartbreak excited happy proud troubling disappointed flabbergasted horrified "
+    "outraged disgusted saddened"
 )
 """Words that say how someone feels or what someone was like, not what happened."""
+_AFFECT = frozenset(AFFECT_WORDS)
 trigger_words.register("person", PERSON_WORDS)
 trigger_words.register("affect", AFFECT_WORDS)
 
@@ -75,6 +77,8 @@ FEELING_MAX = 0.2
 """An unquoted sentence about feelings scored at least this is kept."""
 FRAGMENT_WORDS = 4
 """A verbless line this short is a fragment ("Cute baby, real cute.")."""
+FRAGMENT_QUOTED_WORDS = 2
+"""A quotation this short before its attribution, without a verb, is a fragment."""
 
 # The question mark ends the sentence or its quotation ('?" Worthy said.').
 _QUESTION = re.compile(r"\?[\"'”’»)\s]*(?:$|[,—–-]?\s*[\"'”’»]?\s*[\w.'’ -]{0,60}$)")
@@ -82,7 +86,7 @@ _QUESTION = re.compile(r"\?[\"'”’»)\s]*(?:$|[,—–-]?\s*[\"'”’»]?\s*
 _VERB = re.compile(
     r"\b(?:is|are|was|were|am|be|been|being|has|have|had|do|does|did|will|would|can|could|"
     r"may|might|must|shall|should|[a-z]{2,}ed|said|says|got|went|came|saw|told|took|made|"
-    r"ran|left|found|heard|knew|thought|felt|kept|held|gave|put)\b|['’](?:s|re|m|ve|ll|d)\b",
+    r"ran|left|found|heard|knew|thought|felt|kept|held|gave|put)\b|['’](?:s|re|m|ve|ll|d)\b|n['’]t\b",
     re.IGNORECASE,
 )
 # A past-tense verb of action: "I saw", "we put the table": a witness's account, kept.
@@ -91,11 +95,25 @@ _NARRATIVE = re.compile(
     r"hit|shot|fell|began|brought|caught|drove|threw|sent|stood|broke)\b"
 )
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_CLOSING_ATTRIBUTION = re.compile(
+    r"(?<=\w)[,.!?]\s*(?:[\"”]|['’](?=\s))\s*(?:[\w.'’-]+\s+){0,5}"
+    r"(?:said|says|added|asked|wrote|recalled|explained|told)\b(?:\s+[\w.'’-]+){0,5}[.!]?\s*$"
+)
 
 
 def _is_account(sentence: str) -> bool:
-    """Whether a past-tense verb of action other than a reporting verb occurs."""
-    return any(m.group() not in REPORTING_VERBS for m in _NARRATIVE.finditer(sentence))
+    """Whether a past-tense verb of action occurs: not a reporting verb ("said") and not a
+    feeling ("I was just furious and devastated")."""
+    return any(
+        m.group() not in REPORTING_VERBS and m.group() not in _AFFECT
+        for m in _NARRATIVE.finditer(sentence)
+    )
+
+
+def _content(sentence: str) -> str:
+    """``sentence`` without a closing attribution (``Better parenting," Davis said.``)."""
+    found = _CLOSING_ATTRIBUTION.search(sentence)
+    return sentence[: found.start()] if found else sentence
 
 
 def view_class(
@@ -123,6 +141,7 @@ def view_class(
     if "event" in hits:
         return ""  # "They killed my brother," she said: an allegation of what happened
     words = _WORD.findall(sentence)
+    content = _WORD.findall(_content(sentence))
     if len(words) <= FRAGMENT_WORDS and len(words) >= 3 and all(w[0].isupper() for w in words):
         return ""  # a Title Case run is a headline cut at an abbreviation ("Gunman Kills L.")
     if _is_account(sentence):
@@ -136,6 +155,8 @@ def view_class(
         return "feeling"
     if len(words) <= FRAGMENT_WORDS and not _VERB.search(sentence):
         return "fragment"
+    if 0 < len(content) <= FRAGMENT_QUOTED_WORDS and not _VERB.search(" ".join(content)):
+        return "fragment"  # Better parenting," Davis said.
     return ""
 
 

@@ -24,6 +24,8 @@ Neighbours are still in shock.
 "How many more of these do we need before something changes?" Price asked.
 Police lights.
 Candles and flowers.
+"Better parenting," Lee Moss said.
+"I was just furious and devastated," neighbour Rosa Lind said.
 "I heard two bangs and saw a man run toward the river," said Tom Ash, who lives next door.
 "We are asking anyone who was on Mill Street to call us," Sgt. Ivy Marsh said.
 "The Mill Street bar had 14 complaints last year," Marsh said.
@@ -38,6 +40,8 @@ NOT_CLAIMS = {
     '"How many more of these do we need before something changes?" Price asked.': "question",
     "Police lights.": "fragment",
     "Candles and flowers.": "fragment",
+    '"Better parenting," Lee Moss said.': "fragment",
+    '"I was just furious and devastated," neighbour Rosa Lind said.': "reaction",
 }
 CLAIMS = [
     "Two men were shot outside a bar on Mill Street late Saturday, Larkfield police said.",
@@ -70,8 +74,15 @@ def test_reported_facts_stay_claims(sentences: dict[str, bool], text: str) -> No
 def test_each_view_has_its_class(text: str, cls: str) -> None:
     spans = split_sentences(REPORT)
     quoted = dict(zip((s.text for s in spans), quoted_flags(spans), strict=True))
-    assert view_class(text, 0.09, trigger_words.scan(text), quoted=quoted[text]) == cls
+    assert view_class(text, 0.15, trigger_words.scan(text), quoted=quoted[text]) == cls
     assert cls in CLASSES
+
+
+def test_a_short_quotation_with_a_verb_is_not_a_fragment() -> None:
+    text = '"Nothing justifies that," Mr. Kell said.'
+    assert view_class(text, 0.19, trigger_words.scan(text), quoted=True) == ""
+    text = "Victims ' relatives said any Moss victory was hollow."
+    assert view_class(text, 0.39, trigger_words.scan(text), quoted=False) == ""
 
 
 def test_a_witness_account_in_the_first_person_is_not_a_view() -> None:
