@@ -334,7 +334,7 @@ def describe(
         value = float(checkworthy.score(sentence, features))
         claim = not boilerplate and is_claim(sentence, value, features, span.heading_level)
         if claim and not span.is_heading:
-            names = sum(1 for name in features.entities if name not in source)
+            names = tuple(name for name in features.entities if name not in source)
             claim = not view_class(
                 sentence,
                 value,

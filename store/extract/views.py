@@ -95,19 +95,36 @@ _NARRATIVE = re.compile(
     r"hit|shot|fell|began|brought|caught|drove|threw|sent|stood|broke)\b"
 )
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_IRREGULAR_PAST = frozenset(
+    word_list(
+        "saw heard went came took ran got put found left knew hit shot fell began brought "
+        "caught drove threw sent stood broke"
+    )
+)
+# An -ed verb counts as an account right after its subject: "who pulled", "she then called".
+_SUBJECT = re.compile(r"\b(?:I|we|he|she|they|who|you)\s+(?:[a-z]+ly\s+|then\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$")
+# "to see a child be killed": the event is not reported as having happened.
+_IRREALIS = re.compile(r"\b(?:to|be|being)\s+(?:[a-z]+ly\s+)?$")
 _CLOSING_ATTRIBUTION = re.compile(
     r"(?<=\w)[,.!?]\s*(?:[\"”]|['’](?=\s))\s*(?:[\w.'’-]+\s+){0,5}"
-    r"(?:said|says|added|asked|wrote|recalled|explained|told)\b(?:\s+[\w.'’-]+){0,5}[.!]?\s*$"
+    r"(?:said|says|added|asked|wrote|recalled|explained|told)\b(?:[\s,]+[\w.'’-]+){0,9}[.!]?\s*$"
 )
 
 
 def _is_account(sentence: str) -> bool:
     """Whether a past-tense verb of action occurs: not a reporting verb ("said") and not a
     feeling ("I was just furious and devastated")."""
-    return any(
-        m.group() not in REPORTING_VERBS and m.group() not in _AFFECT
-        for m in _NARRATIVE.finditer(sentence)
-    )
+    for m in _NARRATIVE.finditer(sentence):
+        word = m.group()
+        if word in REPORTING_VERBS or word in _AFFECT:
+            continue
+        lo = max(0, m.start() - 24)
+        if word in _IRREGULAR_PAST or _SUBJECT.search(sentence, lo, m.start()):
+            return True
+        if _PASSIVE.search(sentence, lo, m.start()):
+            return True  # "No foul play is suspected," "He was arrested": a report
+    return False
 
 
 def _content(sentence: str) -> str:
@@ -123,14 +140,14 @@ def view_class(
     *,
     quoted: bool,
     has_facts: bool = False,
-    names: int = 0,
+    names: tuple[str, ...] = (),
 ) -> str:
     """The :data:`CLASSES` key when ``sentence`` is a view rather than a fact, else ``""``.
 
     ``hits`` is the sentence's :func:`claimdesk.store.extract.trigger_words.scan`;
     ``quoted`` says it is spoken inside a quotation (it opens with a quote, or continues
     one opened by an earlier sentence of the paragraph); ``has_facts`` that it holds a
-    figure or a date, which makes it checkable whatever else it says; ``names`` counts the
+    figure or a date, which makes it checkable whatever else it says; ``names`` are the
     names it holds besides its speaker's: a quotation about someone or something named
     ("I am so excited to be hosting the Oscars") says what it is about, and is kept.
     """
@@ -138,7 +155,7 @@ def view_class(
         return "question"
     if has_facts:
         return ""
-    if "event" in hits:
+    if any(not _IRREALIS.search(sentence, max(0, a - 12), a) for a, _ in hits.get("event", ())):
         return ""  # "They killed my brother," she said: an allegation of what happened
     words = _WORD.findall(sentence)
     content = _WORD.findall(_content(sentence))
@@ -146,10 +163,11 @@ def view_class(
         return ""  # a Title Case run is a headline cut at an abbreviation ("Gunman Kills L.")
     if _is_account(sentence):
         return ""  # "I saw him run", "the man who pulled the trigger": an account
-    if quoted and score < QUOTED_LOW and not names:
+    named = bool(names)
+    if quoted and score < QUOTED_LOW and not named:
         return "reaction"  # "It was like a big family," she said.
     viewed = "affect" in hits or "opinion" in hits or "person" in hits
-    if quoted and score < QUOTED_VIEW_MAX and not names and viewed:
+    if quoted and score < QUOTED_VIEW_MAX and not named and viewed:
         return "reaction"
     if not quoted and score < FEELING_MAX and "affect" in hits:
         return "feeling"

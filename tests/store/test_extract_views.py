@@ -85,6 +85,18 @@ def test_a_short_quotation_with_a_verb_is_not_a_fragment() -> None:
     assert view_class(text, 0.39, trigger_words.scan(text), quoted=False) == ""
 
 
+def test_an_event_that_did_not_happen_does_not_make_a_reaction_an_account() -> None:
+    text = '"It is terrible to see a child be killed like that," said neighbour Ann Moss.'
+    assert view_class(text, 0.09, trigger_words.scan(text), quoted=True) == "reaction"
+    text = '"They killed my brother for nothing," said Ann Moss.'
+    assert view_class(text, 0.09, trigger_words.scan(text), quoted=True) == ""
+
+
+def test_a_quoted_report_in_the_passive_is_kept() -> None:
+    text = '"No foul play is suspected at this time," the sheriff said.'
+    assert view_class(text, 0.09, trigger_words.scan(text), quoted=True) == ""
+
+
 def test_a_witness_account_in_the_first_person_is_not_a_view() -> None:
     text = '"I heard two bangs and saw a man run toward the river," said Tom Ash.'
     assert view_class(text, 0.09, trigger_words.scan(text), quoted=True) == ""
@@ -93,8 +105,8 @@ def test_a_witness_account_in_the_first_person_is_not_a_view() -> None:
 def test_quoted_reaction_about_something_named_is_kept() -> None:
     text = '"I am so happy to be hosting the Harbour Awards again," Lee Park said.'
     scan = trigger_words.scan(text)
-    assert view_class(text, 0.09, scan, quoted=True, names=1) == ""
-    assert view_class(text, 0.09, scan, quoted=True, names=0) == "reaction"
+    assert view_class(text, 0.09, scan, quoted=True, names=("Harbour Awards",)) == ""
+    assert view_class(text, 0.09, scan, quoted=True) == "reaction"
 
 
 def test_figures_keep_a_quoted_view_checkable_but_not_a_question() -> None:
