@@ -242,9 +242,14 @@ def boilerplate_class(sentence: str) -> str:
         return "address"
     if "|" in text and _LINK_LABEL.match(text):
         return "navigation"  # "RELATED ARTICLES: headline | headline | headline"
-    if _DEVELOPING.match(text):
+    if low.startswith(("this", "check")) and _DEVELOPING.match(text):
         return "prompt"
-    if len(words) <= MAX_PROMO_WORDS and _PROMO.search(text) and _NEWSROOM.search(text):
+    if (
+        len(words) <= MAX_PROMO_WORDS
+        and ("live" in low or "latest" in low)
+        and _PROMO.search(text)
+        and _NEWSROOM.search(text)
+    ):
         return "byline"  # "KXYZ News reporter Jo Lee went live from the scene with the latest"
     if len(words) > MAX_WORDS:
         return ""
