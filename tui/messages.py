@@ -12,11 +12,14 @@ from pathlib import Path
 from textual.message import Message
 
 from claimdesk.store import QueueQuery
+from claimdesk.store.factchecks.records import KnownCheck
 from claimdesk.store.models import (
     ChangePosition,
     Claim,
     Document,
+    DocumentOrigin,
     Event,
+    Mark,
     QueuePage,
     RelatedClaim,
     SearchHit,
@@ -27,32 +30,41 @@ from claimdesk.store.models import (
 
 @dataclass
 class DocumentsLoaded(Message):
-    """The documents list and the store counts, read after ``position``."""
+    """The documents list and the store counts, read after ``position``; ``new_ids`` are
+    the documents new since the last feed update (none before any), which began at
+    ``last_update``."""
 
     documents: list[Document]
     summary: StoreSummary
     position: ChangePosition | None = None
+    new_ids: frozenset[int] = frozenset()
+    last_update: str | None = None
 
 
 @dataclass
 class DocumentLoaded(Message):
-    """A document with every sentence, and the claim to select in it (read after ``position``)."""
+    """A document with every sentence, and the claim to select in it (read after ``position``),
+    with its page or cue ``marks`` and how it came in (``origin``)."""
 
     document: Document
     sentences: list[Claim]
     claim_id: int | None
     record_history: bool = True
     position: ChangePosition | None = None
+    marks: tuple[Mark, ...] = ()
+    origin: DocumentOrigin | None = None
 
 
 @dataclass
 class RelatedLoaded(Message):
-    """Related claims for ``claim_id`` (``None`` with ``error`` when unavailable)."""
+    """Related claims for ``claim_id`` (``None`` with ``error`` when unavailable), and the
+    known fact-checks that confidently match it (``known``: shown first)."""
 
     claim_id: int
     related: list[RelatedClaim] | None
     error: str = ""
     requested_at: float = 0.0
+    known: tuple[KnownCheck, ...] = ()
 
 
 @dataclass
@@ -121,10 +133,13 @@ class HistoryLoaded(Message):
 
 @dataclass
 class ExportWritten(Message):
-    """An export (``kind``) was written to ``path``."""
+    """An export (``kind``) of ``scope`` (its ``claims``, ``size`` bytes) was written to ``path``."""
 
     kind: str
     path: Path
+    scope: str = ""
+    claims: int = 0
+    size: int = 0
 
 
 @dataclass
