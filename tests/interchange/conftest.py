@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimdesk.store import Store
+from tests.conftest import BACKENDS, store_location_for
 
 REPORTS = [
     (
@@ -44,10 +45,11 @@ def make_store(path) -> Store:
     return store
 
 
-@pytest.fixture
-def desk(tmp_path) -> Store:
-    """:func:`make_store` with a verdict, a tag, notes (one on a repeated sentence)."""
-    store = make_store(tmp_path / "desk.db")
+@pytest.fixture(params=BACKENDS)
+def desk(request, tmp_path) -> Store:
+    """:func:`make_store` with a verdict, a tag, notes (one on a repeated sentence), once on
+    each backend."""
+    store = make_store(store_location_for(request.param, tmp_path, request))
     claims = store.claims()
     by_text = {}
     for c in claims:

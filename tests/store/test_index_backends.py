@@ -158,3 +158,28 @@ def test_factcheck_search_and_matching_agree(both, tmp_path):
         ] == known
         matched += bool(known)
     assert matched >= 3
+
+
+def test_a_flag_does_not_wait_for_an_ingest_counting_terms(pg_dsn):
+    """Term counts are kept under one lock held until the ingest commits; statements that
+    change no indexed text must not take it."""
+    import psycopg
+
+    desk = Store.open(pg_dsn)
+    desk.add_text("Zelensky said 3,000 soldiers were killed.", title="t")
+    claim_id = _claim_ids(desk)[0]
+    with psycopg.connect(pg_dsn) as ingest, psycopg.connect(pg_dsn, autocommit=True) as reader:
+        ingest.execute(
+            'INSERT INTO claims (doc_id, ordinal, start, "end", text, norm)'
+            " SELECT doc_id, 99, 0, 1, 'x', 'north korea' FROM claims WHERE id = %s",
+            [claim_id],
+        )  # the ingest's transaction stays open, holding the term counts' lock
+        reader.execute("SET lock_timeout = '3s'")
+        reader.execute("UPDATE claims SET status = 'flagged' WHERE id = %s", [claim_id])
+        reader.execute("UPDATE claims SET note = 'checked' WHERE id = %s", [claim_id])
+        with pytest.raises(psycopg.errors.LockNotAvailable):
+            reader.execute("UPDATE claims SET norm = 'edited' WHERE id = %s", [claim_id])
+        ingest.rollback()
+    terms = dict((t, n) for t, n, _ in text_index(desk.db, "claims").term_counts())
+    assert "north" not in terms and terms["zelensky"] == 1
+    desk.close()

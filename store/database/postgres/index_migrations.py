@@ -27,7 +27,9 @@ digit (as ``unicode61`` does), and the ``claimdesk`` text search configuration (
 FTS5 cuts at each mark.
 
 Term counts are updated under one transaction-level advisory lock, so concurrent writers
-take the term rows one transaction at a time instead of deadlocking on them.
+take the term rows one transaction at a time instead of deadlocking on them. Statements that
+change no indexed text (a flag, a note, a review edit) touch neither the vectors nor the
+counts, so they never wait for that lock (a statement-level trigger fires even for no rows).
 """
 
 from __future__ import annotations
@@ -89,7 +91,9 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO {table}_search (id, vector)
         SELECT id, claimdesk_vector(norm) FROM new_rows;
-    ELSE
+    ELSIF EXISTS (
+        SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.norm IS DISTINCT FROM o.norm
+    ) THEN
         UPDATE {table}_search s SET vector = claimdesk_vector(n.norm)
         FROM new_rows n JOIN old_rows o ON o.id = n.id
         WHERE s.id = n.id AND n.norm IS DISTINCT FROM o.norm;
@@ -105,6 +109,13 @@ CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table}
 
 CREATE FUNCTION {table}_terms_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+            RETURN NULL;
+        END IF;
+    ELSIF NOT EXISTS (SELECT 1 FROM old_rows) THEN
+        RETURN NULL;
+    END IF;
     PERFORM pg_advisory_xact_lock({TERMS_LOCK});
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
         WITH gone AS (
