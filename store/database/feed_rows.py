@@ -163,6 +163,14 @@ def finish_update(db: Database, run_id: int, feeds: int, added: int, failed: int
     )
 
 
+def last_update_id(db: Database) -> int:
+    """The id of the newest finished update (0 before any): it moves when one finishes."""
+    row = db.execute(
+        "SELECT id FROM feed_updates WHERE finished != '' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def last_update(db: Database) -> UpdateRun | None:
     """The newest finished update, if any."""
     names = [f.name for f in fields(UpdateRun)]

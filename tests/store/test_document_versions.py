@@ -40,8 +40,8 @@ def _review(store: Store, doc_id: int) -> dict[str, int]:
     return ids
 
 
-def test_a_new_version_takes_over_the_review(tmp_path):
-    store = Store.open(tmp_path / "v.db")
+def test_a_new_version_takes_over_the_review(store_location, tmp_path):
+    store = Store.open(store_location)
     path = tmp_path / "flood.md"
     path.write_text(OLD, encoding="utf-8")
     old = store.add_file(path)
@@ -94,8 +94,8 @@ def test_same_title_and_source_but_another_story_is_not_a_version(store):
     assert all(d.replaced_by is None for d in store.documents())
 
 
-def test_add_reports_carried_and_orphaned_counts(tmp_path):
-    db = str(tmp_path / "cli.db")
+def test_add_reports_carried_and_orphaned_counts(store_location, tmp_path):
+    db = store_location
     path = tmp_path / "flood.md"
     path.write_text(OLD, encoding="utf-8")
     runner = CliRunner()

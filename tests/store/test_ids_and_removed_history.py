@@ -68,12 +68,12 @@ def test_undo_skips_changes_of_removed_documents(store):
     assert store.claim(kept_claim).note == ""
 
 
-def test_cli_history_of_a_removed_claim_says_so(tmp_path):
+def test_cli_history_of_a_removed_claim_says_so(store_location):
     from click.testing import CliRunner
 
     from claimdesk.tui.cli import cli
 
-    db = str(tmp_path / "h.db")
+    db = store_location
     store = Store.open(db)
     report = store.add_text(REPORT, title="Blast")
     claim = store.claims(report.doc_id)[0].id

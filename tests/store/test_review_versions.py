@@ -72,8 +72,8 @@ def test_cli_does_not_replace_anothers_note_without_force(tmp_path):
     assert Store.open(db).claim(claim).note == "Y"
 
 
-def test_cli_version_option_saves_only_over_the_version_seen(tmp_path):
-    db = str(tmp_path / "v.db")
+def test_cli_version_option_saves_only_over_the_version_seen(store_location):
+    db = store_location
     store = Store.open(db)
     claim = store.claims(store.add_text(TEXT, title="Flood").doc_id)[0].id
     store.set_status(claim, "needs-check")
