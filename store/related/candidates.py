@@ -262,22 +262,25 @@ def rank_rows(
     Ties keep the lower rowid. The overlap part of the final score is idf-weighted
     too, so rows with the most idf in common with the query are the ones worth scoring.
     """
-    postings = text_index(db, table).postings
+    index = text_index(db, table)
+    phrases = [phrase for alternatives in query.weighted for phrase, _ in alternatives]
+    found = dict(zip(phrases, index.postings_many(phrases), strict=True))
     scores: dict[int, float] = {}
     for alternatives in query.weighted:
         if len(alternatives) == 1:
             phrase, weight = alternatives[0]
-            _add(scores, postings(phrase), repeat(weight))
+            _add(scores, found[phrase], repeat(weight))
             continue
         best: dict[int, float] = {}
         for phrase, weight in sorted(alternatives, key=itemgetter(1)):
-            best.update(dict.fromkeys(postings(phrase), weight))
+            best.update(dict.fromkeys(found[phrase], weight))
         _add(scores, best, best.values())
     if len(scores) > CANDIDATES and query.postings <= ANCHOR_POSTINGS:
         # Common words are too costly to read whole, but cheap to look up among the rows
         # of the rare ones (FTS5 skips through the longer list): they break the ties.
-        for expression, weight in query.anchored:
-            _add(scores, postings(f"({query.match}) AND {expression}"), repeat(weight))
+        anchored = [f"({query.match}) AND {expression}" for expression, _ in query.anchored]
+        for rows, (_, weight) in zip(index.postings_many(anchored), query.anchored, strict=True):
+            _add(scores, rows, repeat(weight))
     # rowids in order, so that nlargest (stable) keeps the lower rowid of a tie
     best_ids = heapq.nlargest(CANDIDATES, sorted(scores), key=scores.__getitem__)
     return [(rowid, scores[rowid]) for rowid in best_ids]

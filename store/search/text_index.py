@@ -28,6 +28,7 @@ unquoted):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
 import sqlite_utils
@@ -55,6 +56,10 @@ class TextIndex(Protocol):
 
     def postings(self, match: str) -> list[int]:
         """Ids of every row matching the match expression ``match``, in any order."""
+        ...
+
+    def postings_many(self, matches: Sequence[str]) -> list[list[int]]:
+        """:meth:`postings` of each of ``matches``, in order (one round trip to a server)."""
         ...
 
     def any_match(self, match: str) -> bool:

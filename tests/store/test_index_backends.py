@@ -86,9 +86,13 @@ def test_term_counts_and_postings_agree(both):
     lite, desk = both
     lite_index, desk_index = text_index(lite.db, "claims"), text_index(desk.db, "claims")
     assert sorted(desk_index.term_counts()) == sorted(lite_index.term_counts())
-    for match in ['"cafe"', '"krakow"', '"u s"', '"year old" AND "aid"', '"min"* OR "3000"']:
+    matches = ['"cafe"', '"krakow"', '"u s"', '"year old" AND "aid"', '"min"* OR "3000"', '"zzz"']
+    for match in matches:
         assert sorted(desk_index.postings(match)) == sorted(lite_index.postings(match)), match
         assert desk_index.any_match(match) == lite_index.any_match(match)
+    together = [sorted(found) for found in desk_index.postings_many(matches)]
+    assert together == [sorted(found) for found in lite_index.postings_many(matches)]
+    assert together[0] and not together[-1] and desk_index.postings_many([]) == []
 
 
 @pytest.mark.parametrize("window", [4, 40, 4000])
