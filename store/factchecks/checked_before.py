@@ -34,6 +34,13 @@ import threading
 
 from claimdesk.store.factchecks import factcheck_table
 from claimdesk.store.factchecks.records import KnownCheck
+from claimdesk.store.factchecks.rerank import (
+    RERANK_DEPTH,
+    GramTable,
+    Vector,
+    post_body,
+    rescore,
+)
 from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.candidates import Query, build_query, rank_rows
 from claimdesk.store.related.engine import Engine, order_by_score
@@ -68,6 +75,8 @@ class FactCheckMatcher:
         self._lock = threading.RLock()
         self._bags: dict[int, Bag] = {}
         self._groups_key: object = None
+        self.grams = GramTable()
+        self._vectors: dict[int, Vector] = {}
 
     def refresh(self) -> AliasGroups:
         """Catch up with imported fact-checks and the store's aliases; returns the alias groups."""
@@ -79,6 +88,9 @@ class FactCheckMatcher:
             if generation != self._generation or engine.groups is not self._groups_key:
                 self.terms.load(db)
                 self._bags.clear()
+                if generation != self._generation:
+                    self.grams.load(r[0] for r in db.execute("SELECT norm FROM factchecks"))
+                    self._vectors.clear()
                 self._generation = generation
                 self._groups_key = engine.groups
         return engine.groups
@@ -127,8 +139,25 @@ class FactCheckMatcher:
                     ),
                 )
             )
-        ranked = order_by_score(evidence, None)[:limit]
-        return [(score, cid, query, bags[cid]) for score, cid, _ in ranked]
+        first = order_by_score(evidence, None)[: max(limit, RERANK_DEPTH)]
+        wanted = self._vector_of(text)
+        ranked = sorted(
+            (
+                (rescore(score, wanted, self._check_vector(cid, norms[cid])), cid)
+                for score, cid, _ in first
+            ),
+            key=lambda s: (-s[0], s[1]),
+        )[:limit]
+        return [(score, cid, query, bags[cid]) for score, cid in ranked]
+
+    def _vector_of(self, text: str) -> Vector:
+        return self.grams.vector(post_body(text))
+
+    def _check_vector(self, check_id: int, norm: str) -> Vector:
+        vector = self._vectors.get(check_id)
+        if vector is None:
+            vector = self._vectors[check_id] = self.grams.vector(norm, stored=True)
+        return vector
 
 
 def confident(scores: list[float]) -> list[bool]:
