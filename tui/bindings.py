@@ -44,6 +44,9 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("r", "open_related", "Open related", id="open-related", show=False),
     Binding("i", "toggle_detail", "Details", id="details"),
     Binding("o", "open_url", "Open the document's URL", id="open-url", show=False),
+    Binding(
+        "O", "open_factcheck", "Open the known fact-check's URL", id="open-factcheck", show=False
+    ),
     Binding("y", "copy_claim", "Copy the claim with its citation", id="copy-claim", show=False),
     Binding("v", "open_queue", "Queue", id="queue"),
     Binding("d", "toggle_documents", "Documents", id="toggle-documents", show=False),
@@ -127,6 +130,11 @@ CONFIRM_BINDINGS: list[Binding] = [
 ]
 """Bindings of a yes/no question."""
 
+EXPORT_BINDINGS: list[Binding] = [
+    Binding("escape", "cancel", "Cancel", id="export-cancel"),
+]
+"""Bindings of the export dialog (enter in the file name writes the file)."""
+
 CLOSE_BINDINGS: list[Binding] = [
     Binding("escape", "close", "Close", id="close"),
 ]
@@ -142,6 +150,7 @@ ALL_BINDINGS: list[Binding] = (
     + DOCUMENTS_ORDER_BINDINGS
     + NOTE_BINDINGS
     + CONFIRM_BINDINGS
+    + EXPORT_BINDINGS
     + CLOSE_BINDINGS
 )
 """Every binding, for the help screen and the command palette."""

@@ -1,4 +1,5 @@
-"""The command palette (ctrl+p): every action of the reader and every document by title.
+"""The command palette (ctrl+p): every action of the reader, every document by title, and the
+exports (each format of this document, of the status filter, of the store).
 
 Document titles are data: hits show them as literal :class:`~textual.content.Content`,
 never as markup.
@@ -12,20 +13,13 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from claimdesk.store.exports import FORMATS
 from claimdesk.store.models import STATUSES
 from claimdesk.tui.bindings import APP_BINDINGS, MAIN_BINDINGS, display_keys
 from claimdesk.tui.documents_order import SORTS, DocumentsOrder
+from claimdesk.tui.export_scopes import FORMAT_LABELS, export_scopes
 from claimdesk.tui.filters import SCORE_STEPS, ClaimFilter
 from claimdesk.tui.widgets.documents_list import one_line
-
-EXPORTS: tuple[tuple[str, str, bool], ...] = (
-    ("markdown", "dossier of this document (Markdown)", False),
-    ("markdown", "dossier of the store's flagged and noted claims (Markdown)", True),
-    ("claimreview", "reviewed claims as ClaimReview (JSON-LD)", True),
-    ("annotations", "notes and flags as Web Annotations (JSON-LD)", True),
-    ("csv", "flagged and noted claims (CSV)", True),
-)
-"""The exports the palette offers: (format, label, whole store)."""
 
 MAX_DOCUMENT_HITS = 200
 """At most this many documents are offered for one query."""
@@ -84,13 +78,14 @@ class ClaimdeskCommands(Provider):
             "clear the documents' sort and filters",
         )
         yield ("Search claims", screen.action_search, "search every claim in the store")
-        for kind, label, whole in EXPORTS:
-            where = "the whole store" if whole else "this document"
-            yield (
-                f"Export: {label}",
-                partial(screen.export, kind, whole),
-                f"{where}: written to the working folder",
-            )
+        doc_id = screen.document.id if screen.document is not None else None
+        for kind in FORMATS:
+            for scope in export_scopes(kind, doc_id, screen.claim_filter):
+                yield (
+                    f"Export {FORMAT_LABELS[kind]}: {scope.label}",
+                    partial(screen.export, kind, scope),
+                    "asks for the file to write",
+                )
 
     def _filter(self, change: Callable[[ClaimFilter], ClaimFilter]) -> None:
         screen = self._screen()

@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.message import Message
 
 from claimdesk.store import QueueQuery
+from claimdesk.store.factchecks.records import KnownCheck
 from claimdesk.store.models import (
     ChangePosition,
     Claim,
@@ -47,12 +48,14 @@ class DocumentLoaded(Message):
 
 @dataclass
 class RelatedLoaded(Message):
-    """Related claims for ``claim_id`` (``None`` with ``error`` when unavailable)."""
+    """Related claims for ``claim_id`` (``None`` with ``error`` when unavailable), and the
+    known fact-checks that confidently match it (``known``: shown first)."""
 
     claim_id: int
     related: list[RelatedClaim] | None
     error: str = ""
     requested_at: float = 0.0
+    known: tuple[KnownCheck, ...] = ()
 
 
 @dataclass
@@ -121,10 +124,13 @@ class HistoryLoaded(Message):
 
 @dataclass
 class ExportWritten(Message):
-    """An export (``kind``) was written to ``path``."""
+    """An export (``kind``) of ``scope`` (its ``claims``, ``size`` bytes) was written to ``path``."""
 
     kind: str
     path: Path
+    scope: str = ""
+    claims: int = 0
+    size: int = 0
 
 
 @dataclass

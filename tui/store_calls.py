@@ -21,9 +21,13 @@ from claimdesk.store import ChangedSinceError, QueueQuery, Store
 from claimdesk.store.errors import VersionConflictError
 from claimdesk.store.models import DISAGREEMENTS, NotFoundError
 from claimdesk.tui import messages
+from claimdesk.tui.export_scopes import ExportScope
 
 RELATED_LIMIT = 10
 """How many related claims the related pane asks for."""
+
+KNOWN_CHECKS_LIMIT = 3
+"""At most this many known fact-checks ("checked before") head the related pane."""
 
 
 def run_in_worker(
@@ -91,13 +95,15 @@ def load_document(
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:
-    """Related claims of ``claim_id`` (the shown ones, then the weaker ones), or an
-    explanation of why there are none."""
+    """Related claims of ``claim_id`` (the shown ones, then the weaker ones) and its known
+    fact-checks (only the confident ones: the pane abstains otherwise), or an explanation
+    of why there are none."""
     try:
         found = store.related(claim_id, limit=RELATED_LIMIT, weaker=True)
+        known = store.checked_before(claim_id, KNOWN_CHECKS_LIMIT)
     except NotFoundError:
         return messages.RelatedLoaded(claim_id, None, "claim no longer exists", requested_at)
-    return messages.RelatedLoaded(claim_id, list(found), "", requested_at)
+    return messages.RelatedLoaded(claim_id, list(found), "", requested_at, tuple(known))
 
 
 def prefetch_related(store: Store, claim_ids: list[int]) -> None:
@@ -157,24 +163,17 @@ def load_history(store: Store, claim_id: int) -> messages.HistoryLoaded:
     return messages.HistoryLoaded(claim_id, store.history(claim_id))
 
 
-EXPORT_SUFFIXES = {"claimreview": "json", "annotations": "jsonld", "csv": "csv", "markdown": "md"}
-"""The file extension of each export format."""
-
-
 def export_file(
-    store: Store, kind: str, doc_id: int | None, folder: Path, organisation: dict[str, str]
+    store: Store, kind: str, scope: ExportScope, path: Path, organisation: dict[str, str]
 ) -> messages.ExportWritten:
-    """Write an export of the desk's work (one document, or the whole store) into ``folder``,
-    under a new name: ``claimdesk-<format>[-doc<id>]-<time>.<ext>``."""
-    from claimdesk.store.exports import Organisation, Selection
+    """Write the export of ``scope`` in format ``kind`` to ``path`` (replacing that file)."""
+    from claimdesk.store.exports import Organisation, select
 
-    selection = Selection(doc_id=doc_id, everything=doc_id is not None and kind == "markdown")
-    text = store.export(kind, selection, organisation=Organisation(**organisation))
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    where = f"-doc{doc_id}" if doc_id is not None else ""
-    path = folder / f"claimdesk-{kind}{where}-{stamp}.{EXPORT_SUFFIXES[kind]}"
-    path.write_text(text, encoding="utf-8", newline="")
-    return messages.ExportWritten(kind, path)
+    claims = len(select(store, scope.selection))
+    text = store.export(kind, scope.selection, organisation=Organisation(**organisation))
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    return messages.ExportWritten(kind, path, scope.label, claims, len(data))
 
 
 # writes (run by the ordered writer) ------------------------------------------------------

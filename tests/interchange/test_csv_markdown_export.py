@@ -80,3 +80,21 @@ def test_markdown_dossier_by_status_shows_relations_generically(desk):
     }
     known = {"Agrees", "Conflicts", "Differs", "Contradicts"}
     assert relations and relations <= known | {r.capitalize() for r in relations}
+
+
+def test_markdown_dossier_lists_known_factchecks(desk, tmp_path):
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example/kelp",
+        "claimReviewed": "The ferry company's boats run on kelp fuel.", "datePublished": "2025-02-11",
+        "author": {"name": "Bay Checks"}, "reviewRating": {"alternateName": "Unproven"}}))  # fmt: skip
+    before = desk.export("markdown")
+    assert "Known fact-checks" not in before
+    desk.import_factchecks(feed)
+    text = desk.export("markdown")
+    section = text[text.index("kelp fuel") :]
+    assert "\n#" not in section[: section.index("- **Known fact-checks:**")]  # under the claim
+    assert (
+        "  - Bay Checks: Unproven, 2025-02-11 (<https://checks.example/kelp>):"
+        " The ferry company's boats run on kelp fuel." in text
+    )
+    assert text.count("- **Known fact-checks:**") == 1  # only the claim it reviewed

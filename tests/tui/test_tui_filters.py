@@ -103,21 +103,3 @@ async def test_palette_offers_actions_and_documents(filled_store):
         assert flagged
         flagged[0].command()
         assert app.main_screen.claim_filter.with_notes
-
-
-async def test_palette_exports_the_document_dossier(filled_store, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    claim = filled_store.claims()[0]
-    filled_store.set_status(claim.id, "false")
-    app = make_app(filled_store)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        from claimdesk.tui.commands import ClaimdeskCommands
-
-        provider = ClaimdeskCommands(app.screen)
-        hits = [hit async for hit in provider.search("export dossier of this document")]
-        hits[0].command()
-        await settle(pilot)
-        (written,) = tmp_path.glob("claimdesk-markdown-doc*.md")
-        assert claim.text.split()[0] in written.read_text(encoding="utf-8")
-        assert "- **Status:** false" in written.read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
-"""Snapshots of the main screen, the help screen, the note editor, the detail pane and the review
-queue, at 80x24 and at wide sizes.
+"""Snapshots of the main screen, the help screen, the note editor, the detail pane, the review
+queue and the related pane headed by a known fact-check, at 80x24 and at wide sizes.
 
 The store content is fixed (built here), the store file name is always
 ``test.db``, the user is always "reviewer" and no time is shown, so the pictures
@@ -9,12 +9,15 @@ an intended change, and look at them.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimdesk.tui.navigation import Place
 from claimdesk.tui.state import save_last_place
 
 from .conftest import make_app, settle
+from .test_tui_checked_before import FEED
 
 
 @pytest.fixture
@@ -48,6 +51,17 @@ def reviewed(filled_store, tmp_path):
     state = tmp_path / "state.json"
     save_last_place(state, filled_store.path, Place(border.id, first.id))
     return make_app(filled_store, remember_places=True, state_file=state)
+
+
+@pytest.fixture
+def checked(filled_store, tmp_path):
+    """The reader on the border report's first claim, with published fact-checks imported:
+    one reviews that claim (shown), one is a weak match (left out)."""
+    filled_store.actor = "reviewer"
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps(FEED), encoding="utf-8")
+    filled_store.import_factchecks(feed)
+    return make_app(filled_store)
 
 
 async def open_details(pilot):
@@ -104,3 +118,12 @@ def test_note_editor(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 30), run_before=open_editor)
+
+
+def test_related_pane_with_a_known_check(snap_compare, checked):
+    async def focus_related(pilot):
+        await settle(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+
+    assert snap_compare(checked, terminal_size=(140, 36), run_before=focus_related)

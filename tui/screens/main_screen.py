@@ -9,15 +9,18 @@ opened, which keeps the start fast. Every write goes through the screen's
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import BindingType
 
+from claimdesk.store.safe_text import one_line_safe
 from claimdesk.tui import messages, store_calls
 from claimdesk.tui.bindings import MAIN_BINDINGS
 from claimdesk.tui.citation import cite, openable_url
 from claimdesk.tui.documents_order import DocumentsOrder
+from claimdesk.tui.export_scopes import FORMAT_LABELS, ExportScope, default_export_path
 from claimdesk.tui.filters import ClaimFilter
 from claimdesk.tui.screens.reader_screen import WIDE_WIDTH, ReaderScreen
 from claimdesk.tui.store_calls import run_in_worker
@@ -58,24 +61,36 @@ class MainScreen(ReaderScreen):
         self.query_one(StatusBar).set_action(text)
 
     # exports -------------------------------------------------------------------------
-    def export(self, kind: str, whole_store: bool = False) -> None:
-        """Write an export of the current document (or the whole store) into the working folder."""
-        doc_id = None if whole_store or self.document is None else self.document.id
+    def export(self, kind: str, scope: ExportScope) -> None:
+        """Ask where the export of ``scope`` in format ``kind`` goes, then write it on a worker."""
+        from claimdesk.tui.screens.export_path import ExportPathScreen
+
+        folder = Path.cwd()
+        suggested = default_export_path(folder, kind, scope, time.strftime("%Y%m%d-%H%M%S"))
         organisation = dict(self.app.config.organisation)
-        run_in_worker(
-            self,
-            "export",
-            store_calls.export_file,
-            self.store,
-            kind,
-            doc_id,
-            Path.cwd(),
-            organisation,
-        )
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                self.set_action("export cancelled")
+                return
+            self.set_action(f"writing the {kind} export…")
+            run_in_worker(
+                self, "export", store_calls.export_file, self.store, kind, scope, path, organisation
+            )
+
+        what = f"{FORMAT_LABELS[kind]}: {scope.label}"
+        self.app.push_screen(ExportPathScreen(what, suggested, folder), chosen)
 
     def on_export_written(self, message: messages.ExportWritten) -> None:
-        """Say where the export went."""
-        self.set_action(f"{message.kind} export written to {message.path}")
+        """Say what was written, and where."""
+        plural = "" if message.claims == 1 else "s"
+        what = f"{message.kind} export of {message.scope} ({message.claims} claim{plural})"
+        self.set_action(f"{what} written to {one_line_safe(str(message.path))}")
+        self.notify(
+            f"{what}, {message.size:,} bytes\n{one_line_safe(str(message.path))}",
+            title="Export written",
+            markup=False,
+        )
 
     # search ---------------------------------------------------------------------
     def action_search(self) -> None:

@@ -22,8 +22,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from claimdesk.store import Store
+from claimdesk.store.factchecks.records import KnownCheck
 from claimdesk.store.models import ChangePosition, Claim, Document
 from claimdesk.tui import messages, store_calls
+from claimdesk.tui.citation import openable_url
 from claimdesk.tui.documents_order import DocumentsOrder
 from claimdesk.tui.filters import ClaimFilter
 from claimdesk.tui.navigation import NavigationHistory, Place
@@ -458,7 +460,10 @@ class ReaderScreen(Screen):
             related.show_related([], empty_text=message.error)
         else:
             related.show_related(
-                message.related, empty_text="no related claims found", keep_cursor=again
+                message.related,
+                empty_text="no related claims found",
+                keep_cursor=again,
+                known=message.known,
             )
         self.app.record_latency("related", store_calls.now() - message.requested_at)
         nearby = self.neighbour_claims(message.claim_id)
@@ -492,7 +497,7 @@ class ReaderScreen(Screen):
         self.query_one(StatusBar).set_summary(message.summary)
         related = self.query_one(RelatedList)
         touched = {c.id for c in changes.claims}
-        shown = {r.claim.id for r in related.items} | {self.current_id}
+        shown = {r.claim.id for r in related.related_items} | {self.current_id}
         if touched & shown or changes.documents_changed:
             self.refresh_related()
         if message.external:
@@ -513,8 +518,24 @@ class ReaderScreen(Screen):
 
     @on(VirtualList.Selected, "#related")
     def related_chosen(self, event: VirtualList.Selected) -> None:
-        """Open the related claim in its document."""
-        self.open_place(event.item.claim.doc_id, event.item.claim.id)
+        """Open the related claim in its document (a known fact-check: its URL)."""
+        if isinstance(event.item, KnownCheck):
+            self.open_factcheck(event.item)
+        else:
+            self.open_place(event.item.claim.doc_id, event.item.claim.id)
+
+    def open_factcheck(self, known: KnownCheck | None) -> None:
+        """Hand a known fact-check's URL to the web browser (web addresses only)."""
+        status = self.query_one(StatusBar)
+        if known is None:
+            status.set_action("no known fact-check of this claim")
+            return
+        url = openable_url(known.factcheck.url)
+        if url is None:
+            status.set_action("this fact-check has no web address to open")
+            return
+        self.app.open_url(url)
+        status.set_action(f"opened {one_line(url)}")
 
     def on_document_view_sentence_clicked(self, event: DocumentView.SentenceClicked) -> None:
         """Clicking a sentence in the document selects it."""
@@ -561,10 +582,17 @@ class ReaderScreen(Screen):
             self.open_place(place.doc_id, place.claim_id, record=False)
 
     def action_open_related(self) -> None:
-        """Open the related claim under the related pane's cursor."""
+        """Open the related claim under the related pane's cursor (a known fact-check: its URL)."""
         item = self.query_one(RelatedList).current
-        if item is not None:
+        if isinstance(item, KnownCheck):
+            self.open_factcheck(item)
+        elif item is not None:
             self.open_place(item.claim.doc_id, item.claim.id)
+
+    def action_open_factcheck(self) -> None:
+        """Open the URL of the known fact-check under the related pane's cursor, else of the
+        best one shown."""
+        self.open_factcheck(self.query_one(RelatedList).current_check)
 
     def action_toggle_documents(self) -> None:
         """Show or hide the documents pane."""

@@ -60,6 +60,8 @@ class Palette:
     muted: Style
     match: Style
     background: Color
+    label: Style = Style(reverse=True, bold=True)
+    """A label that sets a kind of item apart (the theme's accent behind contrasting text)."""
 
     @classmethod
     def from_variables(cls, variables: dict[str, str]) -> Palette:
@@ -74,6 +76,7 @@ class Palette:
         warning = _colour(variables, "warning", foreground)
         success = _colour(variables, "success", foreground)
         muted = background.blend(foreground, 0.6)
+        accent = _colour(variables, "accent", foreground)
         return cls(
             statuses={s: Style(color=c.rich_color) for s, c in colours.items()},
             status_colours=colours,
@@ -88,6 +91,9 @@ class Palette:
             muted=Style(color=muted.rich_color),
             match=Style(bgcolor=_colour(variables, "warning", foreground).rich_color, bold=True),
             background=background,
+            label=Style(
+                color=accent.get_contrast_text().rich_color, bgcolor=accent.rich_color, bold=True
+            ),
         )
 
     def status(self, status: str) -> Style:
