@@ -3,12 +3,15 @@
 The related-claims matcher (:mod:`claimdesk.store.related`) over the ``factchecks``
 table instead of the claims: the same query (rarest terms, spelling variants,
 aliases), the same idf-ranked candidate rows from the fact-checks' own FTS5
-index and the same final score. A fact-check is matched on its claim and its
-review's title.
+index and the same first score; then the best :data:`~rerank.RERANK_DEPTH` are
+scored again by the character 4-grams they share with the text
+(:mod:`claimdesk.store.factchecks.rerank`). A fact-check is matched on its claim
+and its review's title.
 
-A tweet is matched as it is written, its "— name (@handle) date" trailer included:
-who posted it often names the claim, and so does the month (fact-checks say "in
-June 2019"); dropping the date cost 0.008 MAP@5 on the development queries.
+The first stage matches a tweet as it is written, its "— name (@handle) date" trailer
+included: who posted it often names the claim, and so does the month (fact-checks say
+"in June 2019"); dropping the date cost 0.008 MAP@5 on the development queries. The
+second stage leaves the trailer and links out.
 
 The abstain rule (:func:`confident`) keeps only matches that are probably the
 same claim: a score of at least :data:`CONFIDENT_SCORE`, and within
@@ -79,6 +82,9 @@ class FactCheckMatcher:
         self._groups_key: object = None
         self.grams = GramTable()
         self._vectors: dict[int, Vector] = {}
+        self.second_stage = True
+        """Whether the best matches are re-scored by character 4-grams (:mod:`rerank`);
+        off only to measure what the second stage adds."""
 
     def refresh(self) -> AliasGroups:
         """Catch up with imported fact-checks and the store's aliases; returns the alias groups."""
@@ -142,6 +148,8 @@ class FactCheckMatcher:
                 )
             )
         first = order_by_score(evidence, None)[: max(limit, RERANK_DEPTH)]
+        if not self.second_stage:
+            return [(score, cid, query, bags[cid]) for score, cid, _ in first[:limit]]
         wanted = self._vector_of(text)
         ranked = sorted(
             (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F401
+from claimdesk.tui.cli import eval_checked as _eval_checked  # noqa: F401
 from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
 from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
 from claimdesk.tui.cli import eval_relations as _eval_relations  # noqa: F401
