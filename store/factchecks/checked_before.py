@@ -41,6 +41,8 @@ from claimdesk.store.factchecks.rerank import (
     RERANK_DEPTH,
     GramTable,
     Vector,
+    figures,
+    other_figures,
     post_body,
     rescore,
 )
@@ -188,6 +190,15 @@ def known_checks(
     ranked = matcher.ranked(text, limit)
     flags = confident([r[0] for r in ranked])
     found = factcheck_table.by_ids(matcher.engine.connections.db, [r[1] for r in ranked])
+    if sum(flags) > 1 and (wanted := figures(post_body(text))):
+        best = found[ranked[0][1]]
+        best_figures = figures(f"{best.claim} {best.title}")
+        for i, (_, check_id, _, _) in enumerate(ranked[1:], 1):
+            check = found[check_id]
+            if flags[i] and other_figures(
+                wanted, best_figures, figures(f"{check.claim} {check.title}")
+            ):
+                flags[i] = False
     out = []
     for (score, check_id, query, bag), sure in zip(ranked, flags, strict=True):
         if check_id not in found or not (sure or include_weak):
