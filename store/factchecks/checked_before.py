@@ -15,8 +15,10 @@ second stage leaves the trailer and links out.
 
 The abstain rule (:func:`confident`) keeps only matches that are probably the
 same claim: a score of at least :data:`CONFIDENT_SCORE`, and within
-:data:`CONFIDENT_SHARE` of the best match's score. Figures that differ do not make a
-match weak yet: with the present figure reading that cost 0.012 MAP@5 on the
+:data:`CONFIDENT_SHARE` of the best match's score; a lower match that states other
+figures than the text, where the best match states the text's own, is not shown
+either (:func:`~claimdesk.store.factchecks.rerank.other_figures`). Figures that differ
+do not lower a score: with the present figure reading that cost 0.012 MAP@5 on the
 development queries (tweets carry dates and counts that are not the claim's).
 
 >>> from claimdesk.store import Store
