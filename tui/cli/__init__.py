@@ -10,6 +10,7 @@ import sys
 
 from claimdesk.tui.cli import add_command as _add  # noqa: F401
 from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F401
+from claimdesk.tui.cli import eval_checked as _eval_checked  # noqa: F401
 from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
 from claimdesk.tui.cli import eval_matching as _eval_matching  # noqa: F401
 from claimdesk.tui.cli import eval_relations as _eval_relations  # noqa: F401
