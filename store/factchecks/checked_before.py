@@ -13,11 +13,12 @@ included: who posted it often names the claim, and so does the month (fact-check
 "in June 2019"); dropping the date cost 0.008 MAP@5 on the development queries. The
 second stage leaves the trailer and links out.
 
-The abstain rule (:func:`confident`) keeps only matches that are probably the
-same claim: a score of at least :data:`CONFIDENT_SCORE`, and within
-:data:`CONFIDENT_SHARE` of the best match's score. Figures that differ do not make a
-match weak yet: with the present figure reading that cost 0.012 MAP@5 on the
-development queries (tweets carry dates and counts that are not the claim's).
+The abstain rule keeps only matches that are probably the same claim: a score of at
+least :data:`CONFIDENT_SCORE` within :data:`CONFIDENT_SHARE` of the best match's score
+(:func:`confident`), and the fact-check's names and words said in the text, well ahead
+of the next fact-check, with no figure that disagrees
+(:func:`~claimdesk.store.factchecks.same_claim.same_claim`): a high score alone does
+not tell a post from a news report about something else.
 
 >>> from claimdesk.store import Store
 >>> from claimdesk.store.factchecks.records import FactCheckInput
@@ -44,6 +45,7 @@ from claimdesk.store.factchecks.rerank import (
     post_body,
     rescore,
 )
+from claimdesk.store.factchecks.same_claim import same_claim
 from claimdesk.store.related.aliases import AliasGroups
 from claimdesk.store.related.candidates import Query, build_query, rank_rows
 from claimdesk.store.related.engine import Engine, order_by_score
@@ -186,8 +188,9 @@ def known_checks(
     Only confident matches unless ``include_weak`` (then each says whether it is).
     """
     ranked = matcher.ranked(text, limit)
-    flags = confident([r[0] for r in ranked])
     found = factcheck_table.by_ids(matcher.engine.connections.db, [r[1] for r in ranked])
+    same = same_claim(text, ranked, found)
+    flags = [a and b for a, b in zip(confident([r[0] for r in ranked]), same, strict=True)]
     out = []
     for (score, check_id, query, bag), sure in zip(ranked, flags, strict=True):
         if check_id not in found or not (sure or include_weak):
