@@ -46,6 +46,7 @@ from claimdesk.store.ingest.feeds import follow_feed, update_feeds
 from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES, ParsedDocument
 from claimdesk.store.ingest.web_fetch import DEFAULT_TIMEOUT
 from claimdesk.store.ingest.writer import IngestInterrupted, IngestStopped, Progress, add_document
+from claimdesk.store.locations import mark_at
 from claimdesk.store.models import (
     PAGE,
     STATUSES,
@@ -301,7 +302,7 @@ class Store:
 
     def page_at(self, doc_id: int, offset: int) -> str | None:
         """The page (its label: ``"4"``, ``"iv"``) holding ``offset`` of a PDF's text, else ``None``."""
-        found = document_extras.mark_at(document_extras.marks(self.db, doc_id, PAGE), offset)
+        found = mark_at(document_extras.marks(self.db, doc_id, PAGE), offset)
         return found.label if found else None
 
     def location(self, doc_id: int, start: int, end: int | None = None) -> str:

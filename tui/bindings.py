@@ -47,10 +47,12 @@ MAIN_BINDINGS: list[Binding] = [
     Binding(
         "O", "open_factcheck", "Open the known fact-check's URL", id="open-factcheck", show=False
     ),
+    Binding("L", "open_linked", "Open the e-mail or attachment", id="open-linked", show=False),
     Binding("y", "copy_claim", "Copy the claim with its citation", id="copy-claim", show=False),
     Binding("v", "open_queue", "Queue", id="queue"),
     Binding("d", "toggle_documents", "Documents", id="toggle-documents", show=False),
     Binding("D", "order_documents", "Sort / filter documents", id="documents-order", show=False),
+    Binding("a", "next_new_document", "Next new document", id="next-new-document", show=False),
     Binding("1", "focus_pane('documents')", "Documents pane", id="pane-documents", show=False),
     Binding("2", "focus_pane('document')", "Document pane", id="pane-document", show=False),
     Binding("3", "focus_pane('claims')", "Claims pane", id="pane-claims", show=False),
@@ -113,6 +115,7 @@ DOCUMENTS_ORDER_BINDINGS: list[Binding] = [
     Binding("l", "sort('title')", "sort by title", id="documents-sort-title"),
     Binding("n", "toggle('with_notes')", "only with notes", id="documents-with-notes"),
     Binding("g", "toggle('flagged_only')", "only flagged", id="documents-flagged-only"),
+    Binding("w", "toggle('new_only')", "only new since the update", id="documents-new-only"),
     Binding("0", "clear", "clear all", id="documents-clear"),
     Binding("escape,enter", "close", "Close", id="documents-close"),
 ]

@@ -7,6 +7,8 @@
 ...               0.9, "", "", "", "")
 >>> print(cite(claim, doc))
 "Officials said 100 soldiers were killed." (Wire, "Border clash", 2024-12-27, https://example.org/a)
+>>> print(cite(claim, doc, "p. 4"))
+"Officials said 100 soldiers were killed." (Wire, "Border clash", 2024-12-27, p. 4, https://example.org/a)
 >>> openable_url(" https://example.org/a "), openable_url("javascript:alert(1)")
 ('https://example.org/a', None)
 """
@@ -26,10 +28,11 @@ def _flat(text: str) -> str:
     return " ".join(display_safe(text, tab_size=1).split())
 
 
-def cite(claim: Claim, document: Document) -> str:
-    """The claim in quotes, then where it comes from: source, title, date and URL."""
+def cite(claim: Claim, document: Document, location: str = "") -> str:
+    """The claim in quotes, then where it comes from: source, title, date, ``location`` (the
+    page, "p. 4", or the time it was said, "at 00:03:12") and URL."""
     where = [_flat(document.source), f'"{_flat(document.title)}"' if document.title else ""]
-    where += [_flat(document.published[:10]), _flat(document.url)]
+    where += [_flat(document.published[:10]), _flat(location), _flat(document.url)]
     return f'"{_flat(claim.text)}" ({", ".join(p for p in where if p)})'
 
 

@@ -66,7 +66,11 @@ class ClaimdeskCommands(Provider):
                 partial(self._order, lambda o, s=sort: o.sorted_by(s)),
                 "again: the other way round",
             )
-        for name, label in (("with_notes", "with notes"), ("flagged_only", "flagged")):
+        for name, label in (
+            ("with_notes", "with notes"),
+            ("flagged_only", "flagged"),
+            ("new_only", "new since the last update"),
+        ):
             yield (
                 f"Documents: only {label}",
                 partial(self._order, lambda o, n=name: o.toggled(n)),

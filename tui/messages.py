@@ -17,7 +17,9 @@ from claimdesk.store.models import (
     ChangePosition,
     Claim,
     Document,
+    DocumentOrigin,
     Event,
+    Mark,
     QueuePage,
     RelatedClaim,
     SearchHit,
@@ -28,22 +30,29 @@ from claimdesk.store.models import (
 
 @dataclass
 class DocumentsLoaded(Message):
-    """The documents list and the store counts, read after ``position``."""
+    """The documents list and the store counts, read after ``position``; ``new_ids`` are
+    the documents new since the last feed update (none before any), which began at
+    ``last_update``."""
 
     documents: list[Document]
     summary: StoreSummary
     position: ChangePosition | None = None
+    new_ids: frozenset[int] = frozenset()
+    last_update: str | None = None
 
 
 @dataclass
 class DocumentLoaded(Message):
-    """A document with every sentence, and the claim to select in it (read after ``position``)."""
+    """A document with every sentence, and the claim to select in it (read after ``position``),
+    with its page or cue ``marks`` and how it came in (``origin``)."""
 
     document: Document
     sentences: list[Claim]
     claim_id: int | None
     record_history: bool = True
     position: ChangePosition | None = None
+    marks: tuple[Mark, ...] = ()
+    origin: DocumentOrigin | None = None
 
 
 @dataclass

@@ -18,17 +18,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from claimdesk.store.models import Claim, Document
+from claimdesk.store.locations import Locator
+from claimdesk.store.models import Claim, Document, DocumentOrigin, Mark
 from claimdesk.tui.filters import ClaimFilter
 
 
 @dataclass(frozen=True)
 class Reading:
-    """An open document (with its text) and every sentence of it, claims or not."""
+    """An open document (with its text) and every sentence of it, claims or not, with where
+    its pages or cues start (``marks``) and how it came in (``origin``)."""
 
     document: Document
     sentences: tuple[Claim, ...]
+    marks: tuple[Mark, ...] = ()
+    origin: DocumentOrigin | None = None
+
+    @cached_property
+    def locator(self) -> Locator:
+        """The marks sorted once for :meth:`location`."""
+        return Locator(self.marks)
+
+    def location(self, claim: Claim | None) -> str:
+        """Where ``claim`` sits in the source: ``"p. 4"``, ``"at 00:03:12"``, or ``""``."""
+        if claim is None or not self.marks:
+            return ""
+        return self.locator.location(claim.start, claim.end)
 
     def sentence(self, claim_id: int | None) -> Claim | None:
         """The sentence ``claim_id`` of this document, if it is one."""

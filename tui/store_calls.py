@@ -57,9 +57,14 @@ def run_in_worker(
 
 def load_documents(store: Store) -> messages.DocumentsLoaded:
     """The documents list (without texts) and the store counts, with where the store was
-    before they were read."""
+    before they were read, and which documents are new since the last feed update (none
+    when no update has run: then nothing is marked)."""
     position = store.change_position()
-    return messages.DocumentsLoaded(store.documents(), store.summary(), position)
+    last_update = store.last_update()
+    new_ids = frozenset(d.id for d in store.new_since_last_update()) if last_update else frozenset()
+    return messages.DocumentsLoaded(
+        store.documents(), store.summary(), position, new_ids, last_update
+    )
 
 
 def first_document_id(store: Store) -> int | None:
@@ -91,7 +96,15 @@ def load_document(
             return None
         document = store.document(first)
     sentences = store.sentences(document.id)
-    return messages.DocumentLoaded(document, sentences, claim_id, record_history, position)
+    return messages.DocumentLoaded(
+        document,
+        sentences,
+        claim_id,
+        record_history,
+        position,
+        tuple(store.marks(document.id)),
+        store.origin(document.id),
+    )
 
 
 def load_related(store: Store, claim_id: int, requested_at: float) -> messages.RelatedLoaded:

@@ -18,12 +18,12 @@ never stored without its pages.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import sqlite_utils
 
-from claimdesk.store.models import CUE, PAGE, DocumentOrigin, Mark
+from claimdesk.store.locations import location_in
+from claimdesk.store.models import DocumentOrigin, Mark
 
 
 @dataclass(frozen=True)
@@ -90,29 +90,9 @@ def marks(db: sqlite_utils.Database, doc_id: int, kind: str | None = None) -> li
     return [Mark(start, mark_kind, label) for start, mark_kind, label in rows]
 
 
-def mark_at(found: list[Mark], offset: int) -> Mark | None:
-    """The last of ``found`` (sorted, one kind) starting at or before ``offset``.
-
-    >>> mark_at([Mark(0, "page", "1"), Mark(40, "page", "2")], 39).label
-    '1'
-    """
-    index = bisect.bisect_right([m.start for m in found], offset) - 1
-    return found[index] if index >= 0 else None
-
-
 def location(db: sqlite_utils.Database, doc_id: int, start: int, end: int | None = None) -> str:
     """Where ``start`` (to ``end``) is: ``"p. 4"``, ``"pp. 4–5"``, ``"at 00:03:12"``, or ``""``."""
-    pages = marks(db, doc_id, PAGE)
-    if pages:
-        first = mark_at(pages, start)
-        last = mark_at(pages, max(start, (end or start) - 1))
-        if first is None:
-            return ""
-        if last is not None and last.label != first.label:
-            return f"pp. {first.label}–{last.label}"
-        return f"p. {first.label}"
-    cue = mark_at(marks(db, doc_id, CUE), start)
-    return f"at {cue.label}" if cue else ""
+    return location_in(marks(db, doc_id), start, end)
 
 
 def origin(db: sqlite_utils.Database, doc_id: int) -> DocumentOrigin:

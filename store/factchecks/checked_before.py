@@ -15,10 +15,14 @@ second stage leaves the trailer and links out.
 
 The abstain rule keeps only matches that are probably the same claim: a score of at
 least :data:`CONFIDENT_SCORE` within :data:`CONFIDENT_SHARE` of the best match's score
-(:func:`confident`), and the fact-check's names and words said in the text, well ahead
-of the next fact-check, with no figure that disagrees
-(:func:`~claimdesk.store.factchecks.same_claim.same_claim`): a high score alone does
-not tell a post from a news report about something else.
+(:func:`confident`); not a lower match that states other figures than the text, where
+the best match states the text's own
+(:func:`~claimdesk.store.factchecks.rerank.other_figures`); and only with the
+fact-check's names and words said in the text, well ahead of the next fact-check, with
+no figure that disagrees (:func:`~claimdesk.store.factchecks.same_claim.same_claim`): a
+high score alone does not tell a post from a news report about something else. Figures
+that differ do not lower a score: with the present figure reading that cost 0.012 MAP@5
+on the development queries (tweets carry dates and counts that are not the claim's).
 
 >>> from claimdesk.store import Store
 >>> from claimdesk.store.factchecks.records import FactCheckInput
@@ -42,6 +46,8 @@ from claimdesk.store.factchecks.rerank import (
     RERANK_DEPTH,
     GramTable,
     Vector,
+    figures,
+    other_figures,
     post_body,
     rescore,
 )
@@ -189,8 +195,18 @@ def known_checks(
     """
     ranked = matcher.ranked(text, limit)
     found = factcheck_table.by_ids(matcher.engine.connections.db, [r[1] for r in ranked])
+    flags = confident([r[0] for r in ranked])
+    if sum(flags) > 1 and (wanted := figures(post_body(text))):
+        best = found[ranked[0][1]]
+        best_figures = figures(f"{best.claim} {best.title}")
+        for i, (_, check_id, _, _) in enumerate(ranked[1:], 1):
+            check = found[check_id]
+            if flags[i] and other_figures(
+                wanted, best_figures, figures(f"{check.claim} {check.title}")
+            ):
+                flags[i] = False
     same = same_claim(text, ranked, found)
-    flags = [a and b for a, b in zip(confident([r[0] for r in ranked]), same, strict=True)]
+    flags = [a and b for a, b in zip(flags, same, strict=True)]
     out = []
     for (score, check_id, query, bag), sure in zip(ranked, flags, strict=True):
         if check_id not in found or not (sure or include_weak):

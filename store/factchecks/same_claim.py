@@ -54,6 +54,11 @@ from claimdesk.store.related.scoring import Bag
 RARE = 3
 """How many of the fact-check's rarest words ``rare_cover`` asks for."""
 
+PREFIX = 6
+"""Two words of at least this many letters that begin with the same this many are one word
+here ("miscarry" and "miscarriages", "photoshopped" and "photoshop"; "police" and
+"policy" are not)."""
+
 WEIGHTS: dict[str, float] = {
     "bias": -5.5,
     "names": 2.2,
@@ -134,7 +139,10 @@ def evidence(
     """
     variant_of = variant_of or {}
     theirs = {variant_of.get(k, k): w for k, w in check_bag.weights.items()}
-    shared = text_bag.weights.keys() & theirs.keys()
+    prefixes = {k[:PREFIX] for k in text_bag.weights if len(k) >= PREFIX}
+    shared = {
+        k for k in theirs if k in text_bag.weights or (len(k) >= PREFIX and k[:PREFIX] in prefixes)
+    }
     rarest = sorted(theirs, key=lambda k: (-theirs[k], k))[:RARE]
     body = post_body(text)
     names = {stem(n) for n in document_names(check_claim)}
@@ -198,7 +206,13 @@ def same_claim(
             out.append(False)
             continue
         found = evidence(
-            text, text_bag, check.claim, bag, margin=margin, title=check.title, variant_of=variant_of
+            text,
+            text_bag,
+            check.claim,
+            bag,
+            margin=margin,
+            title=check.title,
+            variant_of=variant_of,
         )
         out.append(shows(found))
     return out

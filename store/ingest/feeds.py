@@ -3,7 +3,8 @@
 ``follow`` checks that a URL is a feed (or a page that names one) and
 remembers it. ``update`` fetches every followed feed (asking the server for
 changes only), and for every entry not seen before stores the article page
-the entry links to, or the entry's own text when it links none. Pages are
+the entry links to, or the entry's own text when it links none
+(:mod:`~claimdesk.store.ingest.feed_entries`). Pages are
 fetched a few at a time while claims are extracted; each entry is written
 together with the document it became, so an interrupted update fetches only
 what it had not stored. Network trouble with one entry or one feed is one
@@ -13,13 +14,11 @@ document is remembered with the reason and not fetched again.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -27,21 +26,17 @@ import sqlite_utils
 
 from claimdesk.store.database import feed_rows
 from claimdesk.store.database.connections import Connections
-from claimdesk.store.database.documents import now_iso
-from claimdesk.store.ingest.html_text import html_to_text, looks_like_html
-from claimdesk.store.ingest.marked_text import clean_piece
-from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError, one_line
+from claimdesk.store.ingest.feed_entries import EntryOutcome, entry_key, read_entry
+from claimdesk.store.ingest.html_text import looks_like_html
+from claimdesk.store.ingest.parsed import ParsedDocument, RefusedError
 from claimdesk.store.ingest.readers import DEFAULT_MAX_BYTES
 from claimdesk.store.ingest.web_fetch import (
     DEFAULT_TIMEOUT,
     Fetched,
-    FetchError,
     fetch,
-    is_url,
     looks_like_feed,
-    read_fetched,
 )
-from claimdesk.store.ingest.writer import add_parsed, refused
+from claimdesk.store.ingest.writer import add_parsed
 from claimdesk.store.models import AddResult, Feed, FeedUpdate
 
 FETCHES_AT_ONCE = 4
@@ -108,78 +103,6 @@ def follow_feed(
     with db.atomic():
         feed = feed_rows.follow(db, url, title)
     return feed, len(parsed.entries)
-
-
-def entry_key(entry: Any) -> str:
-    """What identifies an entry across updates: its id, else its link, else a content hash."""
-    key = entry.get("id") or entry.get("link")
-    if key:
-        return str(key)
-    basis = "\n".join(str(entry.get(k, "")) for k in ("title", "published", "summary"))
-    return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
-
-
-def _when(entry: Any) -> str:
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    if not stamp:
-        return ""
-    return datetime(*stamp[:6], tzinfo=UTC).isoformat(timespec="seconds")  # type: ignore[misc]
-
-
-def _entry_text(entry: Any) -> str:
-    """An entry's own text: its full content when the feed carries it, else its summary."""
-    contents = entry.get("content") or []
-    body = max((c.get("value", "") for c in contents), key=len, default="")
-    body = body or entry.get("summary", "")
-    return html_to_text(body).text if looks_like_html(body) else body
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    item: ParsedDocument | AddResult
-    key: str
-    link: str
-    transient: bool = False
-
-
-def _read_entry(feed: Feed, entry: Any, *, timeout: float, max_bytes: int) -> _Outcome:
-    key = entry_key(entry)
-    link = urljoin(feed.url, entry.get("link", "")) if entry.get("link") else ""
-    link = link if is_url(link) else ""  # a "urn:" id standing in for a link is none
-    title = " ".join(str(entry.get("title", "")).split())
-    author = " ".join(str(entry.get("author", "")).split())
-    published = _when(entry)
-    if link:
-        try:
-            fetched = fetch(link, max_bytes=max_bytes, timeout=timeout)
-            doc = read_fetched(fetched, fallback_source=feed.title)
-        except FetchError as exc:
-            return _Outcome(refused(link, str(exc)), key, link, transient=exc.transient)
-        except RefusedError as exc:
-            return _Outcome(refused(link, str(exc)), key, link)
-        except Exception as exc:  # a reader failing on an odd page: that entry only
-            return _Outcome(refused(link, one_line(f"{type(exc).__name__}: {exc}")), key, link)
-        doc = replace(
-            doc,
-            title=doc.title or title,
-            published=doc.published or published,
-            author=doc.author or author,
-            attachments=(),
-        )
-    else:
-        text = clean_piece(_entry_text(entry)).strip()
-        if not text:
-            return _Outcome(refused(title or key, "an entry with no text and no link"), key, link)
-        doc = ParsedDocument(
-            text=text,
-            title=title,
-            source=feed.title,
-            published=published,
-            author=author,
-            kind="feed entry",
-            fetched=now_iso(),
-        )
-    return _Outcome(replace(doc, feed_entry=(feed.id, key, link)), key, link)
 
 
 @dataclass
@@ -249,9 +172,9 @@ def update_feeds(
     updates = []
     with ThreadPoolExecutor(FETCHES_AT_ONCE) as pool:
         for plan in plans:
-            outcomes: list[_Outcome] = []
+            outcomes: list[EntryOutcome] = []
             found = pool.map(
-                lambda entry, feed=plan.feed: _read_entry(
+                lambda entry, feed=plan.feed: read_entry(
                     feed, entry, timeout=timeout, max_bytes=max_bytes
                 ),
                 plan.entries,
@@ -278,7 +201,9 @@ def update_feeds(
     return updates
 
 
-def _kept(found: Iterator[_Outcome], kept: list[_Outcome]) -> Iterator[ParsedDocument | AddResult]:
+def _kept(
+    found: Iterator[EntryOutcome], kept: list[EntryOutcome]
+) -> Iterator[ParsedDocument | AddResult]:
     """The outcomes' documents (or refusals), each outcome kept in ``kept`` as it passes."""
     for outcome in found:
         kept.append(outcome)
@@ -293,7 +218,7 @@ def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | N
 
 
 def _settle(
-    db: sqlite_utils.Database, plan: _Plan, outcomes: list[_Outcome], results: list[AddResult]
+    db: sqlite_utils.Database, plan: _Plan, outcomes: list[EntryOutcome], results: list[AddResult]
 ) -> FeedUpdate:
     """Remember the entries that are settled: stored before, or refused for good."""
     with db.atomic():

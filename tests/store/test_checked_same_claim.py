@@ -85,8 +85,10 @@ def test_eval_checked_counts_news_claims_shown_a_factcheck(tmp_path):
         pool / "corpus.jsonl",
         [{"id": f"c{i}", "text": claim, "title": title} for i, (claim, title) in enumerate(CHECKS)],
     )
-    write_jsonl(pool / "queries.jsonl", [{"id": "q", "text": "40,000 Arizona teachers left, "
-                                          "Maria Delgado says"}])
+    write_jsonl(
+        pool / "queries.jsonl",
+        [{"id": "q", "text": "40,000 Arizona teachers left, Maria Delgado says"}],
+    )
     (pool / "qrels.tsv").write_text("q\tc0\n", encoding="utf-8")
     news = tmp_path / "news"
     news.mkdir()

@@ -225,3 +225,16 @@ def test_eval_crossdoc_sentences_and_limit_docs(crossdoc_dir, tmp_path):
     assert {p["doc"] for p in read_jsonl(out)} <= {"a", "b"}
     assert re.search(r"ingest: 2 docs in", output)
     assert "claims_scored=" in final_line(output, "engine")
+
+
+def test_eval_checked_imports_the_pool_and_asks_each_query(retrieve_dir, tmp_path):
+    out = tmp_path / "checked.jsonl"
+    output = invoke("checked", str(retrieve_dir), "--out", str(out), "--first-stage")
+    preds = {p["query"]: p for p in read_jsonl(out)}
+    assert {q: p["ranked"][0] for q, p in preds.items()} == {"q1": "p2", "q2": "p3", "q3": "p4"}
+    assert all(p["shown"] == p["ranked"][: len(p["shown"])] for p in preds.values())
+    assert out.with_suffix(".first.jsonl").exists()
+    ours = score_files("retrieve", retrieve_dir / "qrels.tsv", out)
+    (line,) = [x for x in output.splitlines() if x.startswith("product: ") and "=" in x]
+    assert f"all_map@5={ours['map@5']:.4f}" in line
+    assert re.search(r"pool: 4 fact-checks in [\d.]+ s", output)

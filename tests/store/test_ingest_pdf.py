@@ -178,3 +178,31 @@ def test_a_table_row_stays_one_line(store):
     pdf = make_pdf([["Officials gave these figures on Monday.", "", *rows]])
     text = store.document(store.add_bytes(pdf, name="t.pdf").doc_id).text
     assert text.endswith("District Evacuated Deaths\n\nVilnohirsk 2,900 29\n\nPokrovka 1,300 8")
+
+
+def test_show_says_the_page_a_claim_is_on(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from claimdesk.store import Store
+    from claimdesk.tui.cli import cli
+
+    (tmp_path / "report.pdf").write_bytes(_report(title="Flood situation report No. 12"))
+    db = tmp_path / "cli.db"
+    runner = CliRunner()
+    added = runner.invoke(cli, ["--db", str(db), "add", str(tmp_path / "report.pdf")])
+    assert added.exit_code == 0, added.output
+    store = Store.open(db)
+    try:
+        (doc,) = store.documents()
+        across = _sentence(store, doc.id, "The minister told reporters")
+        last = _sentence(store, doc.id, "The regional governor said 15 bridges")
+    finally:
+        store.close()
+    shown = runner.invoke(cli, ["--db", str(db), "show", str(last.id)])
+    assert shown.exit_code == 0, shown.output
+    (where,) = [line for line in shown.output.splitlines() if " where " in f" {line} "]
+    assert "p. 2" in where
+    as_json = runner.invoke(cli, ["--db", str(db), "show", str(across.id), "--json"])
+    assert json.loads(as_json.output)["location"] == "pp. 1–2"

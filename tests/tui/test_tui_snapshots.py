@@ -127,3 +127,30 @@ def test_related_pane_with_a_known_check(snap_compare, checked):
         await pilot.pause()
 
     assert snap_compare(checked, terminal_size=(140, 36), run_before=focus_related)
+
+
+@pytest.fixture
+def attachment(store, tmp_path):
+    """The reader on page 2 of a PDF that came attached to an e-mail, beside a text."""
+    from email.message import EmailMessage
+
+    from tests.tui.test_tui_sources import _report, _sentence
+
+    store.actor = "reviewer"
+    message = EmailMessage()
+    message["From"] = "Olena Kravets <olena@example.org>"
+    message["Subject"] = "Tip: the ministry's figures"
+    message["Date"] = "Thu, 19 Dec 2024 08:15:00 +0200"
+    message.set_content("The hospital said 52 people died in the floods on Tuesday.")
+    message.add_attachment(_report(), maintype="application", subtype="pdf", filename="report.pdf")
+    path = tmp_path / "tip.eml"
+    path.write_bytes(bytes(message))
+    _, pdf = store.add_paths([path])
+    claim = _sentence(store, pdf.doc_id, "The regional governor said 15 bridges")
+    state = tmp_path / "state.json"
+    save_last_place(state, store.path, Place(pdf.doc_id, claim.id))
+    return make_app(store, remember_places=True, state_file=state)
+
+
+def test_pdf_pages_and_origin(snap_compare, attachment):
+    assert snap_compare(attachment, terminal_size=(200, 40), run_before=settle)

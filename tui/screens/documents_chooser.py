@@ -61,7 +61,11 @@ class DocumentsChooser(ModalScreen[DocumentsOrder]):
             lines.append(
                 f" {self._key('documents-sort-' + sort):>5}  {'●' if on_now else '○'} {label}{arrow}\n"
             )
-        for name, label in (("with_notes", "only with notes"), ("flagged_only", "only flagged")):
+        for name, label in (
+            ("with_notes", "only with notes"),
+            ("flagged_only", "only flagged"),
+            ("new_only", "only new since the last update"),
+        ):
             key = self._key("documents-" + name.replace("_", "-"))
             lines.append(f" {key:>5}  {'●' if getattr(order, name) else '○'} {label}\n")
         lines.append(f" {self._key('documents-clear'):>5}    clear all")

@@ -300,11 +300,13 @@ class MainScreen(ReaderScreen):
         self.set_action(f"opened {url}")
 
     def action_copy_claim(self) -> None:
-        """Copy the current claim with its citation (source, date, URL) to the clipboard."""
+        """Copy the current claim with its citation (source, date, page or time, URL) to the
+        clipboard."""
         claim = self.current_claim()
         if claim is None or self.document is None:
             return
-        self.app.copy_to_clipboard(cite(claim, self.document))
+        where = self.reading.location(claim) if self.reading else ""
+        self.app.copy_to_clipboard(cite(claim, self.document, where))
         self.set_action("copied the claim with its citation")
 
     # the review queue and the documents' order -------------------------------------------

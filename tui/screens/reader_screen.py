@@ -23,7 +23,7 @@ from textual.timer import Timer
 
 from claimdesk.store import Store
 from claimdesk.store.factchecks.records import KnownCheck
-from claimdesk.store.models import ChangePosition, Claim, Document
+from claimdesk.store.models import PAGE, ChangePosition, Claim, Document
 from claimdesk.tui import messages, store_calls
 from claimdesk.tui.citation import openable_url
 from claimdesk.tui.documents_order import DocumentsOrder
@@ -37,6 +37,7 @@ from claimdesk.tui.widgets.claim_detail import ClaimDetail
 from claimdesk.tui.widgets.claims_list import ClaimsList
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.document_note import DocumentNote
+from claimdesk.tui.widgets.document_origin import DocumentOriginLine
 from claimdesk.tui.widgets.document_view import DocumentView
 from claimdesk.tui.widgets.documents_list import DocumentsList, one_line
 from claimdesk.tui.widgets.related_list import RelatedList
@@ -125,6 +126,8 @@ class ReaderScreen(Screen):
         self._scroll_document = True
         self._read_from: ChangePosition | None = None
         self._watching = False
+        self.new_ids: frozenset[int] = frozenset()
+        self.last_update: str | None = None
 
     # the open document, as older code and tests name it ----------------------------------
     @property
@@ -151,6 +154,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="panes"):
             yield DocumentsList(id="documents", classes="pane", empty_text="loading…")
             with Vertical(id="document", classes="pane"):
+                yield DocumentOriginLine(id="document-origin")
                 yield DocumentNote(id="document-note")
                 yield DocumentView(id="document-text")
             with Vertical(id="side"):
@@ -203,7 +207,9 @@ class ReaderScreen(Screen):
         shown = width >= WIDE_WIDTH or self.detail_on
         self.set_class(shown, "-detail")
         if shown and self.detail_pane() is None:
-            pane = ClaimDetail(self.current_claim(), self.document, id="detail", classes="pane")
+            pane = ClaimDetail(
+                self.current_claim(), self.document, self.location(), id="detail", classes="pane"
+            )
             pane.border_title = "Claim"
             self.query_one("#side").mount(pane, before=self.query_one(RelatedList))
         if self._documents_shown is None:
@@ -235,7 +241,7 @@ class ReaderScreen(Screen):
         if self._wanted_doc is not None and document.id != self._wanted_doc:
             return
         self.conflicting = frozenset()
-        self.reading = Reading(document, tuple(message.sentences))
+        self.reading = Reading(document, tuple(message.sentences), message.marks, message.origin)
         wanted = message.claim_id
         if self.reading.sentence(wanted) is None:
             visible = self.visible_claims()
@@ -255,21 +261,42 @@ class ReaderScreen(Screen):
         if new is None:
             view.clear()
             self.query_one(DocumentNote).show(None)
+            self.refresh_origin()
             pane.border_title = "Document"
             return
         if old is None or old.document.id != new.document.id:
             pane.border_title = Text(one_line(new.document.title) or "(untitled)")
-            view.show(new.document, new.sentences, None)
+            view.show(new.document, new.sentences, None, new.marks)
+            self.refresh_origin()
         else:
             view.update_sentences(new.sentences)
         self.query_one(DocumentNote).show(new.document)
         self.refresh_claims()
         self.refresh_detail()
 
+    def refresh_origin(self) -> None:
+        """Say above the text how the open document came in (the e-mail an attachment came
+        with, by title once the documents are known)."""
+        reading = self.reading
+        titles = {d.id: d.title for d in self.documents}
+        pages = sum(m.kind == PAGE for m in reading.marks) if reading else 0
+        self.query_one(DocumentOriginLine).show(reading.origin if reading else None, titles, pages)
+
+    def location(self, claim: Claim | None = None) -> str:
+        """Where ``claim`` (default: the current one) sits in its source ("p. 4")."""
+        if self.reading is None:
+            return ""
+        return self.reading.location(claim or self.current_claim())
+
     def on_documents_loaded(self, message: messages.DocumentsLoaded) -> None:
-        """Fill the documents pane and the counts."""
+        """Fill the documents pane (new documents marked) and the counts."""
         self.read_from(message.position)
-        self.documents = tuple(message.documents)
+        news = (message.new_ids, message.last_update) != (self.new_ids, self.last_update)
+        self.new_ids, self.last_update = message.new_ids, message.last_update
+        documents = tuple(message.documents)
+        if news and documents == self.documents:
+            self.refresh_documents()
+        self.documents = documents
         self.query_one(StatusBar).set_summary(message.summary)
         if not self.documents or self._painted:
             self.begin_watching()  # no document to wait for
@@ -285,8 +312,9 @@ class ReaderScreen(Screen):
             self.query_one(ClaimsList).set_items([], empty_text="no claims")
 
     def watch_documents(self) -> None:
-        """Redraw the documents pane."""
+        """Redraw the documents pane (and the open document's links, which name titles)."""
         self.refresh_documents()
+        self.refresh_origin()
 
     def watch_documents_order(self) -> None:
         """Redraw the documents pane in the new order."""
@@ -295,7 +323,7 @@ class ReaderScreen(Screen):
     def refresh_documents(self) -> None:
         """Rebuild the documents pane, keeping its cursor on the same document."""
         pane = self.query_one(DocumentsList)
-        shown = self.documents_order.apply(self.documents)
+        shown = self.documents_order.apply(self.documents, self.new_ids)
         under = pane.current.id if pane.current is not None else None
         if under is None and self.document is not None:
             under = self.document.id
@@ -306,6 +334,9 @@ class ReaderScreen(Screen):
             if self.documents
             else "no documents: add some with `claimdesk add`"
         )
+        if self.documents_order.new_only and not self.new_ids:
+            empty = "nothing new since the last update" if self.last_update else "no update yet"
+        pane.new_ids = self.new_ids
         pane.set_items(shown, cursor=index, empty_text=empty, keep_scroll=same)
         described = self.documents_order.describe()
         count = (
@@ -313,7 +344,8 @@ class ReaderScreen(Screen):
             if self.documents_order.filtering
             else f"{len(shown)}"
         )
-        pane.border_title = f"Documents {count}" + (f" · {described}" if described else "")
+        fresh = f" · {len(self.new_ids)} new" if self.new_ids else ""
+        pane.border_title = f"Documents {count}{fresh}" + (f" · {described}" if described else "")
 
     def show_document_in_list(self) -> None:
         """Put the documents pane's cursor on the open document."""
@@ -350,6 +382,7 @@ class ReaderScreen(Screen):
         index = next((i for i, c in enumerate(visible) if c.id == self.current_id), claims.cursor)
         claims.set_items(visible, cursor=index, empty_text=empty, keep_scroll=same)
         claims.border_title = f"Claims {len(visible)}"
+        claims.border_subtitle = self.location()
 
     def follow_filter(self) -> None:
         """When the current claim is filtered out, make the nearest claim shown current, so
@@ -394,6 +427,7 @@ class ReaderScreen(Screen):
         index = claims.index_of(claim_id)
         if index is not None:
             claims.move_cursor(index)
+        claims.border_subtitle = self.location()
         self.refresh_detail()
         self.refresh_related()
         if self.document is not None and claim_id is not None:
@@ -411,7 +445,7 @@ class ReaderScreen(Screen):
         """Show the current claim in the detail pane (if it has been shown)."""
         pane = self.detail_pane()
         if pane is not None:
-            pane.show(self.current_claim(), self.document)
+            pane.show(self.current_claim(), self.document, self.location())
 
     def refresh_related(self) -> None:
         """Ask for the current claim's related claims (a sentence that is not a claim has none)."""
@@ -568,6 +602,36 @@ class ReaderScreen(Screen):
             target = self.reading.sentence_after(self.current_id, step)
             if target is not None:
                 self.current_id = target.id
+
+    def action_next_new_document(self) -> None:
+        """Open the next document new since the last feed update, in the documents pane's
+        order (after the last, the first again)."""
+        order = self.documents_order.apply(self.documents, self.new_ids)
+        new = [d for d in order if d.id in self.new_ids]
+        if not new:
+            said = "nothing new since the last update" if self.last_update else "no update yet"
+            self.query_one(StatusBar).set_action(said)
+            return
+        ids = [d.id for d in order]
+        at = ids.index(self.document.id) if self.document and self.document.id in ids else -1
+        target = next((d for d in order[at + 1 :] if d.id in self.new_ids), new[0])
+        self.open_place(target.id, None)
+        self.query_one(StatusBar).set_action(
+            f"new document {new.index(target) + 1} of {len(new)}: {one_line(target.title)}"
+        )
+
+    def action_open_linked(self) -> None:
+        """Open the e-mail the open document came attached to, else the mail's first attachment."""
+        origin = self.reading.origin if self.reading else None
+        linked = None
+        if origin is not None:
+            linked = origin.parent_id
+            if linked is None and origin.attachment_ids:
+                linked = origin.attachment_ids[0]
+        if linked is None:
+            self.query_one(StatusBar).set_action("no e-mail or attachment linked to this document")
+            return
+        self.open_place(linked, None)
 
     def action_back(self) -> None:
         """Go back to the previous place."""

@@ -1,6 +1,7 @@
 """The detail pane: everything known about the current claim and where it comes from.
 
-The claim in full, its status and score, its note (wrapped), the figures with
+The claim in full, its status and score, where it sits in its source (the PDF
+page, the time it was said), its note (wrapped), the figures with
 their qualifiers, the dates, who said it, and the document's title, source, date
 and URL, with the keys that open the URL and copy the claim with its citation.
 Every value is data and shown as plain ``Text``.
@@ -77,10 +78,17 @@ class ClaimDetail(StatusStyled, VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = css_beside(__file__)
 
-    def __init__(self, claim: Claim | None = None, document: Document | None = None, **kwargs):
+    def __init__(
+        self,
+        claim: Claim | None = None,
+        document: Document | None = None,
+        location: str = "",
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.claim = claim
         self.document = document
+        self.location = location
 
     def compose(self):
         """One static holding the details."""
@@ -90,11 +98,12 @@ class ClaimDetail(StatusStyled, VerticalScroll, can_focus=True):
         """Show the claim it was made with."""
         self.redraw()
 
-    def show(self, claim: Claim | None, document: Document | None) -> None:
-        """Show ``claim`` of ``document`` (``None``: nothing selected)."""
-        if claim == self.claim and document == self.document:
+    def show(self, claim: Claim | None, document: Document | None, location: str = "") -> None:
+        """Show ``claim`` of ``document`` (``None``: nothing selected) and where it sits in
+        its source (``location``: "p. 4", "at 00:03:12" or ``""``)."""
+        if (claim, document, location) == (self.claim, self.document, self.location):
             return
-        self.claim, self.document = claim, document
+        self.claim, self.document, self.location = claim, document, location
         if self.is_mounted:
             self.redraw()
 
@@ -120,6 +129,8 @@ class ClaimDetail(StatusStyled, VerticalScroll, can_focus=True):
             f"claim {claim.id}" if claim.is_claim else f"sentence {claim.id}, not a claim",
             style=muted,
         )
+        if self.location:
+            head.append(f"  {one_line(self.location)}", style="bold")
         text = Text(display_safe(claim.text, tab_size=1), style="bold")
         note = Text()
         if claim.note.strip():

@@ -6,7 +6,10 @@ claim to claim without lag. Text passes through ``display_safe`` (tabs as one
 space, so offsets stay aligned) and is only ever shown as ``rich.text.Text``.
 Markdown documents show their headings and emphasis as structure: the markers
 are found in the text (:mod:`~claimdesk.tui.widgets.markdown_marks`) and left out
-when a line is drawn; offsets are never changed.
+when a line is drawn; offsets are never changed. A PDF's pages and a transcript's
+cue times are labelled in a gutter left of the text
+(:mod:`~claimdesk.tui.widgets.source_gutter`): "p. 4" on the line where page 4
+starts, the cue time on the first line of each paragraph.
 """
 
 from __future__ import annotations
@@ -26,11 +29,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from claimdesk.store.models import Claim, Document
+from claimdesk.store.models import Claim, Document, Mark
 from claimdesk.store.safe_text import display_safe
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.line_layout import line_of_offset, wrap_lines
 from claimdesk.tui.widgets.markdown_marks import Marks, find_marks, is_markdown
+from claimdesk.tui.widgets.source_gutter import gutter_labels, gutter_marks
 from claimdesk.tui.widgets.status_styles import StatusStyled
 
 
@@ -45,6 +49,7 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         "document-view--heading",
         "document-view--strong",
         "document-view--emphasis",
+        "document-view--gutter",
     }
 
     class SentenceClicked(Message):
@@ -62,6 +67,9 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.document: Document | None = None
         self.sentences: list[Claim] = []
         self.marks = Marks()
+        self._gutter_marks: list[tuple[int, str]] = []
+        self._gutter: dict[int, str] = {}
+        self._gutter_width = 0
         self._starts: list[int] = []
         self._index_of: dict[int, int] = {}
         self._display = ""
@@ -79,8 +87,15 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
 
     # content --------------------------------------------------------------
-    def show(self, document: Document, sentences: Sequence[Claim], current_id: int | None) -> None:
-        """Display ``document`` with its ``sentences`` and select ``current_id``."""
+    def show(
+        self,
+        document: Document,
+        sentences: Sequence[Claim],
+        current_id: int | None,
+        source_marks: Sequence[Mark] = (),
+    ) -> None:
+        """Display ``document`` with its ``sentences`` and select ``current_id``;
+        ``source_marks`` (its pages or cues) label the gutter."""
         self.document = document
         self.sentences = list(sentences)
         self._starts = [s.start for s in sentences]
@@ -88,6 +103,8 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self._display = display_safe(document.text or "", tab_size=1)
         text = document.text or ""
         self.marks = find_marks(text) if is_markdown(document.path, text) else Marks()
+        self._gutter_marks = gutter_marks(text, source_marks)
+        self._gutter_width = max((len(label) + 1 for _, label in self._gutter_marks), default=0)
         self.empty_text = "(empty document)"
         self._layout_width = 0
         self.current_id = None
@@ -101,6 +118,7 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         self.document = None
         self.sentences = []
         self.marks = Marks()
+        self._gutter_marks, self._gutter, self._gutter_width = [], {}, 0
         self._starts, self._index_of, self._display, self._lines = [], {}, "", []
         self.current_id = None
         self._current_lines = (-1, -1)
@@ -157,7 +175,10 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         if width <= 0 or width == self._layout_width:
             return
         self._layout_width = width
-        self._lines = wrap_lines(self._display, width) if self.document and self._display else []
+        text_width = max(width - self._gutter_width, 1)
+        shown = self.document and self._display
+        self._lines = wrap_lines(self._display, text_width) if shown else []
+        self._gutter = gutter_labels(self._lines, self._gutter_marks)
         self._cache.clear()
         self.virtual_size = Size(width, len(self._lines))
         if self.current_id is not None:
@@ -180,6 +201,18 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         return style
 
     def _line_text(self, number: int) -> Text:
+        return self._with_gutter(number, self._text_line(number))
+
+    def _with_gutter(self, number: int, text: Text) -> Text:
+        """``text`` (screen line ``number``) after its gutter label, if the document has one."""
+        if not self._gutter_width:
+            return text
+        label = self._gutter.get(number, "").ljust(self._gutter_width)
+        style = self.get_component_rich_style("document-view--gutter")
+        return Text.assemble((label, style), text, no_wrap=True, end="")
+
+    def _text_line(self, number: int) -> Text:
+        """The document's own text of screen line ``number``, styled."""
         start, end = self._lines[number]
         text = Text(self._display[start:end], no_wrap=True, end="")
         for a, b, kind in self.marks.styled_in(start, end):
@@ -248,11 +281,12 @@ class DocumentView(StatusStyled, ScrollView, can_focus=True):
         if number >= len(self._lines):
             return
         start, end = self._lines[number]
+        x = max(0, offset.x - self._gutter_width)
         hidden = {i for a, b in self.marks.hidden_in(start, end) for i in range(a, b)}
         position, cells = start, 0
         while position < end:
             width = 0 if position in hidden else cell_len(self._display[position])
-            if cells + width > offset.x:
+            if cells + width > x:
                 break
             cells += width
             position += 1

@@ -1,5 +1,5 @@
-"""The documents pane: title (marked when the document has a note), then claim, flagged and
-note counts, source and date."""
+"""The documents pane: title (marked when the document is new since the last feed update, and
+when it has a note), then claim, flagged and note counts, source and date."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from claimdesk.store.safe_text import display_safe
 from claimdesk.tui.widgets.css import css_beside
 from claimdesk.tui.widgets.status_styles import NOTE_MARK, StatusStyled
 from claimdesk.tui.widgets.virtual_list import VirtualList
+
+NEW_MARK = "●"
+"""Shown before the title of a document new since the last ``claimdesk update``."""
 
 
 def one_line(text: str) -> str:
@@ -23,6 +26,10 @@ class DocumentsList(StatusStyled, VirtualList):
     DEFAULT_CSS = css_beside(__file__)
     item_height = 2
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.new_ids: frozenset[int] = frozenset()
+
     def index_of(self, doc_id: int) -> int | None:
         """The position of document ``doc_id`` in the list."""
         for i, document in enumerate(self.items):
@@ -33,6 +40,8 @@ class DocumentsList(StatusStyled, VirtualList):
     def render_item(self, item: Document, width: int) -> list[Text]:
         """Title; then counts, source and date."""
         title = Text()
+        if item.id in self.new_ids:
+            title.append(f"{NEW_MARK} ", style=self.relation_style("agrees"))
         if item.note.strip():
             title.append(f"{NOTE_MARK} ", style=self.status_style("needs-check"))
         title.append(one_line(item.title) or "(untitled)", style="bold")
