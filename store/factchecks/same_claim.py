@@ -182,7 +182,8 @@ def margins(scores: Sequence[float], bags: Sequence[Bag]) -> list[float]:
         return [0.0] * len(scores)
     best = scores[0]
     words = bags[0].weights.keys()
-    rival = next((s for s, b in zip(scores[1:], bags[1:]) if b.weights.keys() != words), 0.0)
+    rivals = zip(scores[1:], bags[1:], strict=True)
+    rival = next((s for s, b in rivals if b.weights.keys() != words), 0.0)
     return [(best - rival) / best] + [(s - best) / best for s in scores[1:]]
 
 
