@@ -148,7 +148,8 @@ _ADDRESS_LABEL = re.compile(r"^[\w/ ]{0,25}\b[Aa]ddress\s*[-–—:]\s*\S")
 MAX_CONTACT_WORDS = 45
 """A sentence with a phone number and a call to use it is a contact appeal up to this length."""
 _CONTACT = re.compile(
-    r"\b(?:call|calling|contact|contacting|text|dial|reach|hotline|helpline|tip line|"
+    r"\b(?:call|calling|contact|contacting|text|dial|reach|hotlines?|helplines?|tip line|"
+    r"crisis lines?|"
     r"crime ?stoppers)\b",
     re.IGNORECASE,
 )
@@ -204,6 +205,17 @@ _LINK_LABEL = re.compile(
     r"(?:related (?:coverage|content|stories|articles|links)|more coverage)\b)",
     re.IGNORECASE,
 )
+MAX_PROMO_WORDS = 25
+"""Longest newsroom promotion of its own coverage ("... went live with the latest")."""
+_PROMO = re.compile(r"\b(?:went|goes|is|was|will be) live\b|\b(?:has|with) the latest\b", re.I)
+_NEWSROOM = re.compile(r"\b(?:News|Reporter|TV|Radio|Channel|[A-Z]{3,5}(?:-TV)?)\b")
+# A running story's notice to come back later, however long.
+_DEVELOPING = re.compile(
+    r"^(?:this is an? (?:developing|breaking|ongoing) (?:news )?story|"
+    r"this (?:story|article|report|page) (?:is developing|will be updated|may be updated)|"
+    r"check back (?:here |later |soon )*for (?:updates|more))\b",
+    re.IGNORECASE,
+)
 _TAG_LIST = re.compile(
     r"^(?:tagged|tags|filed under|categories|topics|previous years|share this|"
     r"\d+ (?:pending )?comments?\b)",
@@ -228,6 +240,17 @@ def boilerplate_class(sentence: str) -> str:
     words = text.split()
     if _is_contact(text, words):
         return "address"
+    if "|" in text and _LINK_LABEL.match(text):
+        return "navigation"  # "RELATED ARTICLES: headline | headline | headline"
+    if low.startswith(("this", "check")) and _DEVELOPING.match(text):
+        return "prompt"
+    if (
+        len(words) <= MAX_PROMO_WORDS
+        and ("live" in low or "latest" in low)
+        and _PROMO.search(text)
+        and _NEWSROOM.search(text)
+    ):
+        return "byline"  # "KXYZ News reporter Jo Lee went live from the scene with the latest"
     if len(words) > MAX_WORDS:
         return ""
     return _short_class(text, words)

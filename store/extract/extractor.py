@@ -43,6 +43,7 @@ from claimdesk.store.extract.reported_speech import (
     resolve_source,
 )
 from claimdesk.store.extract.sentences import Span, iter_blocks, split_sentences
+from claimdesk.store.extract.views import opens_quotation, view_class
 from claimdesk.store.folding import fold
 
 
@@ -157,6 +158,24 @@ def _sources(
             open_quote = []
         result.append((prev[0], prev[1], True) if prev and prev[0] else ("", "", False))
     return result
+
+
+def quoted_flags(spans: list[Span]) -> list[bool]:
+    """Per sentence, whether it is spoken inside a quotation.
+
+    It opens with a quotation mark, closes a quotation opened earlier, or sits inside
+    one that an earlier sentence of its paragraph opened.
+    """
+    out = []
+    open_quote = False
+    for i, span in enumerate(spans):
+        if i and span.paragraph != spans[i - 1].paragraph:
+            open_quote = False
+        balance = _quote_balance(span.text)
+        out.append(open_quote or balance < 0 or opens_quotation(span.text))
+        if balance:
+            open_quote = balance > 0
+    return out
 
 
 def is_claim(
@@ -291,9 +310,10 @@ def describe(
     sentence_hits = [trigger_words.scan(s.text) for s in spans]
     found = [_attributions(s, h) for s, h in zip(spans, sentence_hits, strict=True)]
     sources = _sources(spans, found, named)
+    quoted = quoted_flags(spans)
     out = []
-    for span, hits, (source, cue, carried), (role, level, boilerplate) in zip(
-        spans, sentence_hits, sources, roles, strict=True
+    for span, hits, (source, cue, carried), (role, level, boilerplate), in_quote in zip(
+        spans, sentence_hits, sources, roles, quoted, strict=True
     ):
         sentence = span.text
         numbers, dates = (
@@ -312,14 +332,24 @@ def describe(
             hits=hits,
         )
         value = float(checkworthy.score(sentence, features))
+        claim = not boilerplate and is_claim(sentence, value, features, span.heading_level)
+        if claim and not span.is_heading:
+            names = tuple(name for name in features.entities if name not in source)
+            claim = not view_class(
+                sentence,
+                value,
+                hits,
+                quoted=in_quote,
+                has_facts=bool(numbers or dates),
+                names=names,
+            )
         out.append(
             ExtractedSentence(
                 start=span.start,
                 end=span.end,
                 text=sentence,
                 norm=fold(sentence),
-                is_claim=not boilerplate
-                and is_claim(sentence, value, features, span.heading_level),
+                is_claim=claim,
                 score=value,
                 kind=features.kind,
                 source=source,

@@ -247,6 +247,14 @@ _PASSIVE_EVENT = re.compile(
 _SPEAKER_VIEW = re.compile(
     r"^(?:[\"'“‘`«]|(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|You|Let's|Let’s|Please)\b)"
 )
+_ACCOUNT_OR_PLAN = re.compile(
+    r"\b(?:will|['’]ll)\s+(?:have\s+to\s+|be\s+)?[a-z]{3,}|"
+    r"\b(?:heard|saw|witnessed|drove|ran|fled|went|called|told|found|took|ripped|broke)\b"
+)
+_VIEW_OPENING = re.compile(
+    r"(?:Hopefully|Certainly|Naturally|Surely|Perhaps|Maybe|Ultimately|No doubt|Few)\b"
+)
+_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
 _CONDITIONAL = re.compile(r"^(?:If|Unless|Whether|Should|Would|Could)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no one|nobody|nothing)\b|n['’]t\b", re.IGNORECASE)
 
@@ -273,4 +281,12 @@ def reports_event(sentence: str, features: SentenceFeatures) -> bool:
         return False
     if _NEGATION.search(sentence):
         return False
-    return features.event or bool(_PASSIVE_EVENT.search(sentence))
+    if features.event or _PASSIVE_EVENT.search(sentence):
+        return True
+    # What someone did ("Then she heard more gunfire.") or is to do ("Ellen DeGeneres will
+    # host the Oscars."), said in the third person: an account or an announcement.
+    return (
+        bool(_ACCOUNT_OR_PLAN.search(sentence))
+        and not _PERSON.search(sentence)
+        and not _VIEW_OPENING.match(sentence)
+    )

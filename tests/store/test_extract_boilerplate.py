@@ -25,6 +25,10 @@ Follow KXYZ:
 Download our app here.
 Like this: Like Loading ...
 Try disabling any ad blocking extensions running on your browser.
+KXYZ News reporter Jo Lee went live from the scene with the latest on the fire.
+Crisis Hotlines Dockton County Crisis Line: 555 - 226 - 4433
+This is a developing story and KXYZ 7 will update this page as new information becomes available.
+RELATED ARTICLES: Dockton man charged after warehouse blaze last spring | Council to vote on fire station budget | Ferry service resumes after storm damage repaired
 Copyright 2024 KXYZ. All rights reserved.
 """
 
@@ -70,6 +74,14 @@ EXPECTED = {
         "Anyone with information is asked to call Dockton police at (555) 201 - 3344.": "address",
         "VIDEO: Harbour webcams": "navigation",
         "Try disabling any ad blocking extensions running on your browser.": "prompt",
+        "KXYZ News reporter Jo Lee went live from the scene with the latest on the fire.": "byline",
+        "Crisis Hotlines Dockton County Crisis Line: 555 - 226 - 4433": "address",
+        "This is a developing story and KXYZ 7 will update this page as new information "
+        "becomes available.": "prompt",
+        "RELATED ARTICLES: Dockton man charged after warehouse blaze last spring | Council to "
+        "vote on fire station budget | Ferry service resumes after storm damage repaired": (
+            "navigation"
+        ),
         "(Photo: Dockton Fire Department)": "credit",
         "Stay with KXYZ 7 for the latest.": "prompt",
         "Follow KXYZ:": "prompt",

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from claimdesk.store import Claim, Document, Event, QueueItem
 from claimdesk.store.extract.boilerplate import CLASSES as BOILERPLATE_CLASSES
+from claimdesk.store.extract.emphasis import without_emphasis
 from claimdesk.store.extract.language import extraction_note, language_name
 from claimdesk.store.models import DocumentOrigin
 from claimdesk.store.safe_text import display_safe
@@ -83,7 +84,7 @@ def claims_table(claims: Iterable[Claim], titles: dict[int, str] | None = None) 
             titles.get(c.doc_id, c.doc_id),
             c.status if c.is_claim else "(sentence)",
             round(c.score * 100),
-            c.text + (f"  [note: {c.note}]" if c.note else ""),
+            without_emphasis(c.text) + (f"  [note: {c.note}]" if c.note else ""),
         )
         for c in claims
     )
@@ -115,7 +116,7 @@ def queue_table(items: Iterable[QueueItem]) -> Table:
     rows = []
     for item in items:
         c = item.claim
-        text = c.text + (f"  [note: {c.note}]" if c.note else "")
+        text = without_emphasis(c.text) + (f"  [note: {c.note}]" if c.note else "")
         text += f"  [{item.reason}]" if item.reason else ""
         date = (item.doc_published or item.doc_added)[:10]
         rows.append((c.id, c.status, round(c.score * 100), item.doc_title, date, text))

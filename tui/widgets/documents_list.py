@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from claimdesk.store.extract.emphasis import without_emphasis
 from claimdesk.store.models import Document
 from claimdesk.store.safe_text import display_safe
 from claimdesk.tui.widgets.css import css_beside
@@ -16,8 +17,8 @@ NEW_MARK = "●"
 
 
 def one_line(text: str) -> str:
-    """``text`` made safe and flattened onto one line."""
-    return display_safe(text, tab_size=1).replace("\n", " ")
+    """``text`` made safe and flattened onto one line, Markdown emphasis markers dropped."""
+    return display_safe(without_emphasis(text), tab_size=1).replace("\n", " ")
 
 
 class DocumentsList(StatusStyled, VirtualList):
