@@ -33,6 +33,7 @@ import sqlite_utils
 
 from claimdesk.store.database.connections import BUSY_TIMEOUT_MS
 from claimdesk.store.database.documents import list_documents
+from claimdesk.store.database.feed_rows import last_update_id
 from claimdesk.store.database.generation import generation
 from claimdesk.store.database.row_mapping import (
     CLAIM_COLUMNS,
@@ -84,9 +85,10 @@ class ChangeWatcher:
 
 
 def position(db: sqlite_utils.Database) -> ChangePosition:
-    """Where the store is now: its newest event and its generation."""
+    """Where the store is now: its newest event, its generation and its newest finished
+    feed update."""
     newest = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
-    return ChangePosition(newest, generation(db))
+    return ChangePosition(newest, generation(db), last_update_id(db))
 
 
 def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChanges:
@@ -101,7 +103,9 @@ def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChan
             .fetchall()
         )
         events = tuple(event_from_row(r) for r in rows)
-        now = ChangePosition(events[-1].id if events else since.event_id, generation(db))
+        now = ChangePosition(
+            events[-1].id if events else since.event_id, generation(db), last_update_id(db)
+        )
         claim_ids = sorted({e.claim_id for e in events if e.claim_id is not None})
         doc_ids = sorted({e.doc_id for e in events if e.doc_id is not None})
         claims = tuple(claims_by_id(db, claim_ids))
@@ -112,6 +116,7 @@ def changes_since(db: sqlite_utils.Database, since: ChangePosition) -> StoreChan
         claims=claims,
         documents=documents,
         documents_changed=now.generation != since.generation,
+        update_finished=now.update_run != since.update_run,
     )
 
 

@@ -592,11 +592,13 @@ class ConflictPair:
 
 @dataclass(frozen=True, order=True)
 class ChangePosition:
-    """How far a reader has caught up with a store: the newest review event it has seen and
-    the documents' generation (which moves when documents are added or removed)."""
+    """How far a reader has caught up with a store: the newest review event it has seen,
+    the documents' generation (which moves when documents are added or removed) and the
+    newest finished feed update (0: none), which decides what is new."""
 
     event_id: int
     generation: int
+    update_run: int = 0
 
 
 @dataclass(frozen=True)
@@ -605,7 +607,9 @@ class StoreChanges:
 
     ``claims`` and ``documents`` are the current rows of what the new ``events`` touched
     (claims or documents removed since are left out; documents without text, with their
-    counts); ``documents_changed`` says documents were added or removed.
+    counts); ``documents_changed`` says documents were added or removed;
+    ``update_finished`` that a feed update finished (an update that added nothing still
+    changes which documents are new since the last one).
     """
 
     position: ChangePosition
@@ -613,11 +617,12 @@ class StoreChanges:
     claims: tuple[Claim, ...] = ()
     documents: tuple[Document, ...] = ()
     documents_changed: bool = False
+    update_finished: bool = False
 
     @property
     def empty(self) -> bool:
         """Nothing changed."""
-        return not self.events and not self.documents_changed
+        return not self.events and not self.documents_changed and not self.update_finished
 
 
 @dataclass(frozen=True)

@@ -32,13 +32,16 @@ from claimdesk.store.models import (
 class DocumentsLoaded(Message):
     """The documents list and the store counts, read after ``position``; ``new_ids`` are
     the documents new since the last feed update (none before any), which began at
-    ``last_update``."""
+    ``last_update``. A reload after another process's change says how many documents
+    were ``added`` and ``removed`` since the reader's list (``added`` is ``None`` otherwise)."""
 
     documents: list[Document]
     summary: StoreSummary
     position: ChangePosition | None = None
     new_ids: frozenset[int] = frozenset()
     last_update: str | None = None
+    added: int | None = None
+    removed: int = 0
 
 
 @dataclass

@@ -55,15 +55,24 @@ def run_in_worker(
     target.run_worker(job, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
 
 
-def load_documents(store: Store) -> messages.DocumentsLoaded:
+def load_documents(store: Store, known: frozenset[int] | None = None) -> messages.DocumentsLoaded:
     """The documents list (without texts) and the store counts, with where the store was
     before they were read, and which documents are new since the last feed update (none
-    when no update has run: then nothing is marked)."""
+    when no update has run: then nothing is marked).
+
+    ``known``: the ids the reader showed until now; the message then says how many of
+    the documents read were added since, and how many of those ids were removed."""
     position = store.change_position()
     last_update = store.last_update()
     new_ids = frozenset(d.id for d in store.new_since_last_update()) if last_update else frozenset()
+    documents = store.documents()
+    added: int | None = None
+    removed = 0
+    if known is not None:
+        ids = {d.id for d in documents}
+        added, removed = len(ids - known), len(known - ids)
     return messages.DocumentsLoaded(
-        store.documents(), store.summary(), position, new_ids, last_update
+        documents, store.summary(), position, new_ids, last_update, added, removed
     )
 
 

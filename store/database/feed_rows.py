@@ -166,6 +166,14 @@ def finish_update(
     )
 
 
+def last_update_id(db: sqlite_utils.Database) -> int:
+    """The id of the newest finished update (0 before any): it moves when one finishes."""
+    row = db.execute(
+        "SELECT id FROM feed_updates WHERE finished != '' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def last_update(db: sqlite_utils.Database) -> UpdateRun | None:
     """The newest finished update, if any."""
     names = [f.name for f in fields(UpdateRun)]

@@ -76,3 +76,25 @@ def test_summary_counts_document_notes(store):
     store.set_document_note(doc_id, "check the wire")
     summary = store.summary()
     assert (summary.document_notes, summary.notes) == (1, 0)
+
+
+def test_a_finished_feed_update_is_a_change_even_when_it_adds_nothing(tmp_path, web):
+    web.serve(
+        "/rss.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title>'
+        f"<link>{web.url('/')}</link></channel></rss>",
+        "application/rss+xml",
+    )
+    reader = Store.open(tmp_path / "s.db")
+    fill(reader)
+    writer = Store.open(tmp_path / "s.db", actor="script")
+    writer.follow(web.url("/rss.xml"))
+    seen = reader.change_position()
+    assert seen.update_run == 0
+    (update,) = writer.update_feeds()
+    assert update.added == 0
+    changes = reader.changes_since(seen)
+    assert changes.update_finished and not changes.documents_changed and not changes.events
+    assert not changes.empty and changes.position.update_run > 0
+    assert changes.position == reader.change_position()
+    assert reader.changes_since(changes.position).empty

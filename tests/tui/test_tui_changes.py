@@ -222,3 +222,37 @@ async def test_documents_added_or_removed_elsewhere_show_and_the_open_one_is_rep
         )
         assert removed not in [d.id for d in pane.items]
         assert screen.query_one(DocumentView).document.id == screen.document.id
+
+
+async def test_the_status_line_counts_the_documents_added_or_removed_elsewhere(
+    filled_store, tmp_path
+):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name, text in (
+        ("dam.txt", "Engineers said the dam held back 2 million cubic metres of water."),
+        ("port.txt", "The port said 12 ships were turned away on Friday."),
+        ("rail.txt", "The rail operator said 30 trains were cancelled on Sunday."),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    app = make_app(filled_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        pane = screen.query_one(DocumentsList)
+        status = screen.query_one("#status")
+        await wait_until(pilot, lambda: screen._watching)
+        other = Store.open(filled_store.path, actor="bob")
+        try:
+            added = await asyncio.to_thread(other.add_paths, [folder])  # one transaction
+            assert [r.added for r in added] == [True, True, True]
+            await wait_until(pilot, lambda: status.last_action == "3 documents added elsewhere")
+            assert len(pane.items) == 6
+
+            gone = added[1].doc_id
+            assert gone != screen.document.id
+            other.remove_document(gone)
+            await wait_until(pilot, lambda: status.last_action == "1 document removed elsewhere")
+            assert gone not in [d.id for d in pane.items] and len(pane.items) == 5
+        finally:
+            other.close()

@@ -157,3 +157,45 @@ async def test_an_update_in_another_process_shows_marked_new_and_the_cursor_stay
         assert pane.border_title == "Documents 6 · 3 new"
         assert (screen.document.id, screen.current_id) == (doc_id, claim_id)
         assert pane.current.id == doc_id and claims.current.id == claim_id
+
+
+async def test_an_update_elsewhere_that_adds_nothing_clears_the_new_marks(store, web):
+    fill(store)
+    _serve(web, ["/news/governor.html"])
+    store.follow(web.url("/rss.xml"))
+    store.update_feeds()
+    app = make_app(store)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        pane = screen.query_one(DocumentsList)
+        status = screen.query_one("#status")
+        assert [pane.items[pane.index_of(i)].title for i in pane.new_ids] == [
+            "Governor gives death toll"
+        ]
+        await wait_until(pilot, lambda: screen._watching)
+
+        other = Store.open(store.path, actor="script")
+        try:
+            _serve(web, [*ARTICLES])
+            (brought,) = await asyncio.to_thread(other.update_feeds)
+            await wait_until(pilot, lambda: status.last_action.startswith("update elsewhere"))
+            await settle(pilot)
+            assert brought.added == 2
+            assert status.last_action == "update elsewhere: 2 new documents"
+            assert sorted(pane.items[pane.index_of(i)].title for i in pane.new_ids) == [
+                "Bridges destroyed",
+                "Hospital count is higher",
+            ]
+            assert pane.border_title == "Documents 6 · 2 new"
+
+            (nothing,) = await asyncio.to_thread(other.update_feeds)
+        finally:
+            other.close()
+        assert nothing.added == 0
+        await wait_until(pilot, lambda: status.last_action == "update elsewhere: nothing new")
+        await settle(pilot)
+        assert pane.new_ids == frozenset() and pane.border_title == "Documents 6"
+        assert NEW_MARK not in rendered_text(pane)
+        await pilot.press("a")
+        assert status.last_action == "nothing new since the last update"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from claimdesk.tui.cli import add_command as _add  # noqa: F401
 from claimdesk.tui.cli import eval_attribution as _eval_attribution  # noqa: F401
 from claimdesk.tui.cli import eval_checked as _eval_checked  # noqa: F401
 from claimdesk.tui.cli import eval_detect as _eval_detect  # noqa: F401
@@ -18,6 +19,7 @@ from claimdesk.tui.cli import factcheck_commands as _factchecks  # noqa: F401
 from claimdesk.tui.cli import feed_commands as _feeds  # noqa: F401
 from claimdesk.tui.cli import queue_commands as _queue  # noqa: F401
 from claimdesk.tui.cli import related_commands as _related  # noqa: F401
+from claimdesk.tui.cli import review_commands as _review  # noqa: F401
 
 # Subcommand modules register themselves on import.
 from claimdesk.tui.cli import store_commands as _documents  # noqa: F401
