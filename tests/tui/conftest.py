@@ -79,7 +79,7 @@ def rendered_text(widget) -> str:
     return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
 
 
-async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+async def wait_until(pilot, condition, timeout: float = 30.0) -> None:
     """Let the app run until ``condition()`` holds (for what no worker announces, such as
     another process's write being noticed); fails after ``timeout`` seconds."""
     loop = asyncio.get_running_loop()
