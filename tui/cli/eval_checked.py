@@ -1,9 +1,13 @@
 """``claimdesk eval checked``: "has this claim been checked before?" scored through the product.
 
 $ claimdesk eval checked ../shared/eval/retrieve/clef2020-t2-dev --out checked.jsonl --first-stage
+$ claimdesk eval checked ../shared/eval/retrieve/clef2020-t2-dev --out checked.jsonl \
+    --negatives ../shared/eval/crossdoc/gvc-dev --negatives ../shared/eval/crossdoc/ecbplus-dev
 
 The pool is imported as known fact-checks through the CSV path and every query asked
 as ``claimdesk checked --text`` asks it; see :mod:`claimdesk.store.evaluation.checked`.
+``--negatives`` adds the claims of news documents that no fact-check of the pool checked
+(:mod:`claimdesk.store.evaluation.checked_negatives`): how many are shown one anyway.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Any
 
 import click
 
-from claimdesk.store.evaluation import checked
+from claimdesk.store.evaluation import checked, checked_negatives
 from claimdesk.store.evaluation.jsonl import read_jsonl, read_qrels, write_jsonl
 from claimdesk.store.evaluation.report import fmt
 from claimdesk.tui.cli.eval_matching import OUT, SAMPLE, progress, timed
@@ -43,10 +47,27 @@ ROWS = (
     is_flag=True,
     help="Also rank by the first stage alone (predictions beside OUT as *.first.jsonl).",
 )
+@click.option(
+    "--negatives",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of news documents (docs.jsonl) none of the pool checked; repeatable.",
+)
+@click.option(
+    "--negatives-sample", type=int, default=None, help="Ask only this many claims of each."
+)
 @SAMPLE
-def eval_checked(folder: Path, out: Path, first_stage: bool, sample: int | None) -> None:
+def eval_checked(
+    folder: Path,
+    out: Path,
+    first_stage: bool,
+    negatives: tuple[Path, ...],
+    negatives_sample: int | None,
+    sample: int | None,
+) -> None:
     """Import FOLDER's pool (corpus.jsonl) as fact-checks, ask every query (queries.jsonl)
-    as `checked --text` does; score with qrels.tsv."""
+    as `checked --text` does; score with qrels.tsv. With --negatives, also ask the claims
+    of news documents as the related pane does and count those shown a fact-check."""
     pool = read_jsonl(folder / "corpus.jsonl")
     queries = read_jsonl(folder / "queries.jsonl")
     if sample is not None:
@@ -63,6 +84,15 @@ def eval_checked(folder: Path, out: Path, first_stage: bool, sample: int | None)
             write_jsonl(
                 out if method == "product" else out.with_suffix(".first.jsonl"), results[method]
             )
+        store.factcheck_matcher.second_stage = True
+        asked_negatives = {}
+        for folder_n in negatives:
+            docs = read_jsonl(folder_n / "docs.jsonl")
+            with timed(folder_n.name, len(docs), "documents"):
+                asked_negatives[folder_n.name] = checked_negatives.ask_claims(
+                    store, pool_ids, docs, sample=negatives_sample
+                )
+            write_jsonl(out.with_suffix(f".{folder_n.name}.jsonl"), asked_negatives[folder_n.name])
     qrels_path = folder / "qrels.tsv"
     if not qrels_path.exists():
         click.echo(f"predictions written to {out} (no qrels.tsv: not scored)")
@@ -77,3 +107,21 @@ def eval_checked(folder: Path, out: Path, first_stage: bool, sample: int | None)
     for method, s in scored.items():
         figures = " ".join(f"{part}_{key}={s[part][key]:.4f}" for part, key in ROWS)
         click.echo(f"{method}: {figures}")
+    if asked_negatives:
+        _echo_negatives(qrels, results["product"], asked_negatives)
+
+
+def _echo_negatives(
+    qrels: dict[str, set[str]],
+    positives: list[dict[str, Any]],
+    asked: dict[str, list[dict[str, Any]]],
+) -> None:
+    every = [p for preds in asked.values() for p in preds]
+    for name, preds in [*asked.items(), ("negatives", every)]:
+        m = checked_negatives.shown_metrics(preds)
+        click.echo(
+            f"{name}: claims={int(m['claims'])} shown_rate={m['shown_rate']:.4f} "
+            f"shown_per_claim={m['shown_per_claim']:.4f} median_ms={m['median_ms']:.2f}"
+        )
+    both = checked_negatives.combined_precision(qrels, positives, every)
+    click.echo(f"first shown: precision={both['precision']:.4f} coverage={both['coverage']:.4f}")
