@@ -32,16 +32,20 @@ CHECKS = [
 trade, two of police shootings, and unrelated ones that give the words their rarity."""
 
 
-@pytest.fixture
-def checked_store(store, tmp_path):
-    path = tmp_path / "checks.csv"
+def import_checks(store, folder, checks):
+    path = folder / "checks.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["claim", "title"])
-        writer.writerows(CHECKS)
+        writer.writerows(checks)
     store.import_factchecks(path)
-    assert store.factcheck_count() == len(CHECKS)
+    assert store.factcheck_count() == len(checks)
     return store
+
+
+@pytest.fixture
+def checked_store(store, tmp_path):
+    return import_checks(store, tmp_path, CHECKS)
 
 
 def shown(store, text):
@@ -70,6 +74,18 @@ def test_the_same_names_with_another_figure_abstain(checked_store):
     post = "Maria Delgado says 4,000 teachers left Arizona public schools in 2023."
     assert matched(checked_store, post)[:1] == [TEACHERS]  # the best match by far...
     assert shown(checked_store, post) == []  # ...but 4,000 is not 40,000
+
+
+KURSK = "Ukraine captured North Korean soldiers in the Kursk region."
+
+
+def test_the_same_names_with_another_event_abstain(store, tmp_path):
+    import_checks(store, tmp_path, [*CHECKS, (KURSK, "Did Ukraine Capture Soldiers?")])
+    same = "Kyiv says Ukraine has captured two North Korean soldiers in the Kursk region."
+    assert shown(store, same)[:1] == [KURSK]
+    other = "Seoul says 100 North Korean soldiers were killed in the Kursk region."
+    assert matched(store, other)[:1] == [KURSK]  # every name of the fact-check...
+    assert shown(store, other) == []  # ...but killed is not captured
 
 
 def test_the_same_names_saying_something_else_abstain(checked_store):
