@@ -81,6 +81,10 @@ def alive(pid: int) -> bool:
 linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_an_ingest_and_says_what_was_stored(tmp_path):
     folder = make_files(tmp_path / "files", 300)
     db = tmp_path / "s.db"
@@ -89,6 +93,8 @@ def test_ctrl_c_stops_an_ingest_and_says_what_was_stored(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # a suite started as a background job ignores Ctrl-C, and children inherit that
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     wait_until(lambda: stored(db) >= 50)
     proc.send_signal(signal.SIGINT)

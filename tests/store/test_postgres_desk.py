@@ -105,3 +105,13 @@ def test_check_says_a_server_store_is_its_servers_to_check(pg_dsn):
     result = CliRunner().invoke(cli, ["--db", pg_dsn, "check"])
     assert result.exit_code == 1
     assert "checked by its server" in result.output and "Traceback" not in result.output
+
+
+def test_summary_names_the_server_store_by_its_url(pg_dsn):
+    url = pg_dsn.replace("postgres@", "postgres:s3cret@")
+    result = CliRunner().invoke(cli, ["--db", url, "summary", "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"path": "postgresql://postgres:***@127.0.0.1:' in result.output
+    plain = CliRunner().invoke(cli, ["--db", url, "summary"])
+    assert "postgresql://postgres:***@127.0.0.1:" in plain.output
+    assert "s3cret" not in plain.output + result.output

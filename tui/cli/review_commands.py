@@ -62,6 +62,17 @@ def _refused_over(exc: VersionConflictError) -> click.ClickException:
     )
 
 
+def _save(store, claim_id: int, kind: str, new: str, version, force):
+    """Save a claim's ``kind`` (``"status"`` or ``"note"``) as ``new`` against the version
+    the user saw; a change made meanwhile is refused with one line."""
+    expected = _expected_version(store, claim_id, kind, new, version, force)
+    save = store.set_note if kind == "note" else store.set_status
+    try:
+        return save(claim_id, new, expected_version=expected)
+    except VersionConflictError as exc:
+        raise _refused_over(exc) from exc
+
+
 @cli.command("flag")
 @click.argument("claim_id", type=int)
 @click.argument("status", metavar="STATUS")
@@ -76,12 +87,7 @@ def flag_command(
 
     A status someone else set is not replaced without --force.
     """
-    store = ctx.store
-    expected = _expected_version(store, claim_id, "status", status, version, force)
-    try:
-        claim = store.set_status(claim_id, status, expected_version=expected)
-    except VersionConflictError as exc:
-        raise _refused_over(exc) from exc
+    claim = _save(ctx.store, claim_id, "status", status, version, force)
     if as_json:
         emit_json([claim.to_json()])
     else:
@@ -106,12 +112,7 @@ def note_command(
         if sys.stdin.isatty():
             click.echo("Type the note; end it with Ctrl-D on a line of its own.", err=True)
         text = sys.stdin.read().strip()
-    store = ctx.store
-    expected = _expected_version(store, claim_id, "note", text, version, force)
-    try:
-        claim = store.set_note(claim_id, text, expected_version=expected)
-    except VersionConflictError as exc:
-        raise _refused_over(exc) from exc
+    claim = _save(ctx.store, claim_id, "note", text, version, force)
     if as_json:
         emit_json([claim.to_json()])
     else:

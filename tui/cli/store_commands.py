@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from claimdesk.store import STATUSES, Store
+from claimdesk.store.database.dialect import is_postgres_url
 from claimdesk.store.errors import StoreDamagedError
 from claimdesk.store.safe_text import one_line_safe
 from claimdesk.store.search.searcher import CANDIDATE_CAP
@@ -198,6 +199,13 @@ def orphans_command(ctx: Context, doc_id: int | None, as_json: bool) -> None:
         output.console().print(output.claims_table(claims, titles))
 
 
+def _where(path: str) -> str:
+    """A store's place as a user reads it: a server URL or URI as it is, a file made absolute."""
+    if path.startswith("file:") or is_postgres_url(path):
+        return path
+    return os.path.abspath(path)
+
+
 @cli.command("summary")
 @json_option
 @pass_ctx
@@ -208,7 +216,7 @@ def summary_command(ctx: Context, as_json: bool) -> None:
         emit_json(
             [
                 {
-                    "path": s.path if s.path.startswith("file:") else os.path.abspath(s.path),
+                    "path": _where(s.path),
                     "documents": s.documents,
                     "sentences": s.sentences,
                     "claims": s.claims,
@@ -220,7 +228,7 @@ def summary_command(ctx: Context, as_json: bool) -> None:
         )
         return
     rows = [
-        ("store", s.path if s.path.startswith("file:") else os.path.abspath(s.path)),
+        ("store", _where(s.path)),
         ("documents", s.documents),
         ("sentences", s.sentences),
         ("claims", s.claims),
