@@ -153,6 +153,11 @@ _CONTACT = re.compile(
     r"crime ?stoppers)\b",
     re.IGNORECASE,
 )
+_APPEAL_OPENING = re.compile(
+    r"^\W*(?:anyone|those|people|residents|witnesses)\b[^.;]{0,120}?"
+    r"\b(?:asked|urged|encouraged|requested|can|should|may)\s+(?:to\s+)?(?:call|contact|text|dial)\b",
+    re.IGNORECASE,
+)
 _EVENT_NOUN = re.compile(
     r"\b(?:shooting|killing|stabbing|fire|crash|collision|death|murder|homicide|incident|"
     r"accident|attack|robbery|burglary|explosion|assault|disappearance)s?\b",
@@ -263,12 +268,22 @@ def _is_credit(text: str) -> bool:
 
 
 def _is_contact(text: str, words: list[str]) -> bool:
-    """A helpline or an appeal to call a number, unless it names the event ("Anyone with
-    information about the shooting is asked to call ..." refers to the story)."""
+    """A helpline or an appeal to call a number. A sentence that only appeals ("Anyone with
+    information about the shooting is asked to call ... at 209-937-8377") is one even when
+    it names the event; one that also reports ("The fire marshal is investigating, and
+    anyone with knowledge is asked to call ...") stays a claim.
+
+    >>> _is_contact("Anyone with information about the shooting is asked to call 555-123-4567.", [])
+    True
+    >>> _is_contact("Police said the shooting was reported at 9 p.m. Call 555-123-4567.", [])
+    False
+    """
     if len(words) > MAX_CONTACT_WORDS or not _DIGIT.search(text):
         return False
     if not _PHONE.search(text) or not _CONTACT.search(text):
         return False
+    if _APPEAL_OPENING.search(text):
+        return True
     return not (has_news_verb(text) or _EVENT_NOUN.search(text))
 
 

@@ -172,11 +172,29 @@ def test_every_boilerplate_class_is_exercised_by_a_page():
         "40 people on Main Street lost power.",
         "Police said the man called 911 at 10 p.m. from a phone on Dock Street.",
         "VIDEO: Ferry runs aground in fog off Dock Street",
-        "Anyone who saw the fire is asked to call Dockton police at (555) 201 - 3344.",
+        "The fire marshal is investigating the cause of the fire, and anyone with knowledge"
+        " of it is asked to call Sgt. Ann Holt at 555 - 201 - 3344.",
     ],
 )
 def test_reports_that_look_like_furniture_stay_text(sentence):
     assert boilerplate_class(sentence) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anyone who saw the fire is asked to call Dockton police at (555) 201 - 3344.",
+        "Anyone with information about the shooting is urged to call the Dockton Police"
+        " Department at 555 - 937 - 8377.",
+        "Anyone with any information about the incident is asked to call the Rice County"
+        " Sheriff's Office at 555 - 334 - 4391.",
+    ],
+)
+def test_an_appeal_to_call_a_number_is_furniture_even_when_it_names_the_event(sentence):
+    assert boilerplate_class(sentence) == "address"
+    assert not [s for s in extract(f"Two men were hurt on Dock Street. {sentence}") if s.is_claim][
+        1:
+    ]
 
 
 def test_a_long_caption_that_reports_stays_a_claim():
