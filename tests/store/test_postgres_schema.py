@@ -23,6 +23,8 @@ TYPE_CLASSES = {
     "REAL": "real",
     "DOUBLE PRECISION": "real",
     "TEXT": "text",
+    "BLOB": "bytes",
+    "BYTEA": "bytes",
 }
 
 

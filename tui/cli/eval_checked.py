@@ -20,6 +20,7 @@ import click
 from claimdesk.store.evaluation import checked, checked_negatives
 from claimdesk.store.evaluation.jsonl import read_jsonl, read_qrels, write_jsonl
 from claimdesk.store.evaluation.report import fmt
+from claimdesk.store.factchecks.sentence_model import why_unavailable
 from claimdesk.tui.cli.eval_matching import OUT, SAMPLE, progress, timed
 from claimdesk.tui.cli.main import eval_group
 
@@ -48,6 +49,11 @@ ROWS = (
     help="Also rank by the first stage alone (predictions beside OUT as *.first.jsonl).",
 )
 @click.option(
+    "--words-only",
+    is_flag=True,
+    help="Also rank and show without the sentence model (predictions beside OUT as *.words.jsonl).",
+)
+@click.option(
     "--negatives",
     multiple=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -61,6 +67,7 @@ def eval_checked(
     folder: Path,
     out: Path,
     first_stage: bool,
+    words_only: bool,
     negatives: tuple[Path, ...],
     negatives_sample: int | None,
     sample: int | None,
@@ -72,19 +79,29 @@ def eval_checked(
     queries = read_jsonl(folder / "queries.jsonl")
     if sample is not None:
         queries = queries[:sample]
-    methods = ["product", "first stage"] if first_stage else ["product"]
+    methods = [
+        "product",
+        *(["words only"] if words_only else []),
+        *(["first stage"] if first_stage else []),
+    ]
+    suffixes = {"words only": ".words.jsonl", "first stage": ".first.jsonl"}
     results: dict[str, list[dict[str, Any]]] = {}
     with checked.throwaway_store() as store:
         with timed("pool", len(pool), "fact-checks"):
             pool_ids = checked.import_pool(store, pool)
+        with timed("sentence model", len(pool), "fact-checks"):
+            if not store.prepare_meaning():
+                click.echo(f"matching on words alone: {why_unavailable()}")
         for method in methods:
-            store.factcheck_matcher.second_stage = method == "product"
+            store.factcheck_matcher.second_stage = method != "first stage"
+            store.factcheck_matcher.use_meaning = method == "product"
             with timed(method, len(queries), "queries"), progress(method, len(queries)) as step:
                 results[method] = checked.ask_queries(store, pool_ids, queries, progress=step)
             write_jsonl(
-                out if method == "product" else out.with_suffix(".first.jsonl"), results[method]
+                out if method == "product" else out.with_suffix(suffixes[method]), results[method]
             )
         store.factcheck_matcher.second_stage = True
+        store.factcheck_matcher.use_meaning = True
         asked_negatives = {}
         for folder_n in negatives:
             docs = read_jsonl(folder_n / "docs.jsonl")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from claimdesk.store import STATUSES
+from claimdesk.store.factchecks.sentence_model import why_unavailable
 from claimdesk.tui.cli import output
 from claimdesk.tui.cli.main import Context, cli, emit_json, pass_ctx
 
@@ -60,6 +61,8 @@ def factchecks_add(ctx: Context, files, columns, reviewer: str, as_json: bool) -
     """
     mapping = parse_columns(columns)
     reports = [ctx.store.import_factchecks(f, columns=mapping, reviewer=reviewer) for f in files]
+    if any(r.added or r.updated for r in reports):
+        _read_meaning(ctx.store, quiet=as_json)
     if as_json:
         emit_json(r.to_json() for r in reports)
     else:
@@ -74,6 +77,18 @@ def factchecks_add(ctx: Context, files, columns, reviewer: str, as_json: bool) -
                 click.echo(output.safe(f"  {problem}").plain, err=True)
     if any(r.problems and not (r.added or r.updated or r.unchanged) for r in reports):
         raise click.exceptions.Exit(1)
+
+
+def _read_meaning(store, quiet: bool) -> None:
+    """Have the sentence model read the new fact-checks now, with a bar, so that the reader
+    does not wait on it; say when no model is installed."""
+    with output.progress_bar("reading meaning") as bar:
+        task = bar.add_task("meaning", total=None)
+        on = store.prepare_meaning(
+            lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    if not on and not quiet:
+        click.echo(f"matching on words alone: {why_unavailable()}", err=True)
 
 
 def _rows(checks):

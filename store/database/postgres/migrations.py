@@ -304,10 +304,27 @@ def p003_change_notifications(db: PostgresDatabase) -> None:
     )
 
 
+def p004_factcheck_meaning(db: PostgresDatabase) -> None:
+    """What each known fact-check means, as the sentence model's vector (derived data; the
+    SQLite store's ``m012_factcheck_meaning``)."""
+    _run(
+        db,
+        """
+        CREATE TABLE factcheck_meaning (
+            factcheck_id BIGINT PRIMARY KEY REFERENCES factchecks (id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            vector BYTEA NOT NULL
+        )
+        """,
+    )
+
+
 RECORDS_STEPS: list[Step] = [
     Step("p001_records", p001_records),
     Step("p002_events_append_only", p002_events_append_only),
     Step("p003_change_notifications", p003_change_notifications),
+    Step("p004_factcheck_meaning", p004_factcheck_meaning),
 ]
 """The records steps, in order."""
 
