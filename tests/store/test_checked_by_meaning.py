@@ -4,8 +4,6 @@ other and nothing in the words contradicts it."""
 
 from __future__ import annotations
 
-import csv
-
 import numpy as np
 import pytest
 
@@ -13,7 +11,7 @@ from claimdesk.store import Store
 from claimdesk.store.factchecks import sentence_model
 from claimdesk.store.factchecks.meaning import MeaningIndex
 from claimdesk.store.factchecks.sentence_model import MODEL_ENV, load_model, why_unavailable
-from tests.store.test_checked_same_claim import CHECKS, import_checks
+from tests.store.test_checked_same_claim import CHECKS, import_checks, write_checks
 
 MODEL = load_model()
 needs_model = pytest.mark.skipif(MODEL is None, reason=why_unavailable() or "no sentence model")
@@ -100,12 +98,7 @@ def test_vectors_are_stored_once_and_computed_again_for_a_changed_claim(
         assert encoded == []
         fresh.close()
     changed = [(EIFFEL.replace("2030", "2031"), "") if c == EIFFEL else (c, t) for c, t in CHECKS]
-    path = tmp_path / "changed.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["claim", "title"])
-        writer.writerows(changed)
-    store.import_factchecks(path)
+    store.import_factchecks(write_checks(tmp_path / "changed.csv", changed))
     store.prepare_meaning()
     assert EIFFEL.replace("2030", "2031") in encoded
     assert len(encoded) <= 2  # the new claim (the import keys by claim: a new row), no other

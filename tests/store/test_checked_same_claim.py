@@ -32,13 +32,17 @@ CHECKS = [
 trade, two of police shootings, and unrelated ones that give the words their rarity."""
 
 
-def import_checks(store, folder, checks):
-    path = folder / "checks.csv"
+def write_checks(path, checks):
+    """``checks`` (claim, title) as a CSV file of fact-checks at ``path``."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["claim", "title"])
         writer.writerows(checks)
-    store.import_factchecks(path)
+    return path
+
+
+def import_checks(store, folder, checks):
+    store.import_factchecks(write_checks(folder / "checks.csv", checks))
     assert store.factcheck_count() == len(checks)
     return store
 
