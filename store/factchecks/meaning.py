@@ -140,6 +140,11 @@ class MeaningIndex:
                     self._recent.pop(next(iter(self._recent)))
         return found
 
+    def forget_texts(self) -> None:
+        """Drop the texts' vectors :meth:`vector` keeps (to measure computing them)."""
+        with self._lock:
+            self._recent.clear()
+
     def cosines(self, wanted: Any, ids: list[int]) -> dict[int, float]:
         """The cosine of ``wanted`` with each of the fact-checks ``ids`` that has a vector."""
         with self._lock:

@@ -4,10 +4,15 @@ other and nothing in the words contradicts it."""
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from claimdesk.store import Store
+from claimdesk.store.evaluation import checked
+from claimdesk.store.evaluation.jsonl import read_jsonl, read_qrels
 from claimdesk.store.factchecks import sentence_model
 from claimdesk.store.factchecks.meaning import MeaningIndex
 from claimdesk.store.factchecks.sentence_model import MODEL_ENV, load_model, why_unavailable
@@ -117,3 +122,36 @@ def test_a_copied_store_computes_its_vectors_and_matches_the_same(store, tmp_pat
     assert [(k.factcheck.claim, k.confident) for k in copy.checked_before_text(said)] == before
     assert copy.db.execute("SELECT count(*) FROM factcheck_meaning").fetchone()[0] == len(CHECKS)
     copy.close()
+
+
+CLEF_DEV = Path(__file__).resolve().parents[2].parent / "shared/eval/retrieve/clef2020-t2-dev"
+
+
+@needs_model
+@pytest.mark.skipif(not CLEF_DEV.is_dir(), reason="../shared/eval (development data) is absent")
+@pytest.mark.sqlite_only("the sentence model reads 1,500 fact-checks: once is enough")
+def test_meaning_ranks_and_shows_better_on_the_development_queries(store):
+    """The first 150 CLEF-2020 tweets against a pool of their own fact-checks and 1,300 others
+    (the sentence model reads every fact-check of the pool, so not all 10,375): ranked and
+    shown better with meaning than with words alone, and nothing shown that words alone
+    would not have shown right more often."""
+    queries = read_jsonl(CLEF_DEV / "queries.jsonl")[:150]
+    qrels = read_qrels(CLEF_DEV / "qrels.tsv")
+    qrels = {q: qrels[q] for q in (str(x["id"]) for x in queries) if q in qrels}
+    wanted = set().union(*qrels.values())
+    corpus = read_jsonl(CLEF_DEV / "corpus.jsonl")
+    others = [r for r in corpus if str(r["id"]) not in wanted]
+    pool = [r for r in corpus if str(r["id"]) in wanted] + random.Random(5).sample(others, 1300)
+    ids = checked.import_pool(store, pool)
+    assert store.prepare_meaning() is True
+    figures_of = {}
+    for meaning in (False, True):
+        store.factcheck_matcher.use_meaning = meaning
+        figures_of[meaning] = checked.checked_metrics(
+            qrels, checked.ask_queries(store, ids, queries)
+        )
+    words, both = figures_of[False], figures_of[True]
+    assert both["all"]["map@5"] >= words["all"]["map@5"] + 0.01
+    assert both["all"]["recall@5"] >= words["all"]["recall@5"]
+    assert both["shown"]["map@5"] >= words["shown"]["map@5"]
+    assert both["shown"]["shown_right"] >= words["shown"]["shown_right"] - 0.02
