@@ -552,8 +552,14 @@ class Store:
         """Have the sentence model read every fact-check that it has not read (``progress``
         is called with how many are done and how many need it); whether "checked before"
         matches by meaning as well as by words (False when no model is installed).
-        Importing fact-checks from the CLI calls it; otherwise the first match does."""
+        Importing fact-checks from the CLI calls it, and the reader in the background;
+        until it has run a query reads at most a few itself and otherwise matches on words."""
         return self.factcheck_matcher.prepare_meaning(progress)
+
+    def meaning_pending(self) -> int:
+        """How many fact-checks the sentence model has yet to read (see :meth:`prepare_meaning`;
+        0 without a model). While more than a few are pending, matching is on words alone."""
+        return self.factcheck_matcher.meaning_pending()
 
     def factchecks(
         self, *, verdict: str | None = None, limit: int | None = None, offset: int = 0

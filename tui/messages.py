@@ -169,3 +169,13 @@ class QueueProgress(Message):
     query: QueueQuery
     done: int
     total: int
+
+
+@dataclass
+class MeaningProgress(Message):
+    """The sentence model has read ``done`` of the ``total`` fact-checks it had to read;
+    ``finished`` once it has read them all (matching by meaning is on from then)."""
+
+    done: int
+    total: int
+    finished: bool = False

@@ -180,6 +180,21 @@ def load_queue(
     return messages.QueueLoaded(query, page, requested_at)
 
 
+def read_meaning(store: Store, target: MessagePump) -> messages.MeaningProgress | None:
+    """Have the sentence model read the fact-checks it has not read (reporting its progress
+    to ``target``); None when there is nothing to read or no model."""
+    total = store.meaning_pending()
+    if not total:
+        return None
+
+    def progress(done: int, total: int) -> None:
+        target.post_message(messages.MeaningProgress(done, total))
+
+    if not store.prepare_meaning(progress):
+        return None
+    return messages.MeaningProgress(total, total, finished=True)
+
+
 def mark_link(
     store: Store, claim_id: int, other_id: int, verdict: str, relation: str, score: float
 ) -> messages.LinkMarked:

@@ -85,6 +85,11 @@ for MAP@5 0.842 and 51%. See docs/MATCHING.md."""
 FUSION_OFFSET = 3
 """The ranks' offset in :func:`fuse` (``1 / (rank + offset)``; rank 1 is the best)."""
 
+INLINE_READ = 50
+"""A query has the sentence model read at most this many fact-checks that lack a vector
+(about a second); with more pending it matches on words until :meth:`prepare_meaning` has
+run (``claimdesk factchecks add`` runs it, the reader runs it in the background)."""
+
 MEANING_DEPTH = 30
 """How many of the fact-checks closest in meaning join the first stage's best matches (those
 at least :data:`~claimdesk.store.factchecks.meaning.MEANING_FLOOR` close)."""
@@ -128,6 +133,7 @@ class FactCheckMatcher:
         """Whether candidates close in meaning join and the two rankings are fused (off only
         to measure what meaning adds)."""
         self._meaning_ready = False
+        self._reading = threading.Lock()
 
     def refresh(self) -> AliasGroups:
         """Catch up with imported fact-checks and the store's aliases; returns the alias groups."""
@@ -158,12 +164,32 @@ class FactCheckMatcher:
 
     def prepare_meaning(self, progress: Progress | None = None) -> bool:
         """Compute (and store) the vectors of fact-checks that lack them; whether matching by
-        meaning is on. Importing fact-checks calls it, so the reader seldom waits on it."""
+        meaning is on. Importing fact-checks calls it, and the reader in the background."""
         self.refresh()
-        with self._lock:
-            if not self._meaning_ready:
-                self._meaning_ready = self.meaning.refresh(self.engine.connections.db, progress)
-            return self._meaning_ready
+        generation = self._generation
+        with self._reading:  # one reading at a time; queries meanwhile match on words
+            if self._meaning_ready:
+                return True
+            ready = self.meaning.refresh(self.engine.connections.db, progress)
+            with self._lock:
+                # fact-checks imported while reading are read by the next call
+                self._meaning_ready = ready and generation == self._generation
+            return ready
+
+    def meaning_pending(self) -> int:
+        """How many fact-checks the sentence model has yet to read (0 when ready or without
+        a model)."""
+        self.refresh()
+        if self._meaning_ready:
+            return 0
+        return self.meaning.pending(self.engine.connections.db)
+
+    def _meaning_usable(self) -> bool:
+        if self._meaning_ready:
+            return True
+        if self.meaning.model is None or self._reading.locked():
+            return False
+        return self.meaning_pending() <= INLINE_READ and self.prepare_meaning()
 
     def ranked(self, text: str, limit: int) -> list[tuple[float, int, Query, Bag]]:
         """``(score, fact-check id, query, its bag)`` for ``text``, best first."""
@@ -193,7 +219,7 @@ class FactCheckMatcher:
         query = build_query(text, self.terms, groups)
         db = self.engine.connections.db
         rows = rank_rows(db, query, table="factchecks") if query.match and query.weighted else []
-        meaning_on = self.second_stage and self.use_meaning and self.prepare_meaning()
+        meaning_on = self.second_stage and self.use_meaning and self._meaning_usable()
         wanted = self.meaning.vector(text) if meaning_on else None
         near = [
             (fid, cos)

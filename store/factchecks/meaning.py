@@ -68,6 +68,18 @@ class MeaningIndex:
             self._model = load_model()
         return self._model or None
 
+    def pending(self, db: Database) -> int:
+        """How many fact-checks have no vector from this model yet (0 without a model)."""
+        model = self.model
+        if model is None:
+            return 0
+        row = db.execute(
+            "SELECT count(*) FROM factchecks f LEFT JOIN factcheck_meaning m"
+            " ON m.factcheck_id = f.id AND m.model = ? WHERE m.factcheck_id IS NULL",
+            [model.name],
+        ).fetchone()
+        return int(row[0])
+
     def refresh(self, db: Database, progress: Progress | None = None) -> bool:
         """Load the stored vectors, computing (and storing) any that are missing or stale;
         whether the index can be used."""
@@ -76,44 +88,44 @@ class MeaningIndex:
             return False
         import numpy as np
 
-        with self._lock:
-            rows = db.execute("SELECT id, claim, title FROM factchecks ORDER BY id").fetchall()
-            stored = {
-                fid: (dig, vec)
-                for fid, dig, vec in db.execute(
-                    "SELECT factcheck_id, digest, vector FROM factcheck_meaning WHERE model = ?",
-                    [model.name],
-                ).fetchall()
-            }
-            vectors: dict[int, Any] = {}
-            missing = []
-            for fid, claim, title in rows:
-                dig = digest(claim, title or "")
-                found = stored.get(fid)
-                if found is not None and found[0] == dig:
-                    vectors[fid] = np.frombuffer(bytes(found[1]), dtype=np.float32)
-                else:
-                    missing.append((fid, claim, title or "", dig))
-            for start in range(0, len(missing), CHUNK):
-                chunk = missing[start : start + CHUNK]
-                computed = self._encode([(c, t) for _, c, t, _ in chunk])
-                for (fid, _, _, _), vector in zip(chunk, computed, strict=True):
-                    vectors[fid] = vector
-                _keep(
-                    db,
-                    model.name,
-                    [(f, d, v) for (f, _, _, d), v in zip(chunk, computed, strict=False)],
-                )
-                if progress:
-                    progress(min(start + CHUNK, len(missing)), len(missing))
-            self._ids = [r[0] for r in rows]
-            self._row = {fid: i for i, fid in enumerate(self._ids)}
-            width = len(next(iter(vectors.values()))) if vectors else 0
-            self._matrix = (
-                np.stack([vectors[fid] for fid in self._ids])
-                if vectors
-                else np.zeros((0, width), dtype=np.float32)
+        # read and computed without the lock: the reader's queries go on meanwhile
+        rows = db.execute("SELECT id, claim, title FROM factchecks ORDER BY id").fetchall()
+        stored = {
+            fid: (dig, vec)
+            for fid, dig, vec in db.execute(
+                "SELECT factcheck_id, digest, vector FROM factcheck_meaning WHERE model = ?",
+                [model.name],
+            ).fetchall()
+        }
+        vectors: dict[int, Any] = {}
+        missing = []
+        for fid, claim, title in rows:
+            dig = digest(claim, title or "")
+            found = stored.get(fid)
+            if found is not None and found[0] == dig:
+                vectors[fid] = np.frombuffer(bytes(found[1]), dtype=np.float32)
+            else:
+                missing.append((fid, claim, title or "", dig))
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start : start + CHUNK]
+            computed = self._encode([(c, t) for _, c, t, _ in chunk])
+            for (fid, _, _, _), vector in zip(chunk, computed, strict=True):
+                vectors[fid] = vector
+            _keep(
+                db, model.name, [(f, d, v) for (f, _, _, d), v in zip(chunk, computed, strict=True)]
             )
+            if progress:
+                progress(min(start + CHUNK, len(missing)), len(missing))
+        ids = [r[0] for r in rows]
+        width = len(next(iter(vectors.values()))) if vectors else 0
+        matrix = (
+            np.stack([vectors[fid] for fid in ids])
+            if vectors
+            else np.zeros((0, width), dtype=np.float32)
+        )
+        with self._lock:
+            self._ids, self._matrix = ids, matrix
+            self._row = {fid: i for i, fid in enumerate(ids)}
         return True
 
     def _encode(self, texts: list[tuple[str, str]]) -> list[Any]:

@@ -13,7 +13,7 @@ import pytest
 from claimdesk.store import Store
 from claimdesk.store.evaluation import checked
 from claimdesk.store.evaluation.jsonl import read_jsonl, read_qrels
-from claimdesk.store.factchecks import sentence_model
+from claimdesk.store.factchecks import checked_before, sentence_model
 from claimdesk.store.factchecks.meaning import MeaningIndex
 from claimdesk.store.factchecks.sentence_model import MODEL_ENV, load_model, why_unavailable
 from tests.store.test_checked_same_claim import CHECKS, import_checks, write_checks
@@ -52,7 +52,7 @@ def test_a_folder_without_a_model_is_reported_and_matching_stays_on_words(
 ):
     monkeypatch.setenv(MODEL_ENV, str(tmp_path / "nowhere"))
     assert sentence_model.model_folder() is None
-    assert MODEL_ENV in why_unavailable()
+    assert MODEL_ENV in why_unavailable() or "pip install" in why_unavailable()
     assert load_model() is None
     import_checks(store, tmp_path, CHECKS)
     store.factcheck_matcher.meaning = MeaningIndex()
@@ -155,3 +155,20 @@ def test_meaning_ranks_and_shows_better_on_the_development_queries(store):
     assert both["all"]["recall@5"] >= words["all"]["recall@5"]
     assert both["shown"]["map@5"] >= words["shown"]["map@5"]
     assert both["shown"]["shown_right"] >= words["shown"]["shown_right"] - 0.02
+
+
+@needs_model
+def test_with_many_fact_checks_unread_a_query_matches_on_words_until_they_are_read(
+    store, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(checked_before, "INLINE_READ", 3)
+    import_checks(store, tmp_path, CHECKS)
+    assert store.meaning_pending() == len(CHECKS)
+    said = "They are going to tear down the Eiffel Tower in a few years"
+    assert shown(store, said) == []  # words alone: the query did not wait on the model
+    assert store.meaning_pending() == len(CHECKS)
+    done = []
+    assert store.prepare_meaning(lambda n, total: done.append((n, total))) is True
+    assert done[-1] == (len(CHECKS), len(CHECKS))
+    assert store.meaning_pending() == 0
+    assert shown(store, said) == [EIFFEL]

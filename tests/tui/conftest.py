@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from claimdesk.store import Store
 from claimdesk.tui.factory import create_app
@@ -64,7 +66,8 @@ def make_app(store: Store, **options):
 async def settle(pilot) -> None:
     """Wait until no worker is running and every message has been handled."""
     for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a newer request replaced it: wait on
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             await pilot.pause()

@@ -7,10 +7,13 @@ import json
 
 import pytest
 
+from claimdesk.store.factchecks import checked_before
 from claimdesk.store.factchecks.records import KnownCheck
+from claimdesk.store.factchecks.sentence_model import load_model, why_unavailable
 from claimdesk.store.models import RelatedClaim
 from claimdesk.tui.app import ClaimdeskApp
 from claimdesk.tui.widgets.related_list import CHECKED_LABEL, RelatedList
+from claimdesk.tui.widgets.status_bar import StatusBar
 
 from .conftest import settle
 
@@ -168,3 +171,21 @@ async def test_a_fact_check_without_a_web_address_opens_nothing(filled_store, tm
         await pilot.press("O")
         assert app.opened == []
         assert "no web address" in app.main_screen.query_one("#status").last_action
+
+
+async def test_the_reader_has_the_model_read_unread_fact_checks_in_the_background(
+    checked_store, monkeypatch
+):
+    if load_model() is None:
+        pytest.skip(why_unavailable())
+    monkeypatch.setattr(checked_before, "INLINE_READ", 1)  # too many to read in a query
+    assert checked_store.meaning_pending() == len(FEED)
+    app = recording_app(checked_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        status = app.main_screen.query_one(StatusBar)
+        assert status.last_action == f"fact-checks read ({len(FEED)}): matching by meaning too"
+        assert checked_store.meaning_pending() == 0
+        related = app.main_screen.query_one(RelatedList)
+        first = related.items[0]  # asked again once read: now with its meaning
+        assert isinstance(first, KnownCheck) and "close in meaning" in first.why

@@ -85,6 +85,18 @@ class ReaderLiveRefresh:
         self._watching = True
         self.writer.start(self._read_from)
         self.set_interval(WATCH_INTERVAL, self.writer.check)
+        run_in_worker(self, "meaning", store_calls.read_meaning, self.store, self)
+
+    def on_meaning_progress(self, message: messages.MeaningProgress) -> None:
+        """Say how far the sentence model has read the known fact-checks; once it has, ask
+        the open claim's matches again (they may now include ones found by meaning)."""
+        status = self.query_one(StatusBar)
+        if not message.finished:
+            status.set_action(f"reading fact-checks: {message.done:,} of {message.total:,}")
+            return
+        status.set_action(f"fact-checks read ({message.total:,}): matching by meaning too")
+        if self.current_id is not None:
+            self.request_related(self.current_id, store_calls.now())
 
     def read_from(self, position: ChangePosition | None) -> None:
         """Remember the oldest position the first reads were made at."""
