@@ -162,6 +162,8 @@ def checked_command(
     if (claim_id is None) == (text is None):
         raise click.UsageError("give a CLAIM_ID or --text, not both")
     store = ctx.store
+    if store.meaning_pending():  # imported without the model, or copied: read them first
+        _read_meaning(store, quiet=True)
     if text is not None:
         found = store.checked_before_text(text, limit, include_weak=include_weak)
     else:
