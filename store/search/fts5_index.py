@@ -57,9 +57,16 @@ class Fts5Index:
         row = self.db.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1", [match])
         return row.fetchone() is not None
 
-    def newest_matches(self, match: str, phrase: str, cap: int, where: str) -> list[SortKey]:
+    def newest_matches(
+        self,
+        match: str,
+        phrase: str,
+        cap: int,
+        where: str,
+        word_rows: Sequence[int] | None = None,
+    ) -> list[SortKey]:
         """Sort keys of the newest ``cap`` matching rows that satisfy ``where``: FTS5 walks its
-        index newest first and stops there."""
+        index newest first and stops there (``word_rows`` is not needed)."""
         fts = self.fts
         rows: list[SortKey] = self.db.execute(
             "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"

@@ -25,10 +25,10 @@ are ranked (see :func:`ranked_ids`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from claimdesk.store import review
 from claimdesk.store.database.connections import Connections
+from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
 from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import SearchHit
@@ -82,17 +82,53 @@ def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[s
     return vocab.completions(word, MAX_COMPLETIONS)
 
 
-def ranked_ids(db: Database, match: str, phrase: str, limit: int) -> list[int]:
+def word_rows(
+    parsed: ParsedQuery,
+    vocab: Vocabulary | None,
+    alternatives: Mapping[str, Sequence[str]] | None = None,
+) -> list[int] | None:
+    """At most how many claims hold each word of ``parsed`` (its last a prefix if so) or one
+    of its ``alternatives``, from the vocabulary's row counts (a phrase: its rarest token);
+    None without a vocabulary. PostgreSQL sizes its lookups by them (see
+    :meth:`~claimdesk.store.search.text_index.TextIndex.newest_matches`).
+
+    >>> vocab = Vocabulary.from_counts({"north": 40, "korean": 30, "soldier": 9, "soldiers": 7})
+    >>> word_rows(parse_query("north korean sol"), vocab), word_rows(parse_query("x"), None)
+    ([40, 30, 16], None)
+    >>> word_rows(parse_query("nort korean"), vocab, {"nort": ["north"]})
+    [40, 30]
+    """
+    if vocab is None:
+        return None
+    alternatives = alternatives or {}
+    last = len(parsed.words) - 1
+    found = []
+    for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
+        star = parsed.prefix and i == last
+        fewest = min(_rows(vocab, t, star and j == len(tokens) - 1) for j, t in enumerate(tokens))
+        found.append(fewest + sum(_rows(vocab, a, star) for a in alternatives.get(word, ())))
+    return found
+
+
+def _rows(vocab: Vocabulary, token: str, prefix: bool) -> int:
+    return vocab.prefix_rows(token) if prefix else vocab.count(token)
+
+
+def ranked_ids(
+    db: Database, match: str, phrase: str, limit: int, counts: Sequence[int] | None = None
+) -> list[int]:
     """Ids of the best ``limit`` claims for a match expression, best first.
 
     Only the newest :data:`CANDIDATE_CAP` matching claims are read (the index is
     walked newest first and stops there). They are ranked by phrase order, length
     and age, not bm25: bm25 reads the whole posting list of every query word to
-    weigh it, which costs as much as the word is common, on every keystroke.
+    weigh it, which costs as much as the word is common, on every keystroke. ``counts``:
+    the :func:`word_rows` of the words ``match`` ANDs, when known.
     """
     # Sort key: the words typed in that order first, then shorter claims (the
     # words weigh more in them), then newer ones.
-    rows = text_index(db, "claims").newest_matches(match, phrase, CANDIDATE_CAP, SEARCHABLE)
+    index = text_index(db, "claims")
+    rows = index.newest_matches(match, phrase, CANDIDATE_CAP, SEARCHABLE, counts)
     rows.sort()
     return [-r[2] for r in rows[:limit]]
 
@@ -103,13 +139,16 @@ def load_hits(
     """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
     if not ids:
         return []
+    # PostgreSQL gets one array, so the statement's text is the same for any number of ids and
+    # the driver prepares it once; SQLite's IN list needs no round trip to plan.
+    in_ids = "= ANY(CAST(? AS bigint[]))" if dialect_of(db).is_postgres else None
     rows = (
         named_cursor(db)
         .execute(
             f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
             " FROM claims c JOIN documents d ON d.id = c.doc_id"
-            f" WHERE c.id IN ({', '.join('?' * len(ids))})",
-            list(ids),
+            f" WHERE c.id {in_ids or 'IN (' + ', '.join('?' * len(ids)) + ')'}",
+            [list(ids)] if in_ids else list(ids),
         )
         .fetchall()
     )
@@ -181,9 +220,8 @@ def search_claims(
     if dead_ends is not None and dead_ends.covers(state, wanted):
         ids = []
     else:
-        ids = ranked_ids(
-            db, fts_query(wanted, completions=prefix_completions(wanted, fresh)), phrase, limit
-        )
+        match = fts_query(wanted, completions=prefix_completions(wanted, fresh))
+        ids = ranked_ids(db, match, phrase, limit, word_rows(wanted, fresh))
         if not ids and dead_ends is not None:
             dead_ends.add(state, wanted)
     hits = load_hits(db, ids, Highlighter(tokens, last), fuzzy=False)
@@ -204,12 +242,25 @@ def search_claims(
         return hits
     seen = set(ids)
     respelled = " ".join(alternatives.get(w, (w,))[0] for w in parsed.words)
-    more = ranked_ids(db, fts_query(wanted, alternatives), respelled, limit)
+    rows = word_rows(wanted, vocab, alternatives)
+    more = ranked_ids(db, fts_query(wanted, alternatives), respelled, limit, rows)
     more = [i for i in more if i not in seen]
     highlight = tokens + [a for alts in alternatives.values() for a in alts]
     if parsed.prefix and parsed.words[-1] in alternatives:
         last = ""  # nothing starts with the misspelled last word; its alternatives stand in
     return hits + load_hits(db, more[: limit - len(hits)], Highlighter(highlight, last), fuzzy=True)
+
+
+def search_state(db: Database) -> tuple[int, int]:
+    """The store's generation and its newest review edit (see
+    :func:`~claimdesk.store.database.generation.generation` and
+    :func:`~claimdesk.store.review.last_event_id`), read in one statement: one round trip
+    to a server on every keystroke instead of two."""
+    generation, edits = db.execute(
+        "SELECT (SELECT value FROM meta WHERE key = 'generation'),"
+        " (SELECT coalesce(max(id), 0) FROM events)"
+    ).fetchone()
+    return int(generation or 0), int(edits)
 
 
 class ClaimSearch:
@@ -228,14 +279,15 @@ class ClaimSearch:
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Claims matching ``query`` as typed (last word a prefix), best first."""
         db = self.connections.db
+        generation, edits = search_state(db)
         return search_claims(
             db,
             query,
             limit,
             vocabulary=self.vocabulary,
-            generation=self.connections.generation(),
+            generation=generation,
             dead_ends=self.dead_ends,
-            edits=review.last_event_id(db),
+            edits=edits,
         )
 
     def prepare(self) -> None:

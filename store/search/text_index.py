@@ -66,10 +66,19 @@ class TextIndex(Protocol):
         """Whether any row matches ``match``."""
         ...
 
-    def newest_matches(self, match: str, phrase: str, cap: int, where: str) -> list[SortKey]:
+    def newest_matches(
+        self,
+        match: str,
+        phrase: str,
+        cap: int,
+        where: str,
+        word_rows: Sequence[int] | None = None,
+    ) -> list[SortKey]:
         """The sort keys (see :data:`SortKey`) of the newest ``cap`` rows matching ``match``
         that also satisfy the SQL condition ``where`` on the table aliased ``c``; ``phrase`` is
-        the typed words, for the first part of the key. Newest first."""
+        the typed words, for the first part of the key. Newest first. ``word_rows``: at
+        most how many rows hold each of the words ``match`` ANDs, when known (it may choose
+        how the rows are found, never which)."""
         ...
 
     def best_matches(self, match: str, limit: int) -> list[int]:

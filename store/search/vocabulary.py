@@ -11,11 +11,14 @@ store's generation changes.
 ('zelensky', 'zelenskyy')
 >>> vocab.completions("zel", limit=5), vocab.completions("zel", limit=1)
 (('zelensky', 'zelenskyy'), ())
+>>> vocab.prefix_rows("zel"), vocab.prefix_rows("s"), vocab.prefix_rows("x")
+(6, 9, 0)
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import threading
 from dataclasses import dataclass, field
 
@@ -51,6 +54,8 @@ class Vocabulary:
     by_letter: dict[tuple[int, int, str], tuple[str, ...]]
     """``(length, position, letter)`` -> the terms of that length with that first (position 0)
     or second (position 1) letter."""
+    running: tuple[int, ...] = ()
+    """``running[i]``: the sum of ``docs[:i]`` (so a range of terms sums in constant time)."""
     _close: dict[tuple[str, int], tuple[str, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -65,10 +70,12 @@ class Vocabulary:
             for position in (0, 1):
                 if position < len(term):
                     buckets.setdefault((len(term), position, term[position]), []).append(term)
+        docs = tuple(counts[t] for t in terms)
         return cls(
             terms=terms,
-            docs=tuple(counts[t] for t in terms),
+            docs=docs,
             by_letter={key: tuple(ts) for key, ts in buckets.items()},
+            running=(0, *itertools.accumulate(docs)),
         )
 
     def count(self, term: str) -> int:
@@ -80,6 +87,13 @@ class Vocabulary:
         """Whether any term starts with ``prefix``."""
         i = bisect.bisect_left(self.terms, prefix)
         return i < len(self.terms) and self.terms[i].startswith(prefix)
+
+    def prefix_rows(self, prefix: str) -> int:
+        """The rows holding each term that starts with ``prefix``, summed: no fewer rows hold
+        one of them (a row holding two is counted twice)."""
+        lo = bisect.bisect_left(self.terms, prefix)
+        hi = bisect.bisect_left(self.terms, prefix + "\U0010ffff", lo)
+        return self.running[hi] - self.running[lo]
 
     def completions(self, prefix: str, limit: int) -> tuple[str, ...]:
         """Every term that starts with ``prefix``, or ``()`` if there are more than ``limit``."""

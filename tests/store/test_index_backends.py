@@ -115,6 +115,65 @@ def test_newest_matches_agree_whichever_way_they_are_found(both, window):
             ], (match, cap)
 
 
+@pytest.mark.parametrize("analyzed", [False, True])
+def test_newest_matches_agree_however_word_counts_and_short_prefixes_steer_them(
+    both, monkeypatch, analyzed
+):
+    """Word counts size the window (or skip it for the GIN index); a short prefix beside
+    other words is left out of the GIN lookup when they are rare enough, and checked on the
+    rows found. The rows are SQLite's whichever way they are found; the table's size is
+    known to the planner only once analysed."""
+    from claimdesk.store.database.postgres import search_index
+    from claimdesk.store.search.searcher import SEARCHABLE
+
+    lite, desk = both
+    if analyzed:
+        desk.db.execute("ANALYZE claims_search")
+    lite_index = text_index(lite.db, "claims")
+    counts = {term: rows for term, rows, _ in lite_index.term_counts()}
+    matches = {
+        '"korean" AND "s"*': [counts["korean"], 10**6],
+        '"ministry" AND "health" AND "sa"*': [counts["ministry"], counts["health"], 10**6],
+        '"north" AND "korea s"*': [counts["north"], counts["korea"]],
+        '"the"': [counts["the"]],
+        '"zzz" AND "s"*': [0, 10**6],
+    }
+    assert all(search_index.gin_match(m) != m for m in list(matches)[:2])
+    for narrow_rows in (0, 10**6):  # the narrowed lookup never, and always
+        monkeypatch.setattr(search_index, "NARROW_ROWS", narrow_rows)
+        desk_index = search_index.PostgresTextIndex(desk.db, "claims", 4)
+        for match, rows in matches.items():
+            for word_rows in (None, rows, [1] * len(rows), [10**9] * len(rows)):
+                for cap in (1, 3, 250):
+                    found = lite_index.newest_matches(match, "korean", cap, SEARCHABLE)
+                    assert desk_index.newest_matches(
+                        match, "korean", cap, SEARCHABLE, word_rows
+                    ) == [(bool(a), n, i) for a, n, i in found], (match, word_rows, cap)
+
+
+def test_every_keystroke_finds_the_same_claims_on_both_backends(both):
+    """Typed one letter at a time with the vocabulary loaded (its counts steer PostgreSQL's
+    lookups), and with the store's state read in one statement."""
+    from claimdesk.store.review import last_event_id
+    from claimdesk.store.search.searcher import search_state
+
+    lite, desk = both
+    desk.db.execute("ANALYZE claims_search")
+    for store in (lite, desk):
+        store.set_status(_claim_ids(store)[0], "needs-check")
+        store.prepare_search()
+        assert search_state(store.db) == (store.generation(), last_event_id(store.db)) != (0, 0)
+    typed = ["north korean soldiers", "the ministry of health said", "zelensky", "3,000 people"]
+    typed += ["cafe owners in kr", "u.s. sent", "korea's"]
+    searched = 0
+    for query in typed:
+        for n in range(1, len(query) + 1):
+            found = [h.claim.id for h in lite.search(query[:n])]
+            assert [h.claim.id for h in desk.search(query[:n])] == found, query[:n]
+            searched += bool(found)
+    assert searched > 60
+
+
 def test_term_counts_follow_removals_and_edits(both):
     lite, desk = both
     for store in (lite, desk):
