@@ -63,6 +63,15 @@ def make_app(store: Store, **options):
     return create_app(store, **options)
 
 
+def read_only_store(tmp_path) -> Store:
+    """A filled store opened read-only, as a store in a read-only folder opens."""
+    path = tmp_path / "ro.db"
+    writable = Store.open(path)
+    fill(writable)
+    writable.close()
+    return Store(path, mode="ro")
+
+
 async def settle(pilot) -> None:
     """Wait until no worker is running and every message has been handled."""
     for _ in range(50):

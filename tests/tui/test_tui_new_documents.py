@@ -35,6 +35,16 @@ ARTICLES = {
 }
 
 
+def _following(store, web, *, updated: bool = True) -> None:
+    """``store`` filled and following the feed, which holds the governor's article; with
+    ``updated``, one update has run (it brought that article)."""
+    fill(store)
+    _serve(web, ["/news/governor.html"])
+    store.follow(web.url("/rss.xml"))
+    if updated:
+        store.update_feeds()
+
+
 def _serve(web, paths: list[str]) -> None:
     for path, page in ARTICLES.items():
         web.serve(path, page)
@@ -67,10 +77,7 @@ async def test_no_document_is_marked_new_before_any_update(filled_store):
 
 
 async def test_documents_an_update_brought_are_marked_and_reached_with_a_key(store, web):
-    fill(store)
-    _serve(web, ["/news/governor.html"])
-    store.follow(web.url("/rss.xml"))
-    store.update_feeds()
+    _following(store, web)
     _serve(web, [*ARTICLES])
     store.update_feeds()  # the second update brings the hospital and bridges articles
     new = {d.id: d.title for d in store.new_since_last_update()}
@@ -108,10 +115,7 @@ async def test_documents_an_update_brought_are_marked_and_reached_with_a_key(sto
 async def test_the_palette_filters_to_new_documents_and_goes_to_the_next(store, web):
     from claimdesk.tui.commands import ClaimdeskCommands
 
-    fill(store)
-    _serve(web, ["/news/governor.html"])
-    store.follow(web.url("/rss.xml"))
-    store.update_feeds()
+    _following(store, web)
     app = make_app(store)
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)
@@ -130,9 +134,7 @@ async def test_the_palette_filters_to_new_documents_and_goes_to_the_next(store, 
 
 
 async def test_an_update_in_another_process_shows_marked_new_and_the_cursor_stays(store, web):
-    fill(store)
-    _serve(web, ["/news/governor.html"])
-    store.follow(web.url("/rss.xml"))
+    _following(store, web, updated=False)
     app = make_app(store)
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)
@@ -160,10 +162,7 @@ async def test_an_update_in_another_process_shows_marked_new_and_the_cursor_stay
 
 
 async def test_an_update_elsewhere_that_adds_nothing_clears_the_new_marks(store, web):
-    fill(store)
-    _serve(web, ["/news/governor.html"])
-    store.follow(web.url("/rss.xml"))
-    store.update_feeds()
+    _following(store, web)
     app = make_app(store)
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Static, TextArea
 
-from claimdesk.store import Store
 from claimdesk.tui.screens.note_editor import NoteEditor
 
-from .conftest import fill, make_app, settle
+from .conftest import make_app, read_only_store, settle
 
 HOSTILE = "\x1b]0;pwned title\x07\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x9b31m\x9c\x9d"
 
@@ -72,11 +71,7 @@ async def test_a_note_changed_meanwhile_is_not_overwritten(filled_store):
 
 
 async def test_a_failed_save_keeps_the_editor_and_the_text(tmp_path):
-    path = tmp_path / "ro.db"
-    writable = Store.open(path)
-    fill(writable)
-    writable.close()
-    read_only = Store(path, mode="ro")  # as a store in a read-only folder opens
+    read_only = read_only_store(tmp_path)
     app = make_app(read_only)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)

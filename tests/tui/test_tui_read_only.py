@@ -5,15 +5,11 @@ from __future__ import annotations
 from claimdesk.store import Store
 from claimdesk.tui.widgets.status_bar import StatusBar
 
-from .conftest import fill, make_app, rendered_text, settle
+from .conftest import fill, make_app, read_only_store, rendered_text, settle
 
 
 async def test_a_read_only_store_says_so_and_a_flag_is_refused_in_words(tmp_path):
-    path = tmp_path / "ro.db"
-    writable = Store.open(path)
-    fill(writable)
-    writable.close()
-    read_only = Store(path, mode="ro")  # as a store in a read-only folder opens
+    read_only = read_only_store(tmp_path)
     app = make_app(read_only)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
