@@ -8,7 +8,9 @@ the SQLite one, or was filled the same way), and the ratio is PostgreSQL / SQLit
 
 - keystroke search p95 and related p95 at 100k claims (the generated store of
   :mod:`benchmarks.stores`; the copy into PostgreSQL is timed and checked too), each
-  store warmed first by one untimed pass of the same queries;
+  store warmed first by one untimed pass of the same queries, then each query (a query
+  typed letter by letter, or 30 claims' related claims) timed on one store and at once on
+  the other;
 - ingest of 2,000 generated documents through the batch API, then ``claimdesk copy``
   of that store to another file, to PostgreSQL and back, every table's checksum compared;
 - 8 writer processes x 500 versioned flags and notes at once (saves a second, conflicts
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import random
 import secrets
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -32,8 +35,8 @@ from claimdesk.store.ingest.writer import add_parsed
 from tests.desk_writers import prepare, problems, run_writers
 from tests.postgres_server import LocalPostgres, why_unavailable
 
-from .bench_search import TYPED, keystrokes, timings
-from .common import Timing, ms, report, scratch_dir, stopwatch, time_each
+from .bench_search import TYPED, keystrokes
+from .common import Timing, ms, report, scratch_dir, stopwatch, summarise
 from .corpus import generate_documents
 from .stores import cached_store, claim_texts
 
@@ -81,6 +84,62 @@ def warm(store: Store, typed: list[str], queries: list[int]) -> None:
     for i in queries:
         store.related(i + 1, limit=10)
     store.related_engine.clear_caches()
+    store.claim_search.clear_caches()
+
+
+def paired_search_timings(
+    stores: dict[str, Store], queries: list[str], repeat: int = 3
+) -> dict[str, tuple[Timing, Timing]]:
+    """Every keystroke of each query typed ``repeat`` times on one store, then on the other
+    (which goes first alternates from query to query): for each store, the timings of the
+    first runs and of each keystroke's best. A machine that slows down or speeds up during
+    the run does so for both stores alike, and neither runs between the other's keystrokes
+    (each store's caches stay its own, as in use)."""
+    first: dict[str, list[float]] = {label: [] for label in stores}
+    best: dict[str, list[float]] = {label: [] for label in stores}
+    for n, query in enumerate(queries):
+        for label in _in_turn(list(stores), n):
+            for typed in keystrokes([query]):
+                runs = []
+                for _ in range(repeat):
+                    start = time.perf_counter()
+                    stores[label].search(typed)
+                    runs.append(time.perf_counter() - start)
+                first[label].append(runs[0])
+                best[label].append(min(runs))
+    return {label: (summarise(first[label]), summarise(best[label])) for label in stores}
+
+
+def paired_related_timings(
+    stores: dict[str, Store], claims: list[int], block: int = 30
+) -> dict[str, Timing]:
+    """Related claims of each of ``claims`` (caches emptied first), ``block`` claims on one
+    store then the same on the other, alternating which goes first."""
+    seconds: dict[str, list[float]] = {label: [] for label in stores}
+    for store in stores.values():
+        store.related_engine.clear_caches()
+    for n, start in enumerate(range(0, len(claims), block)):
+        for label in _in_turn(list(stores), n):
+            seconds[label].extend(
+                _each(
+                    lambda i, s=stores[label]: s.related(i + 1, limit=10),
+                    claims[start : start + block],
+                )
+            )
+    return {label: summarise(seconds[label]) for label in stores}
+
+
+def _in_turn(labels: list[str], n: int) -> list[str]:
+    return labels if n % 2 == 0 else labels[::-1]
+
+
+def _each(fn: Callable[[int], object], items: list[int]) -> list[float]:
+    seconds = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        seconds.append(time.perf_counter() - start)
+    return seconds
 
 
 def search_and_related(server: LocalPostgres, claims: int) -> None:
@@ -93,18 +152,16 @@ def search_and_related(server: LocalPostgres, claims: int) -> None:
     members = [i for group in generated.groups for i in group]
     queries = random.Random(1).sample(members, min(RELATED_QUERIES, len(members)))
     figures: dict[str, object] = {"claims": claims, **copy_figures("SQLite -> PostgreSQL", copied)}
-    searched: dict[str, tuple[Timing, Timing]] = {}
-    related: dict[str, Timing] = {}
-    for label, store in (("SQLite", sqlite), ("PostgreSQL", postgresql)):
+    stores = {"SQLite": sqlite, "PostgreSQL": postgresql}
+    for label, store in stores.items():
         store.search(typed[0])
         with stopwatch() as loaded:
             store.prepare_search()
             store.related_engine.refresh()
         figures[f"search vocabulary and term table load, {label}"] = ms(loaded[0])
         warm(store, typed, queries)
-        searched[label] = timings(store, typed)
-        store.related_engine.clear_caches()
-        related[label] = time_each(lambda i, s=store: s.related(i + 1, limit=10), queries)
+    searched = paired_search_timings(stores, TYPED)
+    related = paired_related_timings(stores, queries)
     figures.update(
         side_by_side("keystroke search", searched["SQLite"][0], searched["PostgreSQL"][0])
     )

@@ -19,7 +19,7 @@ import sqlite3
 import sqlite_utils
 
 from claimdesk.store.database.handle import Cursor, Database
-from claimdesk.store.database.postgres.adapter import PostgresDatabase
+from claimdesk.store.database.postgres.adapter import NamedRow, PostgresDatabase
 from claimdesk.store.models import (
     Claim,
     Document,
@@ -82,33 +82,37 @@ CLAIM_COLUMNS = column_list("c", CLAIM_FIELDS)
 """The select list for :func:`claim_from_row` (alias ``c`` for claims)."""
 
 
-def claim_from_row(row: sqlite3.Row) -> Claim:
+def claim_from_row(row: sqlite3.Row | NamedRow) -> Claim:
     """Build a :class:`Claim` from a row that holds :data:`CLAIM_COLUMNS`."""
+    # One dict, then lookups in C: a PostgreSQL row reads a name through a Python method
+    # (1 us), which was a tenth of a keystroke search's time with 50 hits. Built from the
+    # end, so a name selected twice reads its first column, as sqlite3.Row does.
+    value = dict(zip(reversed(row.keys()), reversed(tuple(row)), strict=True))
     return Claim(
-        id=row["id"],
-        doc_id=row["doc_id"],
-        ordinal=row["ordinal"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        is_claim=bool(row["is_claim"]),
-        extracted=bool(row["extracted"]),
-        score=row["score"],
-        kind=row["kind"],
-        source=row["source"],
-        cue=row["cue"],
-        hedge=row["hedge"],
-        numbers=figures_from_json(row["numbers"]),
-        dates=dates_from_json(row["dates"]),
-        entities=tuple(json_list(row["entities"])),
-        status=row["status"],
-        note=row["note"],
-        norm=row["norm"],
-        note_version=row["note_version"],
-        status_version=row["status_version"],
-        role=row["role"],
-        heading_level=row["heading_level"],
-        boilerplate=row["boilerplate"],
+        id=value["id"],
+        doc_id=value["doc_id"],
+        ordinal=value["ordinal"],
+        start=value["start"],
+        end=value["end"],
+        text=value["text"],
+        is_claim=bool(value["is_claim"]),
+        extracted=bool(value["extracted"]),
+        score=value["score"],
+        kind=value["kind"],
+        source=value["source"],
+        cue=value["cue"],
+        hedge=value["hedge"],
+        numbers=figures_from_json(value["numbers"]),
+        dates=dates_from_json(value["dates"]),
+        entities=tuple(json_list(value["entities"])),
+        status=value["status"],
+        note=value["note"],
+        norm=value["norm"],
+        note_version=value["note_version"],
+        status_version=value["status_version"],
+        role=value["role"],
+        heading_level=value["heading_level"],
+        boilerplate=value["boilerplate"],
     )
 
 

@@ -41,7 +41,7 @@ from claimdesk.store.search.query import (
     quoted,
     required,
 )
-from claimdesk.store.search.text_index import text_index
+from claimdesk.store.search.text_index import forget_lookups, text_index
 from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
 
 CANDIDATE_CAP = 250
@@ -289,6 +289,12 @@ class ClaimSearch:
             dead_ends=self.dead_ends,
             edits=edits,
         )
+
+    def clear_caches(self) -> None:
+        """Forget the dead ends and what the index's lookups found (benchmarks time
+        keystrokes as first typed)."""
+        self.dead_ends = DeadEnds()
+        forget_lookups(self.connections.db)
 
     def prepare(self) -> None:
         """Load the vocabulary now, so the first keystrokes need not wait for it."""

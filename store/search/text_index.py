@@ -95,3 +95,12 @@ def text_index(db: Database, table: IndexedTable) -> TextIndex:
         return PostgresTextIndex(db, table)
     assert isinstance(db, sqlite_utils.Database)  # the one other backend
     return Fts5Index(db, table)
+
+
+def forget_lookups(db: Database) -> None:
+    """Forget what earlier lookups on ``db`` found, where the backend plans lookups from them
+    (PostgreSQL; see :class:`~claimdesk.store.database.postgres.lookup_memory.LookupMemory`)."""
+    if dialect_of(db).is_postgres:
+        from claimdesk.store.database.postgres.search_index import forget_lookups as forget
+
+        forget(db)

@@ -123,7 +123,7 @@ def test_newest_matches_agree_however_word_counts_and_short_prefixes_steer_them(
     other words is left out of the GIN lookup when they are rare enough, and checked on the
     rows found. The rows are SQLite's whichever way they are found; the table's size is
     known to the planner only once analysed."""
-    from claimdesk.store.database.postgres import search_index
+    from claimdesk.store.database.postgres import search_index, search_plan, tsquery
     from claimdesk.store.search.searcher import SEARCHABLE
 
     lite, desk = both
@@ -138,9 +138,9 @@ def test_newest_matches_agree_however_word_counts_and_short_prefixes_steer_them(
         '"the"': [counts["the"]],
         '"zzz" AND "s"*': [0, 10**6],
     }
-    assert all(search_index.gin_match(m) != m for m in list(matches)[:2])
-    for narrow_rows in (0, 10**6):  # the narrowed lookup never, and always
-        monkeypatch.setattr(search_index, "NARROW_ROWS", narrow_rows)
+    assert all(tsquery.gin_match(m) != m for m in list(matches)[:2])
+    for posting_cost in (0.0, 10**6):  # the narrowed lookup never, and always
+        monkeypatch.setattr(search_plan, "POSTING_COST", posting_cost)
         desk_index = search_index.PostgresTextIndex(desk.db, "claims", 4)
         for match, rows in matches.items():
             for word_rows in (None, rows, [1] * len(rows), [10**9] * len(rows)):
@@ -149,6 +149,170 @@ def test_newest_matches_agree_however_word_counts_and_short_prefixes_steer_them(
                     assert desk_index.newest_matches(
                         match, "korean", cap, SEARCHABLE, word_rows
                     ) == [(bool(a), n, i) for a, n, i in found], (match, word_rows, cap)
+
+
+@pytest.mark.parametrize("row_cost", [0.0, 0.45, 10**6])
+def test_newest_matches_agree_when_read_in_stretches(both, monkeypatch, row_cost):
+    """A search short of ``cap`` in the newest rows reads on from where it stopped (always,
+    while cheaper, never), then asks the GIN index for the rest below what it read: nothing
+    is missed or found twice, across the gaps a removed document leaves and past rows added
+    after the newest id was read."""
+    from claimdesk.store.database.postgres import search_index, search_plan
+    from claimdesk.store.search.searcher import SEARCHABLE
+
+    lite, desk = both
+    for store in (lite, desk):
+        store.remove_document(store.db.execute("SELECT min(id) + 2 FROM documents").fetchone()[0])
+    monkeypatch.setattr(search_plan, "ROW_COST", row_cost)
+    lite_index = text_index(lite.db, "claims")
+    desk_index = search_index.PostgresTextIndex(desk.db, "claims", 4)
+    matches = ['"the"', '"said"', '"s"*', '"korean" AND "sol"*', '"cafe"', '"zzz"']
+
+    def agree() -> int:
+        stretched = 0
+        for match in matches:
+            for cap in (1, 3, 40, 250):
+                found = [
+                    (bool(a), n, i)
+                    for a, n, i in lite_index.newest_matches(match, "k", cap, SEARCHABLE)
+                ]
+                assert desk_index.newest_matches(match, "k", cap, SEARCHABLE) == found, (match, cap)
+                stretched += len(found) > 4
+        return stretched
+
+    assert agree() > 5
+    for store in (lite, desk):  # the newest id is kept for a minute: these lie above it
+        store.add_text("The ministry said Korean soldiers were seen near the cafe.", title="New")
+    agree()
+
+
+LATER = [
+    "The ministry of health said 12 people were wounded in the north on Monday.",
+    "Korean soldiers said the cafe near the border was shelled; the ministry denied it.",
+    "The ministry of health said the toll rose to 30, and Korean officials said 12.",
+]
+
+
+@pytest.fixture
+def spread(tmp_path, pg_dsn):
+    """Both stores holding the corpus in three parts whose claim ids lie in three buckets of
+    the PostgreSQL index (ids from 1, from 4,101 and from 8,301), the same ids in both."""
+    from claimdesk.store.database.bulk_rows import keep_ids_given_out
+
+    lite = Store.open(tmp_path / "lite.db")
+    desk = Store.open(pg_dsn)
+    for store in (lite, desk):
+        _fill(store)
+        for jump in (4100, 8300):
+            keep_ids_given_out(store.db, ("claims",), {"claims": jump})
+            for n, text in enumerate(LATER):
+                store.add_text(f"{text} Filed at {jump}.", title=f"Later {jump} {n}")
+    desk.db.execute("ANALYZE claims_search")
+    yield lite, desk
+    lite.close()
+    desk.close()
+
+
+@pytest.mark.parametrize("way", ["buckets", "whole index", "newest rows"])
+def test_newest_matches_agree_across_buckets_whichever_way_they_are_found(spread, monkeypatch, way):
+    """Bucket by bucket from the newest, through the whole index, or reading the newest rows
+    (then the index below them): the same rows as SQLite's, in claims spread over three
+    buckets, for every cap, with a short last prefix checked on the rows found or not."""
+    from claimdesk.store.database.postgres import search_index, search_plan
+    from claimdesk.store.search.searcher import SEARCHABLE
+
+    lite, desk = spread
+    free = {"buckets": ["BUCKET_COST", "TERM_COST", "BUCKET_MATCH_COST"]}.get(way, [])
+    for name in ["BUCKET_COST", "ROW_COST"]:
+        monkeypatch.setattr(search_plan, name, 10.0**9)
+    if way == "newest rows":
+        monkeypatch.setattr(search_plan, "ROW_COST", 0.0)
+    for name in free:
+        monkeypatch.setattr(search_plan, name, 0.0)
+    assert {
+        -key[2] >> search_plan.BUCKET_BITS
+        for key in text_index(lite.db, "claims").newest_matches('"the"', "x", 10**6, SEARCHABLE)
+    } == {0, 1, 2}
+    lite_index = text_index(lite.db, "claims")
+    every = lite_index.newest_matches('"the"', "x", 10**6, SEARCHABLE)
+    assert {-key[2] >> search_plan.BUCKET_BITS for key in every} == {0, 1, 2}
+    counts = {term: rows for term, rows, _ in lite_index.term_counts()}
+    matches = {
+        '"the"': [counts["the"]],
+        '"said"': [counts["said"]],
+        '"ministry" AND "health"': [counts["ministry"], counts["health"]],
+        '"korean" AND "s"*': [counts["korean"], 10**6],
+        '"cafe"': [counts["cafe"]],
+        '"zzz"': [0],
+    }
+    desk_index = search_index.PostgresTextIndex(desk.db, "claims", 4)
+    for match, rows in matches.items():
+        for cap in (1, 3, 40, 250):
+            found = lite_index.newest_matches(match, "said", cap, SEARCHABLE)
+            assert desk_index.newest_matches(match, "said", cap, SEARCHABLE, rows) == [
+                (bool(a), n, i) for a, n, i in found
+            ], (match, cap)
+
+
+@pytest.mark.parametrize("window", [0, 3, 40])
+@pytest.mark.parametrize("buckets", [False, True])
+@pytest.mark.parametrize("read_on", [False, True])
+def test_every_plan_finds_the_same_rows(spread, monkeypatch, window, buckets, read_on):
+    """Whatever the plan (newest rows read first or not, reading on or not, then the index
+    bucket by bucket or whole, a short last prefix checked on the rows found or not), the
+    rows are SQLite's: the plan decides only how they are found."""
+    from claimdesk.store.database.postgres import search_index
+    from claimdesk.store.database.postgres.search_plan import LookupPlan
+    from claimdesk.store.search.searcher import SEARCHABLE
+
+    lite, desk = spread
+    lite_index = text_index(lite.db, "claims")
+    desk_index = search_index.PostgresTextIndex(desk.db, "claims")
+    for narrow in (False, True):
+
+        def plan(*args, narrow=narrow, **kwargs):
+            narrow = narrow and kwargs["can_narrow"]
+            return LookupPlan(
+                window, narrow, buckets, 1.0, 1.0, not narrow and kwargs["can_narrow"]
+            )
+
+        monkeypatch.setattr(search_index, "plan_lookup", plan)
+        if not read_on:
+            monkeypatch.setattr(search_index, "next_stretch", lambda *a: 0)
+        for match in ['"the"', '"said"', '"ministry" AND "s"*', '"korean" AND "said"', '"zzz"']:
+            for cap in (1, 3, 40, 250):
+                found = lite_index.newest_matches(match, "said", cap, SEARCHABLE)
+                assert desk_index.newest_matches(match, "said", cap, SEARCHABLE, [1]) == [
+                    (bool(a), n, i) for a, n, i in found
+                ], (match, cap, narrow)
+
+
+def test_a_desk_indexed_before_buckets_is_bucketed_when_opened(both, pg_dsn):
+    """A store whose index predates step p105 gets its rows bucketed when opened, and finds
+    what it found before."""
+    from claimdesk.store.database.postgres import migrations
+
+    lite, desk = both
+    for table in ("claims", "factchecks"):
+        desk.db.execute(
+            f"DROP INDEX {table}_search_vector; ALTER TABLE {table}_search DROP COLUMN bucket;"
+            f" CREATE INDEX {table}_search_vector ON {table}_search USING gin (vector)"
+        )
+    desk.db.execute("DELETE FROM claimdesk_migrations WHERE name = 'p105_search_buckets'")
+    for store in (lite, desk):
+        store.add_text(
+            "The ministry said 7 people were hurt before the index changed.", title="Old"
+        )
+    desk.close()
+    reopened = Store.open(pg_dsn)
+    assert migrations.applied(reopened.db)[-1] == "p105_search_buckets"
+    bucketed = reopened.db.execute("SELECT count(*) FROM claims_search WHERE bucket = id >> 12")
+    assert bucketed.fetchone()[0] == len(_claim_ids(lite))
+    for query in QUERIES:
+        assert [h.claim.id for h in reopened.search(query)] == [
+            h.claim.id for h in lite.search(query)
+        ], query
+    reopened.close()
 
 
 def test_every_keystroke_finds_the_same_claims_on_both_backends(both):

@@ -8,6 +8,10 @@ For each indexed table (``claims``, ``factchecks``; see
   cascades). The GIN index has no pending list (``fastupdate = off``): every query would scan
   the list of rows not yet merged (up to 4 MB after an ingest) until the next vacuum; a
   keystroke's lookup took 0.59 ms instead of 0.015 at 100,000 claims;
+- ``<table>_search.bucket``: the row's id shifted right by 12 bits (step ``p105``), and the
+  GIN index is over ``(bucket, vector)`` (``btree_gin``): a lookup restricted to one bucket
+  of 4,096 rows reads only its matches there, so the newest matches of a common word are
+  found bucket by bucket, newest first, and the lookup stops once it has enough;
 - ``<table>_terms (term, rows, occurrences)``: every indexed term with the number of rows
   holding it and its occurrences (what FTS5's ``fts5vocab`` gives on SQLite), kept by
   triggers on ``<table>_search``; ``term`` sorts by code point (``COLLATE "C"``), as Python
@@ -38,6 +42,7 @@ from collections.abc import Callable
 
 from claimdesk.store.database.postgres.adapter import PostgresDatabase
 from claimdesk.store.database.postgres.migrations import Step
+from claimdesk.store.database.postgres.search_plan import BUCKET_BITS
 from claimdesk.store.search.text_index import IndexedTable
 
 CONFIGURATION = "claimdesk"
@@ -151,6 +156,20 @@ INSERT INTO {table}_search (id, vector) SELECT id, claimdesk_vector(norm) FROM {
 """
 
 
+def search_buckets(table: IndexedTable) -> str:
+    """The SQL that buckets ``table``'s vectors by id: a ``bucket`` column (``id`` shifted
+    right by :data:`BUCKET_BITS`) and one GIN index over the bucket and the vector, so one
+    lookup finds a query's matches in one bucket without reading the others' (the newest
+    bucket first, as FTS5 reads a word's newest rows first)."""
+    return f"""
+ALTER TABLE {table}_search
+    ADD COLUMN bucket integer GENERATED ALWAYS AS ((id >> {BUCKET_BITS})::integer) STORED;
+DROP INDEX {table}_search_vector;
+CREATE INDEX {table}_search_vector ON {table}_search USING gin (bucket, vector)
+    WITH (fastupdate = off);
+"""
+
+
 def _script(sql: str) -> Callable[[PostgresDatabase], None]:
     def apply(db: PostgresDatabase) -> None:
         db.execute(sql)  # no parameters: the statements run as one script
@@ -163,6 +182,14 @@ STEPS: list[Step] = [
     Step("p102_search_configuration", _script(TEXT_CONFIGURATION)),
     Step("p103_claims_index", _script(table_index("claims"))),
     Step("p104_factchecks_index", _script(table_index("factchecks"))),
+    Step(
+        "p105_search_buckets",
+        _script(
+            "CREATE EXTENSION IF NOT EXISTS btree_gin;"
+            + search_buckets("claims")
+            + search_buckets("factchecks")
+        ),
+    ),
 ]
 """The index steps in order: each runs in one transaction after every records step
 (``p001`` to ``p099``; see :mod:`~claimdesk.store.database.postgres.migrations`)."""

@@ -1,142 +1,53 @@
 """The PostgreSQL side of the full-text index seam: ``tsvector`` + GIN and a term table
-kept by triggers (see :mod:`~claimdesk.store.database.postgres.index_migrations`).
-
-A match expression (FTS5's syntax, see :mod:`~claimdesk.store.search.text_index`) becomes a
-``tsquery``: a phrase is its tokens joined by ``<->`` (followed by), a trailing ``*`` makes
-the last one a prefix (``:*``), ``AND`` is ``&`` and ``OR`` is ``|`` (``&`` binds tighter,
-as ``AND`` does in FTS5). The server runs each lexeme through the ``claimdesk``
-configuration, so a query folds (``unaccent``) exactly as the stored rows did.
-
->>> tsquery_text('"north korea s" AND ("sol"* OR "army")')
-"('north' <-> 'korea' <-> 's') & ('sol':* | 'army')"
+kept by triggers (see :mod:`~claimdesk.store.database.postgres.index_migrations`); match
+expressions become ``tsquery`` texts (:mod:`~claimdesk.store.database.postgres.tsquery`).
 """
 
 from __future__ import annotations
 
 import math
-import re
 import time
 import weakref
-from collections import Counter
 from collections.abc import Sequence
 
 from claimdesk.store.database.handle import Database
-from claimdesk.store.related.matching_form import strip_diacritics
+from claimdesk.store.database.postgres.bm25 import bm25_order
+from claimdesk.store.database.postgres.lookup_memory import forget_lookups, memory_for
+from claimdesk.store.database.postgres.search_plan import (
+    BUCKET_BITS,
+    BUCKET_ROWS,
+    WINDOW_MARGIN,
+    LookupPlan,
+    buckets_asked,
+    next_stretch,
+    plan_lookup,
+)
+from claimdesk.store.database.postgres.tsquery import (
+    PIECE,
+    TOKEN,
+    MatchSyntaxError,
+    gin_match,
+    tsquery_text,
+)
 from claimdesk.store.search.text_index import IndexedTable, SortKey
-
-_PIECE = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|\b(AND|OR)\b|(\S)')
-_TOKEN = re.compile(r"[^\W_]+")
 
 NEWEST_WINDOW = 2000
 """How many of the newest rows :meth:`PostgresTextIndex.newest_matches` reads first, at
-least..."""
+least."""
 
-WINDOW_MARGIN = 1.5
-"""...or, given how many rows hold each word, this many times the rows that would hold
-``cap`` matches were the words independent..."""
-
-MAX_WINDOW = 8000
-"""...if that is at most this many rows; otherwise the GIN index is read at once (at 100,000
-claims a window costs about 0.6 us a row read, the GIN index about 1 us a match, plus
-the merging of a prefix's posting lists)."""
-
-SHORT_PREFIX = 3
-"""A last word this short, typed as a prefix (``'s':*``) after other words, is left out of
-the GIN lookup when another word is rare (:data:`NARROW_ROWS`), and checked on the rows
-found: the index merges the posting lists of every term the prefix begins (5.8 ms for
-``'north' & 'korean' & 's':*`` at 100,000 claims, 0.13 ms without it)..."""
-
-NARROW_ROWS = 5000
-"""...at most this many rows (reading every row of a common word costs more than the prefix:
-``'people'`` is in 22,850 rows at 100,000 claims, 20 ms read from the GIN index against 5 ms
-for ``'people' & 'wo':*``)."""
+NO_UPPER = 2**63 - 1
+"""The upper id bound of the first stretch read (a bound, not NULL, so the scan starts at it)."""
 
 SIZE_SECONDS = 60.0
 """How long the table's row count (for the window's size) is kept before it is read again."""
 
-_SIZES: weakref.WeakKeyDictionary[Database, dict[str, tuple[float, float]]] = (
+_SIZES: weakref.WeakKeyDictionary[Database, dict[str, tuple[float, float, int]]] = (
     weakref.WeakKeyDictionary()
 )
-"""Per connection and table: its row count (``pg_class.reltuples``) and when it was read."""
+"""Per connection and table: its row count (``pg_class.reltuples``), when it was read, and
+its highest id."""
 
-K1, B = 1.2, 0.75
-"""FTS5's bm25 parameters."""
-
-
-class MatchSyntaxError(ValueError):
-    """A match expression outside the grammar both backends read."""
-
-
-def tsquery_text(match: str) -> str:
-    """The ``tsquery`` text (for ``to_tsquery``) of a match expression."""
-    out = []
-    for phrase, star, opening, closing, operator, other in _PIECE.findall(match):
-        if other:
-            raise MatchSyntaxError(f"unexpected {other!r} in {match!r}")
-        if opening or closing:
-            out.append(opening or closing)
-        elif operator:
-            out.append(" & " if operator == "AND" else " | ")
-        else:
-            out.append(_phrase(phrase, bool(star)))
-    return "".join(out)
-
-
-def gin_match(match: str) -> str:
-    """``match`` without its last term if that is a :data:`SHORT_PREFIX` prefix ANDed with
-    other terms: what the GIN index is asked for when they are rare; the rows it finds are
-    then checked against all of ``match``.
-
-    >>> gin_match('"north" AND "korean" AND "s"*'), gin_match('"zel"*'), gin_match('"korea s"*')
-    ('"north" AND "korean"', '"zel"*', '"korea s"*')
-    """
-    groups: list[list[str]] = []
-    current: list[str] = []
-    depth = 0
-    for piece in _PIECE.finditer(match):
-        phrase, star, opening, closing, operator, _ = piece.groups()
-        depth += bool(opening) - bool(closing)
-        if operator == "OR" and depth == 0:
-            return match  # an OR at the top: every group is needed
-        if operator == "AND" and depth == 0:
-            groups.append(current)
-            current = []
-        else:
-            current.append(piece.group(0))
-    groups.append(current)
-    if len(groups) < 2 or not _short_prefix(groups[-1]):
-        return match
-    return " AND ".join(" ".join(g) for g in groups[:-1])
-
-
-def _plain_terms(match: str) -> list[str]:
-    """The tokens of the phrases without a ``*`` in ``match`` (the terms it surely holds if it
-    is an AND of them)."""
-    return [
-        t for phrase, star, *_ in _PIECE.findall(match) if not star for t in _TOKEN.findall(phrase)
-    ]
-
-
-def _short_prefix(group: list[str]) -> bool:
-    if len(group) != 1 or not group[0].endswith("*"):
-        return False
-    tokens = _TOKEN.findall(group[0])
-    return len(tokens) == 1 and len(tokens[0]) <= SHORT_PREFIX
-
-
-def _phrase(phrase: str, prefix: bool) -> str:
-    tokens = _TOKEN.findall(phrase)
-    if not tokens:
-        raise MatchSyntaxError(f"empty phrase in a match expression: {phrase!r}")
-    lexemes = [f"'{t}'" for t in tokens]
-    if prefix:
-        lexemes[-1] += ":*"
-    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
-
-
-def _tokens(norm: str) -> list[str]:
-    """The index tokens of a ``norm`` value, as both backends cut them (for bm25's counts)."""
-    return _TOKEN.findall(strip_diacritics(norm))
+__all__ = ["MatchSyntaxError", "PostgresTextIndex", "forget_lookups", "tsquery_text"]
 
 
 class PostgresTextIndex:
@@ -149,7 +60,10 @@ class PostgresTextIndex:
         self.window = window
 
     def _query(self) -> str:
-        return "to_tsquery('claimdesk', ?)"
+        # A sub-select, so the server parses the query once per statement (an InitPlan): in
+        # the generic plan of a prepared statement a bare to_tsquery(?) is a call per row
+        # checked, 13.7 ms against 2.5 ms for 'ministry' & 'o':* over 3,725 rows.
+        return "(SELECT to_tsquery('claimdesk', ?))"
 
     def term_counts(self) -> list[tuple[str, int, int]]:
         """Every term with its row and occurrence counts, from the term table."""
@@ -196,58 +110,181 @@ class PostgresTextIndex:
         """Sort keys of the newest ``cap`` matching rows that satisfy ``where``.
 
         A common word or prefix fills ``cap`` among the newest rows, and those are the newest
-        of all: they are read first, as FTS5 does (``window`` of them, or with ``word_rows``,
-        at most how many rows hold each word ``match`` ANDs, a window that would hold ``cap``
-        matches if the words were independent, or none if that is too wide). A rarer match,
-        or one that filled too little of the window, is read from the GIN index and its rows
-        looked up newest first until ``cap`` pass ``where``, in one statement (a short last
-        prefix checked on the rows found, see :data:`SHORT_PREFIX`). Asked for the newest
-        matches in one query, the planner guesses the number of matches of a ``tsquery``
-        poorly and walks every row backwards for a rare word: 69 to 115 ms at 100,000 claims
-        for ``benghazi``. Both statements keep one text whatever the query, so the driver
-        prepares them.
+        of all: they are read first, newest first, stopping at ``cap``, as FTS5 does. A less
+        common match is found through the GIN index bucket by bucket, newest first, stopping
+        at ``cap`` (see :func:`~claimdesk.store.database.postgres.index_migrations.search_buckets`);
+        a rare one through the whole index at once, its rows looked up newest first until
+        ``cap`` pass ``where``, in one statement. Which costs least is planned from how many
+        rows the query is expected to match (:func:`plan_lookup`): from what the lookups of
+        the keystrokes before found (:class:`LookupMemory`), or from ``word_rows``, at most
+        how many rows hold each word ``match`` ANDs. When the newest rows come up short, the
+        matches seen tell how far the rest lie: the next stretch reads on from where the
+        last stopped, or the GIN index finds the rest below it (:func:`next_stretch`);
+        nothing is read twice. A short last prefix may be left out of the GIN lookup and
+        checked on the rows found (see :data:`SHORT_PREFIX`).
+
+        Asked for the newest matches in one query, the planner guesses the number of matches
+        of a ``tsquery`` poorly and walks every row backwards for a rare word: 69 to 115 ms
+        at 100,000 claims for ``benghazi``. Each statement keeps one text whatever the
+        query, so the driver prepares them.
         """
         query = tsquery_text(match)
-        window = self._window(cap, word_rows)
-        if window:
-            rows = self._sort_keys(
-                f"(SELECT id, vector FROM {self.table}_search ORDER BY id DESC LIMIT ?) s"
-                f" JOIN {self.table} c ON c.id = s.id"
-                f" WHERE s.vector @@ {self._query()} AND {where} ORDER BY s.id DESC LIMIT ?",
-                [phrase, window, query, cap],
-            )
-            if len(rows) >= cap:
-                return rows
         narrowed = gin_match(match)
-        lookup = f"SELECT id FROM {self.table}_search WHERE vector @@ {self._query()}"
-        params: list[object] = [query]
-        if narrowed != match and word_rows and min(word_rows[:-1], default=0) <= NARROW_ROWS:
-            # ts_match_vq is @@ as a function: a check on the rows found, not an index lookup
-            lookup += " AND ts_match_vq(vector, to_tsquery('claimdesk', ?))"
-            params = [tsquery_text(narrowed), query]
-        # One statement: the matching ids from the GIN index (MATERIALIZED keeps the planner
-        # from walking the whole table backwards for them), newest first, each row looked up
-        # by its key (OFFSET 0 keeps the lookup a nested loop, not a merge join over every
-        # claim) until ``cap`` pass ``where``.
+        total = self._rows() if word_rows is not None else 0.0
+        memory = memory_for(self.db, self.table)
+        last_rows = word_rows[-1] if word_rows else 0
+        head_rows = word_rows[-2] if word_rows is not None and len(word_rows) > 1 else None
+        top = self._newest_id()
+        plan = plan_lookup(
+            word_rows,
+            total=total,
+            cap=cap,
+            floor=self.window,
+            buckets=(top >> BUCKET_BITS) + 1,
+            can_narrow=narrowed != match,
+            prefix="*" in match,
+            head_prefix="*" in narrowed,
+            share=memory.recall(match, last_rows, total),
+            head_share=None if head_rows is None else memory.recall(narrowed, head_rows, total),
+            sure=memory.knows(match),
+        )
+        found: list[SortKey] = []
+        below = NO_UPPER
+        if plan.window:
+            upper, below = NO_UPPER, top - plan.window
+            while True:
+                # OFFSET 0 keeps the planner from asking the GIN index for the stretch's
+                # matches (a bitmap of every match, then a sort): the rows are read newest
+                # first and reading stops at the cap.
+                found += self._sort_keys(
+                    f"(SELECT id, vector FROM {self.table}_search WHERE id > ? AND id <= ?"
+                    f" ORDER BY id DESC OFFSET 0) s JOIN {self.table} c ON c.id = s.id"
+                    f" WHERE s.vector @@ {self._query()} AND {where} ORDER BY s.id DESC LIMIT ?",
+                    [phrase, below, upper, query, cap - len(found)],
+                )
+                if len(found) >= cap or below <= 0:
+                    lowest = -found[-1][2] if len(found) >= cap else max(below, 0)
+                    memory.remember(match, len(found) / max(top - lowest, 1), last_rows)
+                    return found
+                stretch = next_stretch(plan, cap - len(found), len(found), top - below, below)
+                if not stretch:
+                    break
+                upper, below = below, below - stretch
+        wanted = cap - len(found)
+        if plan.buckets:
+            rows, matched = self._bucket_by_bucket(
+                plan, match, narrowed, phrase, where, below, wanted
+            )
+        else:
+            lookup, params = self._lookup(match, narrowed, plan.narrow)
+            rows, matched = self._whole_index(lookup, params, phrase, where, below, wanted)
+        if total:
+            memory.remember(match, max(matched, len(found) + len(rows)) / total, last_rows)
+        return found + rows
+
+    def _bucket_by_bucket(
+        self,
+        plan: LookupPlan,
+        match: str,
+        narrowed: str,
+        phrase: str,
+        where: str,
+        below: int,
+        wanted: int,
+    ) -> tuple[list[SortKey], float]:
+        """The newest ``wanted`` matches up to id ``below``, from the buckets ``plan`` counts
+        on; if they come up short, the matches seen tell how many more buckets hold the
+        rest, or the whole index finds them below the buckets read. Also: about how many
+        rows match in all."""
+        top = self._newest_id()
+        total = self._rows()
+        lookup, params = self._lookup(match, narrowed, plan.narrow)
+        count = buckets_asked(plan.share, (top >> BUCKET_BITS) + 1, wanted)
+        rows: list[SortKey] = []
+        read_before = max(top - min(below, top), 0)
+        while True:
+            stop = max((min(below, top) >> BUCKET_BITS) - count + 1, 0)
+            rows += self._by_bucket(lookup, params, phrase, where, below, stop, wanted - len(rows))
+            if len(rows) >= wanted or stop == 0:
+                lowest = -rows[-1][2] if len(rows) >= wanted else 0
+                return rows, len(rows) / max(min(below, top) - lowest, 1) * total
+            read = max(top - (stop << BUCKET_BITS) - read_before, 1)
+            below = (stop << BUCKET_BITS) - 1
+            share = max(len(rows), 0.5) / read
+            more = math.ceil((wanted - len(rows)) * WINDOW_MARGIN / (share * BUCKET_ROWS))
+            if more > count:
+                lookup, params = self._lookup(match, narrowed, plan.whole_narrow)
+                rest, matched = self._whole_index(
+                    lookup, params, phrase, where, below, wanted - len(rows)
+                )
+                return rows + rest, matched
+            count = more
+
+    def _lookup(self, match: str, narrowed: str, narrow: bool) -> tuple[str, list[object]]:
+        """The condition a GIN lookup for ``match`` puts on the rows, and its parameters:
+        ``narrowed`` looked up and ``match`` checked on the rows found if ``narrow``."""
+        if not narrow:
+            return f"vector @@ {self._query()}", [tsquery_text(match)]
+        # ts_match_vq is @@ as a function: a check on the rows found, not an index lookup
+        lookup = f"vector @@ {self._query()} AND ts_match_vq(vector, {self._query()})"
+        return lookup, [tsquery_text(narrowed), tsquery_text(match)]
+
+    def _by_bucket(
+        self,
+        lookup: str,
+        params: list[object],
+        phrase: str,
+        where: str,
+        upper: int,
+        stop: int,
+        cap: int,
+    ) -> list[SortKey]:
+        """The newest ``cap`` rows up to id ``upper`` matching ``lookup``, found bucket by
+        bucket from the newest down to bucket ``stop`` (each lookup names its bucket, so the
+        GIN index reads only that bucket's matches), each looked up by its key until ``cap``
+        pass ``where``. The first bucket is the newest row's, read here: rows added since
+        the newest id was last read are not missed."""
         return self._sort_keys(
-            f"(SELECT id FROM m ORDER BY id DESC) o CROSS JOIN LATERAL"
-            f" (SELECT c.norm, c.id FROM {self.table} c WHERE c.id = o.id AND {where} OFFSET 0) c"
-            " LIMIT ?",
-            [*params, phrase, cap],
-            f"WITH m AS MATERIALIZED ({lookup}) ",
+            f"generate_series((least(?::bigint, (SELECT coalesce(max(id), 0) FROM"
+            f" {self.table}_search)) >> {BUCKET_BITS})::integer, ?, -1) b CROSS JOIN LATERAL"
+            f" (SELECT id FROM {self.table}_search WHERE bucket = b AND {lookup}"
+            f" ORDER BY id DESC) o CROSS JOIN LATERAL (SELECT c.norm, c.id FROM {self.table} c"
+            f" WHERE c.id = o.id AND o.id <= ? AND {where} OFFSET 0) c LIMIT ?",
+            [phrase, upper, stop, *params, upper, cap],
         )
 
-    def _window(self, cap: int, word_rows: Sequence[int] | None) -> int:
-        """How many of the newest rows to read first: 0 for none."""
-        if word_rows is None:
-            return self.window
-        total = self._rows()
-        if not total:
-            return self.window
-        density = math.prod(min(max(rows, 1), total) / total for rows in word_rows)
-        if density * MAX_WINDOW < cap * WINDOW_MARGIN:
-            return 0
-        return max(math.ceil(cap * WINDOW_MARGIN / density), self.window)
+    def _whole_index(
+        self,
+        lookup: str,
+        params: list[object],
+        phrase: str,
+        where: str,
+        upper: int,
+        cap: int,
+    ) -> tuple[list[SortKey], int]:
+        """The newest ``cap`` rows up to id ``upper`` matching ``lookup``, from the whole GIN
+        index, and how many rows matched in all (0 if it cannot tell: none below ``upper``)."""
+        # One statement: the matching ids from the GIN index (MATERIALIZED keeps the planner
+        # from walking the whole table backwards for them), newest first below the rows
+        # already read, each row looked up by its key (OFFSET 0 keeps the lookup a nested
+        # loop, not a merge join over every claim) until ``cap`` pass ``where``; and how
+        # many matched in all, for the next keystroke's plan.
+        rows = self.db.execute(
+            f"WITH m AS MATERIALIZED (SELECT id FROM {self.table}_search WHERE {lookup})"
+            " SELECT strpos(c.norm, ?) = 0, length(c.norm), -c.id, (SELECT count(*) FROM m)"
+            " FROM (SELECT id FROM m WHERE id <= ? ORDER BY id DESC) o CROSS JOIN LATERAL"
+            f" (SELECT c.norm, c.id FROM {self.table} c WHERE c.id = o.id AND {where} OFFSET 0) c"
+            " LIMIT ?",
+            [*params, phrase, upper, cap],
+        ).fetchall()
+        matched = int(rows[0][3]) if rows else 0
+        return [(bool(a), int(n), int(i)) for a, n, i, _ in rows], matched
+
+    def _newest_id(self) -> int:
+        """The highest id in the table (read once a minute with the row count: a stretch above
+        a stale one holds the rows added since, and is read first)."""
+        self._rows()
+        return _SIZES[self.db][self.table][2]
 
     def _rows(self) -> float:
         """About how many rows the table has (the planner's figure, read once a minute)."""
@@ -255,10 +292,11 @@ class PostgresTextIndex:
         known = sizes.get(self.table)
         now = time.monotonic()
         if known is None or now - known[1] > SIZE_SECONDS:
-            rows = self.db.execute(
-                f"SELECT reltuples FROM pg_class WHERE oid = '{self.table}_search'::regclass"
+            rows, top = self.db.execute(
+                f"SELECT (SELECT reltuples FROM pg_class WHERE oid = '{self.table}_search'::regclass),"
+                f" (SELECT coalesce(max(id), 0) FROM {self.table}_search)"
             ).fetchone()
-            known = sizes[self.table] = (max(float(rows[0]), 0.0) if rows else 0.0, now)
+            known = sizes[self.table] = (max(float(rows or 0), 0.0), now, int(top))
         return known[0]
 
     def _sort_keys(self, rest: str, params: list[object], before: str = "") -> list[SortKey]:
@@ -277,23 +315,14 @@ class PostgresTextIndex:
         ).fetchall()
         if not rows:
             return []
-        phrases = [(_TOKEN.findall(p), bool(star)) for p, star, *_ in _PIECE.findall(match) if p]
+        phrases = [(TOKEN.findall(p), bool(star)) for p, star, *_ in PIECE.findall(match) if p]
         total, tokens = self.db.execute(
             f"SELECT (SELECT count(*) FROM {self.table}),"
             f" (SELECT coalesce(sum(occurrences), 0) FROM {self.table}_terms)"
         ).fetchone()
         average = int(tokens) / max(int(total), 1)
         weights = [self._idf(words, star, int(total)) for words, star in phrases]
-        scored = []
-        for row_id, norm in rows:
-            words = _tokens(norm)
-            score = 0.0
-            for (phrase, star), idf in zip(phrases, weights, strict=True):
-                hits = _occurrences(words, phrase, star)
-                score += idf * hits * (K1 + 1) / (hits + K1 * (1 - B + B * len(words) / average))
-            scored.append((-score, row_id))
-        scored.sort()
-        return [row_id for _, row_id in scored[:limit]]
+        return bm25_order(rows, phrases, weights, average)[:limit]
 
     def _idf(self, phrase: list[str], star: bool, total: int) -> float:
         quoted = '"' + " ".join(phrase) + '"' + ("*" if star else "")
@@ -302,17 +331,3 @@ class PostgresTextIndex:
             [tsquery_text(quoted)],
         ).fetchone()[0]
         return max(math.log((total - rows + 0.5) / (rows + 0.5)), 1e-6)
-
-
-def _occurrences(words: list[str], phrase: list[str], prefix: bool) -> int:
-    """How many times ``phrase`` (its last token a prefix if ``prefix``) occurs in ``words``."""
-    n = len(phrase)
-    if n == 1 and not prefix:
-        return Counter(words)[phrase[0]]
-    found = 0
-    for i in range(len(words) - n + 1):
-        if words[i : i + n - 1] == phrase[:-1] and (
-            words[i + n - 1].startswith(phrase[-1]) if prefix else words[i + n - 1] == phrase[-1]
-        ):
-            found += 1
-    return found
