@@ -8,9 +8,8 @@ the SQLite one, or was filled the same way), and the ratio is PostgreSQL / SQLit
 
 - keystroke search p95 and related p95 at 100k claims (the generated store of
   :mod:`benchmarks.stores`; the copy into PostgreSQL is timed and checked too), each
-  store warmed first by one untimed pass of the same queries, then each query (a query
-  typed letter by letter, or 30 claims' related claims) timed on one store and at once on
-  the other;
+  store warmed first by one untimed pass of the same queries, each store timed in a fresh
+  process of its own (as a reader works one store), twice, the two taking turns;
 - ingest of 2,000 generated documents through the batch API, then ``claimdesk copy``
   of that store to another file, to PostgreSQL and back, every table's checksum compared;
 - 8 writer processes x 500 versioned flags and notes at once (saves a second, conflicts
@@ -22,10 +21,13 @@ the SQLite one, or was filled the same way), and the ratio is PostgreSQL / SQLit
 
 from __future__ import annotations
 
+import json
 import random
 import secrets
-import time
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from claimdesk.store import Store
@@ -87,59 +89,35 @@ def warm(store: Store, typed: list[str], queries: list[int]) -> None:
     store.claim_search.clear_caches()
 
 
-def paired_search_timings(
-    stores: dict[str, Store], queries: list[str], repeat: int = 3
-) -> dict[str, tuple[Timing, Timing]]:
-    """Every keystroke of each query typed ``repeat`` times on one store, then on the other
-    (which goes first alternates from query to query): for each store, the timings of the
-    first runs and of each keystroke's best. A machine that slows down or speeds up during
-    the run does so for both stores alike, and neither runs between the other's keystrokes
-    (each store's caches stay its own, as in use)."""
-    first: dict[str, list[float]] = {label: [] for label in stores}
-    best: dict[str, list[float]] = {label: [] for label in stores}
-    for n, query in enumerate(queries):
-        for label in _in_turn(list(stores), n):
-            for typed in keystrokes([query]):
-                runs = []
-                for _ in range(repeat):
-                    start = time.perf_counter()
-                    stores[label].search(typed)
-                    runs.append(time.perf_counter() - start)
-                first[label].append(runs[0])
-                best[label].append(min(runs))
-    return {label: (summarise(first[label]), summarise(best[label])) for label in stores}
-
-
-def paired_related_timings(
-    stores: dict[str, Store], claims: list[int], block: int = 30
-) -> dict[str, Timing]:
-    """Related claims of each of ``claims`` (caches emptied first), ``block`` claims on one
-    store then the same on the other, alternating which goes first."""
-    seconds: dict[str, list[float]] = {label: [] for label in stores}
-    for store in stores.values():
-        store.related_engine.clear_caches()
-    for n, start in enumerate(range(0, len(claims), block)):
-        for label in _in_turn(list(stores), n):
-            seconds[label].extend(
-                _each(
-                    lambda i, s=stores[label]: s.related(i + 1, limit=10),
-                    claims[start : start + block],
-                )
+def probed(locations: dict[str, str], claims: list[int], rounds: int = 2) -> dict[str, Any]:
+    """Each store's timings (:mod:`benchmarks.desk_probe`), each store timed in a fresh
+    process ``rounds`` times, the stores taking turns (SQLite, PostgreSQL, PostgreSQL,
+    SQLite, ...) so that the machine's drift hits both; each store's runs pooled."""
+    pooled: dict[str, dict[str, list[float]]] = {
+        label: {"first": [], "best": [], "related": []} for label in locations
+    }
+    for n in range(rounds):
+        labels = list(locations) if n % 2 == 0 else list(locations)[::-1]
+        for label in labels:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.desk_probe",
+                    locations[label],
+                    json.dumps(claims),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=Path(__file__).resolve().parent.parent,
             )
-    return {label: summarise(seconds[label]) for label in stores}
-
-
-def _in_turn(labels: list[str], n: int) -> list[str]:
-    return labels if n % 2 == 0 else labels[::-1]
-
-
-def _each(fn: Callable[[int], object], items: list[int]) -> list[float]:
-    seconds = []
-    for item in items:
-        start = time.perf_counter()
-        fn(item)
-        seconds.append(time.perf_counter() - start)
-    return seconds
+            for key, seconds in json.loads(done.stdout.splitlines()[-1]).items():
+                pooled[label][key].extend(seconds)
+    return {
+        label: {key: summarise(seconds) for key, seconds in timings.items()}
+        for label, timings in pooled.items()
+    }
 
 
 def search_and_related(server: LocalPostgres, claims: int) -> None:
@@ -152,25 +130,18 @@ def search_and_related(server: LocalPostgres, claims: int) -> None:
     members = [i for group in generated.groups for i in group]
     queries = random.Random(1).sample(members, min(RELATED_QUERIES, len(members)))
     figures: dict[str, object] = {"claims": claims, **copy_figures("SQLite -> PostgreSQL", copied)}
-    stores = {"SQLite": sqlite, "PostgreSQL": postgresql}
-    for label, store in stores.items():
+    for label, store in (("SQLite", sqlite), ("PostgreSQL", postgresql)):
         store.search(typed[0])
         with stopwatch() as loaded:
             store.prepare_search()
             store.related_engine.refresh()
         figures[f"search vocabulary and term table load, {label}"] = ms(loaded[0])
-        warm(store, typed, queries)
-    searched = paired_search_timings(stores, TYPED)
-    related = paired_related_timings(stores, queries)
-    figures.update(
-        side_by_side("keystroke search", searched["SQLite"][0], searched["PostgreSQL"][0])
-    )
-    figures.update(
-        side_by_side(
-            "keystroke search (best of 3)", searched["SQLite"][1], searched["PostgreSQL"][1]
-        )
-    )
-    figures.update(side_by_side("related", related["SQLite"], related["PostgreSQL"]))
+    locations = {"SQLite": str(sqlite.path), "PostgreSQL": postgresql.path}
+    timed = probed(locations, queries)
+    sq, pg = timed["SQLite"], timed["PostgreSQL"]
+    figures.update(side_by_side("keystroke search", sq["first"], pg["first"]))
+    figures.update(side_by_side("keystroke search (best of 3)", sq["best"], pg["best"]))
+    figures.update(side_by_side("related", sq["related"], pg["related"]))
     report(f"desk: search and related, {claims:,} claims", figures)
     sqlite.close()
     postgresql.close()

@@ -11,15 +11,14 @@ shares only steer how rows are found, never which rows are found.
 >>> memory.recall('"more" AND "than"', 12_469, 100_000)
 0.0623
 >>> round(memory.recall('"more" AND "than" AND "2"*', 73_394, 100_000), 4)
-0.0534
->>> memory.remember('"ministry" AND "o"*', 0.0671, 135_704)
->>> round(memory.recall('"ministry" AND "of"*', 7_468, 100_000), 4)
-0.0157
+0.0457
+>>> memory.remember('"least" AND "on"*', 0.1525, 104_187)
+>>> round(memory.recall('"least" AND "one"*', 4_187, 100_000), 4)
+0.0061
 """
 
 from __future__ import annotations
 
-import math
 import threading
 import time
 import weakref
@@ -58,8 +57,10 @@ class LookupMemory:
 
     def recall(self, match: str, last_rows: int, total: float) -> float | None:
         """The share of rows ``match`` is expected to match (``last_rows``: how many hold its
-        last word), from itself if remembered, else from the query before its last word (or
-        before the last letters of a last word typed as a prefix); None if neither is known."""
+        last word): its own if remembered (see :meth:`knows`), else derived from the query
+        before its last word, or before the last letters of a last word typed as a prefix,
+        as if that word were independent of the others (the caller weighs this against the
+        words' counts); None if neither is known."""
         known = self._get(match)
         if known is not None:
             return known[0]
@@ -72,16 +73,13 @@ class LookupMemory:
             for end in range(len(word) - 1, 0, -1):
                 shorter = self._get(f'{head} AND "{word[:end]}"*')
                 if shorter is not None and shorter[1]:
-                    # A longer prefix matches no more rows than a shorter one, and fewer by
-                    # its share of the shorter one's rows if the words were independent; the
-                    # letters typed next are often the word that goes with the others
-                    # ("ministry" + "o" -> "of"), so halfway between (in logarithms).
-                    return shorter[0] * math.sqrt(min(last_rows / shorter[1], 1.0))
+                    # no more rows than the shorter prefix matched: fewer by its share of
+                    # that prefix's rows, were the words independent
+                    return shorter[0] * min(last_rows / shorter[1], 1.0)
         before = self._get(head)
         if before is None:
             return None
-        share = min(max(last_rows, 1) / total, 1.0)
-        return math.sqrt(before[0] * share * min(before[0], share))
+        return before[0] * min(max(last_rows, 1) / total, 1.0)
 
     def forget(self) -> None:
         """Forget every share (benchmarks time lookups planned from word counts)."""

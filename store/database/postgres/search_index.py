@@ -12,7 +12,11 @@ from collections.abc import Sequence
 
 from claimdesk.store.database.handle import Database
 from claimdesk.store.database.postgres.bm25 import bm25_order
-from claimdesk.store.database.postgres.lookup_memory import forget_lookups, memory_for
+from claimdesk.store.database.postgres.lookup_memory import (
+    LookupMemory,
+    forget_lookups,
+    memory_for,
+)
 from claimdesk.store.database.postgres.search_plan import (
     BUCKET_BITS,
     BUCKET_ROWS,
@@ -21,6 +25,7 @@ from claimdesk.store.database.postgres.search_plan import (
     buckets_asked,
     next_stretch,
     plan_lookup,
+    share_of_rows,
 )
 from claimdesk.store.database.postgres.tsquery import (
     PIECE,
@@ -133,7 +138,6 @@ class PostgresTextIndex:
         total = self._rows() if word_rows is not None else 0.0
         memory = memory_for(self.db, self.table)
         last_rows = word_rows[-1] if word_rows else 0
-        head_rows = word_rows[-2] if word_rows is not None and len(word_rows) > 1 else None
         top = self._newest_id()
         plan = plan_lookup(
             word_rows,
@@ -144,8 +148,8 @@ class PostgresTextIndex:
             can_narrow=narrowed != match,
             prefix="*" in match,
             head_prefix="*" in narrowed,
-            share=memory.recall(match, last_rows, total),
-            head_share=None if head_rows is None else memory.recall(narrowed, head_rows, total),
+            share=self._expected(memory, match, word_rows, total),
+            head_share=self._expected(memory, narrowed, (word_rows or [])[:-1], total),
             sure=memory.knows(match),
         )
         found: list[SortKey] = []
@@ -201,13 +205,14 @@ class PostgresTextIndex:
         lookup, params = self._lookup(match, narrowed, plan.narrow)
         count = buckets_asked(plan.share, (top >> BUCKET_BITS) + 1, wanted)
         rows: list[SortKey] = []
-        read_before = max(top - min(below, top), 0)
+        start = min(below, top)
+        read_before = top - start
         while True:
             stop = max((min(below, top) >> BUCKET_BITS) - count + 1, 0)
             rows += self._by_bucket(lookup, params, phrase, where, below, stop, wanted - len(rows))
             if len(rows) >= wanted or stop == 0:
                 lowest = -rows[-1][2] if len(rows) >= wanted else 0
-                return rows, len(rows) / max(min(below, top) - lowest, 1) * total
+                return rows, len(rows) / max(start - lowest, 1) * total
             read = max(top - (stop << BUCKET_BITS) - read_before, 1)
             below = (stop << BUCKET_BITS) - 1
             share = max(len(rows), 0.5) / read
@@ -219,6 +224,20 @@ class PostgresTextIndex:
                 )
                 return rows + rest, matched
             count = more
+
+    @staticmethod
+    def _expected(
+        memory: LookupMemory, match: str, word_rows: Sequence[int] | None, total: float
+    ) -> float | None:
+        """The share of rows ``match`` matched lately, or, derived from a query before it,
+        weighed against its words' counts (the geometric mean of the two: "least on..." ->
+        "least one" as if independent 0.61%, by the counts 1.8%, measured 0.79%)."""
+        if not word_rows:
+            return None
+        derived = memory.recall(match, word_rows[-1], total)
+        if derived is None or memory.knows(match):
+            return derived
+        return math.sqrt(max(derived, 0.0) * share_of_rows(word_rows, total))
 
     def _lookup(self, match: str, narrowed: str, narrow: bool) -> tuple[str, list[object]]:
         """The condition a GIN lookup for ``match`` puts on the rows, and its parameters:
