@@ -288,8 +288,8 @@ def test_every_plan_finds_the_same_rows(spread, monkeypatch, window, buckets, re
 
 
 def test_a_desk_indexed_before_buckets_is_bucketed_when_opened(both, pg_dsn):
-    """A store whose index predates step p105 gets its rows bucketed when opened, and finds
-    what it found before."""
+    """A store whose index predates step p105 searches as before when opened without its
+    migrations, and gets its rows bucketed when opened, finding what it found before."""
     from claimdesk.store.database.postgres import migrations
 
     lite, desk = both
@@ -304,6 +304,12 @@ def test_a_desk_indexed_before_buckets_is_bucketed_when_opened(both, pg_dsn):
             "The ministry said 7 people were hurt before the index changed.", title="Old"
         )
     desk.close()
+    unmigrated = Store.open(pg_dsn, migrate=False)  # as ``claimdesk check`` opens it
+    for query in QUERIES:
+        assert [h.claim.id for h in unmigrated.search(query)] == [
+            h.claim.id for h in lite.search(query)
+        ], query
+    unmigrated.close()
     reopened = Store.open(pg_dsn)
     assert migrations.applied(reopened.db)[-1] == "p105_search_buckets"
     bucketed = reopened.db.execute("SELECT count(*) FROM claims_search WHERE bucket = id >> 12")

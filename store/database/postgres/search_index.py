@@ -46,11 +46,11 @@ NO_UPPER = 2**63 - 1
 SIZE_SECONDS = 60.0
 """How long the table's row count (for the window's size) is kept before it is read again."""
 
-_SIZES: weakref.WeakKeyDictionary[Database, dict[str, tuple[float, float, int]]] = (
+_SIZES: weakref.WeakKeyDictionary[Database, dict[str, tuple[float, float, int, bool]]] = (
     weakref.WeakKeyDictionary()
 )
-"""Per connection and table: its row count (``pg_class.reltuples``), when it was read, and
-its highest id."""
+"""Per connection and table: its row count (``pg_class.reltuples``), when it was read, its
+highest id and whether its rows are bucketed."""
 
 __all__ = ["MatchSyntaxError", "PostgresTextIndex", "forget_lookups", "tsquery_text"]
 
@@ -144,7 +144,7 @@ class PostgresTextIndex:
             total=total,
             cap=cap,
             floor=self.window,
-            buckets=(top >> BUCKET_BITS) + 1,
+            buckets=(top >> BUCKET_BITS) + 1 if self._bucketed() else 0,
             can_narrow=narrowed != match,
             prefix="*" in match,
             head_prefix="*" in narrowed,
@@ -311,12 +311,22 @@ class PostgresTextIndex:
         known = sizes.get(self.table)
         now = time.monotonic()
         if known is None or now - known[1] > SIZE_SECONDS:
-            rows, top = self.db.execute(
+            rows, top, bucketed = self.db.execute(
                 f"SELECT (SELECT reltuples FROM pg_class WHERE oid = '{self.table}_search'::regclass),"
-                f" (SELECT coalesce(max(id), 0) FROM {self.table}_search)"
+                f" (SELECT coalesce(max(id), 0) FROM {self.table}_search),"
+                " EXISTS (SELECT 1 FROM pg_attribute WHERE attname = 'bucket'"
+                f" AND attrelid = '{self.table}_search'::regclass AND NOT attisdropped)"
             ).fetchone()
-            known = sizes[self.table] = (max(float(rows or 0), 0.0), now, int(top))
+            # a table never analysed has no row count (-1): its highest id stands in for it
+            counted = float(rows) if rows is not None and rows > 0 else float(top)
+            known = sizes[self.table] = (counted, now, int(top), bool(bucketed))
         return known[0]
+
+    def _bucketed(self) -> bool:
+        """Whether the table's rows are bucketed (step ``p105``; a store opened without its
+        migrations, by ``claimdesk check``, may predate it)."""
+        self._rows()
+        return _SIZES[self.db][self.table][3]
 
     def _sort_keys(self, rest: str, params: list[object], before: str = "") -> list[SortKey]:
         rows = self.db.execute(
