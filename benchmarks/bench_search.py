@@ -38,9 +38,11 @@ def keystrokes(queries: list[str]) -> list[str]:
     return [q[:n] for q in queries for n in range(1, len(q) + 1)]
 
 
-def timings(store: Store, queries: list[str], repeat: int = 3) -> tuple[Timing, Timing]:
-    """Each query ``repeat`` times: timings of the first runs, and of each query's best run
-    (the best run shows the query's own cost on a machine busy with other work)."""
+def search_seconds(
+    store: Store, queries: list[str], repeat: int = 3
+) -> tuple[list[float], list[float]]:
+    """Each query ``repeat`` times: the seconds of each query's first run, and of its best
+    run (the best run shows the query's own cost on a machine busy with other work)."""
     first, best = [], []
     for query in queries:
         runs = []
@@ -50,6 +52,12 @@ def timings(store: Store, queries: list[str], repeat: int = 3) -> tuple[Timing, 
             runs.append(time.perf_counter() - start)
         first.append(runs[0])
         best.append(min(runs))
+    return first, best
+
+
+def timings(store: Store, queries: list[str], repeat: int = 3) -> tuple[Timing, Timing]:
+    """:func:`search_seconds`, summarised: the first runs' timings, and the best runs'."""
+    first, best = search_seconds(store, queries, repeat)
     return summarise(first), summarise(best)
 
 

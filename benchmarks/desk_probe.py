@@ -16,7 +16,7 @@ import time
 from claimdesk.store import Store
 
 from .bench_desk import warm
-from .bench_search import TYPED, keystrokes
+from .bench_search import TYPED, keystrokes, search_seconds
 
 
 def probe(location: str, claims: list[int], repeat: int = 3) -> dict[str, list[float]]:
@@ -27,15 +27,8 @@ def probe(location: str, claims: list[int], repeat: int = 3) -> dict[str, list[f
     store.prepare_search()
     store.related_engine.refresh()
     warm(store, typed, claims)
-    first, best, related = [], [], []
-    for query in typed:
-        runs = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            store.search(query)
-            runs.append(time.perf_counter() - start)
-        first.append(runs[0])
-        best.append(min(runs))
+    first, best = search_seconds(store, typed, repeat)
+    related = []
     for i in claims:
         start = time.perf_counter()
         store.related(i + 1, limit=10)
