@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 class Fts5Index:
     """The FTS5 index of ``table`` on the SQLite connection ``db``."""
 
+    expanded_from = 4
+    """Prefixes of one to three letters have FTS5 prefix indexes of their own (migration
+    ``m002``): only longer ones are expanded..."""
+    most_expanded = 64
+    """...into at most this many terms."""
+
     def __init__(self, db: sqlite_utils.Database, table: IndexedTable) -> None:
         self.db = db
         self.table: IndexedTable = table
@@ -64,9 +70,10 @@ class Fts5Index:
         cap: int,
         where: str,
         word_rows: Sequence[int] | None = None,
+        typed: str | None = None,
     ) -> list[SortKey]:
         """Sort keys of the newest ``cap`` matching rows that satisfy ``where``: FTS5 walks its
-        index newest first and stops there (``word_rows`` is not needed)."""
+        index newest first and stops there (``word_rows`` and ``typed`` are not needed)."""
         fts = self.fts
         rows: list[SortKey] = self.db.execute(
             "SELECT instr(c.norm, ?) = 0, length(c.norm), -c.id"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimdesk.store.folding import fold
@@ -82,29 +82,32 @@ def quoted(tokens: Sequence[str], star: bool) -> str:
 def fts_query(
     parsed: ParsedQuery,
     alternatives: Mapping[str, Sequence[str]] | None = None,
-    completions: Sequence[str] = (),
+    completions: Callable[[str], Sequence[str]] | None = None,
 ) -> str:
     """The FTS5 MATCH expression: every word (or one of its alternatives) must match.
 
-    ``completions``, when given, are the index terms the last (prefix) word can
-    complete to; they replace the prefix query, which FTS5 would answer by merging
-    the whole posting lists of those terms.
+    ``completions``, when given, gives the index terms a prefix (the last word, or one of
+    its alternatives, as typed) completes to, or none; they replace the prefix query,
+    which the index would answer by merging the whole posting lists of those terms.
 
     >>> fts_query(ParsedQuery(("zelenskiy", "sol"), True), {"zelenskiy": ["zelensky"]})
     '("zelenskiy" OR "zelensky") AND "sol"*'
-    >>> fts_query(ParsedQuery(("sold",), True), completions=["soldier", "soldiers"])
+    >>> terms = {"sold": ("soldier", "soldiers"), "solt": ("soltan",)}
+    >>> fts_query(ParsedQuery(("sold",), True), completions=lambda w: terms.get(w, ()))
     '("soldier" OR "soldiers")'
+    >>> fts_query(ParsedQuery(("solx",), True), {"solx": ["sold", "solt"]}, lambda w: terms.get(w, ()))
+    '("solx"* OR "soldier" OR "soldiers" OR "soltan")'
     """
     alternatives = alternatives or {}
     out = []
     last = len(parsed.words) - 1
     for i, (word, tokens) in enumerate(zip(parsed.words, parsed.parts(), strict=True)):
         star = parsed.prefix and i == last
-        if star and completions:
-            options = [quoted([c], False) for c in completions]
-        else:
-            options = [quoted(tokens, star)]
-            options += [quoted([a], star) for a in alternatives.get(word, ())]
+        options: list[str] = []
+        for typed in [tokens, *([a] for a in alternatives.get(word, ()))]:
+            expanded = completions(typed[0]) if star and completions and len(typed) == 1 else ()
+            found = [quoted([c], False) for c in expanded] or [quoted(typed, star)]
+            options += [o for o in found if o not in options]
         out.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
     return " AND ".join(out)
 

@@ -25,14 +25,14 @@ are ranked (see :func:`ranked_ids`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import weakref
+from collections.abc import Callable, Mapping, Sequence
 
 from claimdesk.store.database.connections import Connections
-from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
 from claimdesk.store.models import SearchHit
 from claimdesk.store.search.highlight import Highlighter
+from claimdesk.store.search.hit_rows import SearchState, SeenState, load_hits, search_state
 from claimdesk.store.search.query import (
     DeadEnds,
     ParsedQuery,
@@ -47,11 +47,10 @@ from claimdesk.store.search.vocabulary import Vocabulary, VocabularyCache
 CANDIDATE_CAP = 250
 """At most this many matching claims, the newest, are ranked for one query."""
 
-INDEXED_PREFIX = 3
-"""Prefixes up to this long have their own FTS5 prefix index (migration ``m002``)."""
-
 MAX_COMPLETIONS = 64
-"""A longer prefix is expanded to its terms from the vocabulary if it has at most this many."""
+"""A prefix is expanded to its terms from the vocabulary if it has at most this many (and is
+long enough), unless the index prefers fewer (see
+:attr:`~claimdesk.store.search.text_index.TextIndex.expanded_from`)."""
 
 FUZZY_BELOW = 3
 """Below this many hits, words missing from the index are respelled and the query re-run."""
@@ -68,18 +67,36 @@ extracted from yet (its sentences are all it has). The two ranges around ``'en'`
 ``documents_language`` index instead of scanning every document."""
 
 
-def prefix_completions(parsed: ParsedQuery, vocab: Vocabulary | None) -> tuple[str, ...]:
-    """The vocabulary terms that the last word, typed as a prefix, completes to.
+def completer(
+    vocab: Vocabulary | None, shortest: int = 4, most: int = MAX_COMPLETIONS
+) -> Callable[[str], tuple[str, ...]] | None:
+    """What a prefix completes to: the vocabulary's terms that begin it, if there are at most
+    ``most``; none for a prefix shorter than ``shortest`` letters (what the index answers
+    more cheaply itself: see
+    :attr:`~claimdesk.store.search.text_index.TextIndex.expanded_from`). None without a
+    vocabulary yet.
 
-    Empty when FTS5 answers the prefix cheaply itself (up to :data:`INDEXED_PREFIX`
-    letters, a phrase), when there are too many, or with no vocabulary yet.
+    >>> vocab = Vocabulary.from_counts({"world": 3, "wounded": 2, "zelensky": 1})
+    >>> completer(vocab)("wo"), completer(vocab, 1)("wo"), completer(vocab, 1, 1)("wo")
+    ((), ('world', 'wounded'), ())
     """
-    if vocab is None or not parsed.prefix:
-        return ()
-    word = parsed.words[-1]
-    if len(word) <= INDEXED_PREFIX or not word.isalnum():
-        return ()
-    return vocab.completions(word, MAX_COMPLETIONS)
+    if vocab is None:
+        return None
+
+    def complete(prefix: str) -> tuple[str, ...]:
+        if len(prefix) < shortest or not prefix.isalnum():
+            return ()
+        return vocab.completions(prefix, most)
+
+    return complete
+
+
+def index_completer(
+    db: Database, vocab: Vocabulary | None
+) -> Callable[[str], tuple[str, ...]] | None:
+    """:func:`completer` as the claims' index on ``db`` prefers it."""
+    index = text_index(db, "claims")
+    return completer(vocab, index.expanded_from, index.most_expanded)
 
 
 def word_rows(
@@ -115,7 +132,12 @@ def _rows(vocab: Vocabulary, token: str, prefix: bool) -> int:
 
 
 def ranked_ids(
-    db: Database, match: str, phrase: str, limit: int, counts: Sequence[int] | None = None
+    db: Database,
+    match: str,
+    phrase: str,
+    limit: int,
+    counts: Sequence[int] | None = None,
+    typed: str | None = None,
 ) -> list[int]:
     """Ids of the best ``limit`` claims for a match expression, best first.
 
@@ -123,52 +145,15 @@ def ranked_ids(
     walked newest first and stops there). They are ranked by phrase order, length
     and age, not bm25: bm25 reads the whole posting list of every query word to
     weigh it, which costs as much as the word is common, on every keystroke. ``counts``:
-    the :func:`word_rows` of the words ``match`` ANDs, when known.
+    the :func:`word_rows` of the words ``match`` ANDs, when known; ``typed``: ``match``
+    before its prefixes were expanded.
     """
     # Sort key: the words typed in that order first, then shorter claims (the
     # words weigh more in them), then newer ones.
     index = text_index(db, "claims")
-    rows = index.newest_matches(match, phrase, CANDIDATE_CAP, SEARCHABLE, counts)
+    rows = index.newest_matches(match, phrase, CANDIDATE_CAP, SEARCHABLE, counts, typed)
     rows.sort()
     return [-r[2] for r in rows[:limit]]
-
-
-def load_hits(
-    db: Database, ids: Sequence[int], highlighter: Highlighter, fuzzy: bool
-) -> list[SearchHit]:
-    """Search hits for claim ``ids`` (in that order) with their document titles and spans."""
-    if not ids:
-        return []
-    # PostgreSQL gets one array, so the statement's text is the same for any number of ids and
-    # the driver prepares it once; SQLite's IN list needs no round trip to plan.
-    in_ids = "= ANY(CAST(? AS bigint[]))" if dialect_of(db).is_postgres else None
-    rows = (
-        named_cursor(db)
-        .execute(
-            f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title"
-            " FROM claims c JOIN documents d ON d.id = c.doc_id"
-            f" WHERE c.id {in_ids or 'IN (' + ', '.join('?' * len(ids)) + ')'}",
-            [list(ids)] if in_ids else list(ids),
-        )
-        .fetchall()
-    )
-    by_id = {r["id"]: r for r in rows}
-    hits = []
-    for claim_id in ids:
-        row = by_id.get(claim_id)
-        if row is None:
-            continue
-        claim = claim_from_row(row)
-        hits.append(
-            SearchHit(
-                claim=claim,
-                doc_title=row["doc_title"],
-                terms=highlighter.terms,
-                fuzzy=fuzzy,
-                spans=highlighter.spans(claim.text),
-            )
-        )
-    return hits
 
 
 def unknown_words(db: Database, parsed: ParsedQuery, vocab: Vocabulary | None = None) -> list[str]:
@@ -200,13 +185,15 @@ def search_claims(
     generation: int = 0,
     dead_ends: DeadEnds | None = None,
     edits: int = 0,
+    seen: SeenState | None = None,
 ) -> list[SearchHit]:
     """Claims matching every word of ``query`` (the last a prefix), best first.
 
     With a ``vocabulary`` cache, words missing from the index are respelled
     (the extra hits come after the exact ones, with ``fuzzy=True``). ``dead_ends``
     remembers the queries that matched nothing, for the keystrokes that follow, while
-    ``generation`` and ``edits`` (the newest review edit) stay the same.
+    ``generation`` and ``edits`` (the newest review edit) stay the same; ``seen``: where
+    the store's state is read along with the hits.
     """
     parsed = parse_query(query)
     if not parsed.words or limit <= 0:
@@ -220,11 +207,13 @@ def search_claims(
     if dead_ends is not None and dead_ends.covers(state, wanted):
         ids = []
     else:
-        match = fts_query(wanted, completions=prefix_completions(wanted, fresh))
-        ids = ranked_ids(db, match, phrase, limit, word_rows(wanted, fresh))
+        match = fts_query(wanted, completions=index_completer(db, fresh))
+        ids = ranked_ids(db, match, phrase, limit, word_rows(wanted, fresh), fts_query(wanted))
         if not ids and dead_ends is not None:
             dead_ends.add(state, wanted)
-    hits = load_hits(db, ids, Highlighter(tokens, last), fuzzy=False)
+    hits = load_hits(db, ids, Highlighter(tokens, last), False, seen)
+    if seen is not None and seen.state not in (None, state):
+        return hits  # the store moved since the keystroke before: searched again with it
     if len(hits) >= FUZZY_BELOW or vocabulary is None:
         return hits
     # Misspelled words first; with few hits, also respell known names ("Zelenskiy"
@@ -240,27 +229,17 @@ def search_claims(
     alternatives = {w: alts for w in unknown if (alts := vocab.close_terms(w))}
     if not alternatives:
         return hits
-    seen = set(ids)
+    found = set(ids)
     respelled = " ".join(alternatives.get(w, (w,))[0] for w in parsed.words)
     rows = word_rows(wanted, vocab, alternatives)
-    more = ranked_ids(db, fts_query(wanted, alternatives), respelled, limit, rows)
-    more = [i for i in more if i not in seen]
+    match = fts_query(wanted, alternatives, index_completer(db, vocab))
+    more = ranked_ids(db, match, respelled, limit, rows, fts_query(wanted, alternatives))
+    more = [i for i in more if i not in found]
     highlight = tokens + [a for alts in alternatives.values() for a in alts]
     if parsed.prefix and parsed.words[-1] in alternatives:
         last = ""  # nothing starts with the misspelled last word; its alternatives stand in
-    return hits + load_hits(db, more[: limit - len(hits)], Highlighter(highlight, last), fuzzy=True)
-
-
-def search_state(db: Database) -> tuple[int, int]:
-    """The store's generation and its newest review edit (see
-    :func:`~claimdesk.store.database.generation.generation` and
-    :func:`~claimdesk.store.review.last_event_id`), read in one statement: one round trip
-    to a server on every keystroke instead of two."""
-    generation, edits = db.execute(
-        "SELECT (SELECT value FROM meta WHERE key = 'generation'),"
-        " (SELECT coalesce(max(id), 0) FROM events)"
-    ).fetchone()
-    return int(generation or 0), int(edits)
+    highlighter = Highlighter(highlight, last)
+    return hits + load_hits(db, more[: limit - len(hits)], highlighter, True, seen)
 
 
 class ClaimSearch:
@@ -268,18 +247,33 @@ class ClaimSearch:
 
     ``vocabulary`` (the index's terms, for prefixes and misspellings) lasts until
     documents are added or removed; ``dead_ends`` (queries that matched nothing)
-    until then or until the next review edit.
+    until then or until the next review edit. Each keystroke assumes the store's state
+    the one before it saw, reads the state along with its hits (one round trip to a server
+    fewer), and searches again if it moved.
     """
 
     def __init__(self, connections: Connections) -> None:
         self.connections = connections
         self.vocabulary = VocabularyCache(connections.path)
         self.dead_ends = DeadEnds()
+        self._states: weakref.WeakKeyDictionary[Database, SearchState] = weakref.WeakKeyDictionary()
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Claims matching ``query`` as typed (last word a prefix), best first."""
         db = self.connections.db
-        generation, edits = search_state(db)
+        assumed = self._states.get(db) or search_state(db)
+        seen = SeenState()
+        hits = self._search(db, query, limit, assumed, seen)
+        state = seen.state or search_state(db)
+        if state != assumed:
+            hits = self._search(db, query, limit, state, SeenState())
+        self._states[db] = state
+        return hits
+
+    def _search(
+        self, db: Database, query: str, limit: int, state: SearchState, seen: SeenState
+    ) -> list[SearchHit]:
+        generation, edits = state
         return search_claims(
             db,
             query,
@@ -288,6 +282,7 @@ class ClaimSearch:
             generation=generation,
             dead_ends=self.dead_ends,
             edits=edits,
+            seen=seen,
         )
 
     def clear_caches(self) -> None:

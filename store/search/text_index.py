@@ -49,6 +49,11 @@ class TextIndex(Protocol):
     """The full-text index of one table (``claims`` or ``factchecks``), on one connection."""
 
     table: IndexedTable
+    expanded_from: int
+    """The shortest prefix that costs less as the terms it begins, ORed, than looked up as a
+    prefix (see :func:`~claimdesk.store.search.searcher.completer`)..."""
+    most_expanded: int
+    """...if it begins at most this many."""
 
     def term_counts(self) -> list[tuple[str, int, int]]:
         """Every indexed term as ``(term, rows containing it, occurrences)``, in any order."""
@@ -73,12 +78,14 @@ class TextIndex(Protocol):
         cap: int,
         where: str,
         word_rows: Sequence[int] | None = None,
+        typed: str | None = None,
     ) -> list[SortKey]:
         """The sort keys (see :data:`SortKey`) of the newest ``cap`` rows matching ``match``
         that also satisfy the SQL condition ``where`` on the table aliased ``c``; ``phrase`` is
         the typed words, for the first part of the key. Newest first. ``word_rows``: at
         most how many rows hold each of the words ``match`` ANDs, when known (it may choose
-        how the rows are found, never which)."""
+        how the rows are found, never which); ``typed``: ``match`` as typed, before its
+        prefixes were expanded into the terms they begin (the same rows match)."""
         ...
 
     def best_matches(self, match: str, limit: int) -> list[int]:

@@ -222,7 +222,9 @@ def test_newest_matches_agree_across_buckets_whichever_way_they_are_found(spread
     from claimdesk.store.search.searcher import SEARCHABLE
 
     lite, desk = spread
-    free = {"buckets": ["BUCKET_COST", "TERM_COST", "BUCKET_MATCH_COST"]}.get(way, [])
+    free = {
+        "buckets": ["BUCKET_COST", "BUCKET_TERM_COST", "BUCKET_POSTING_COST", "CHECK_COST"]
+    }.get(way, [])
     for name in ["BUCKET_COST", "ROW_COST"]:
         monkeypatch.setattr(search_plan, name, 10.0**9)
     if way == "newest rows":

@@ -252,11 +252,34 @@ def test_typing_on_after_no_match_skips_the_index(news, monkeypatch):
     asked.clear()
     assert texts(news.search("kursk weathe")) == []
     # "kursk" AND "weath"* matched nothing, and so does a longer prefix: only the
-    # respelled words are looked up
-    assert asked == ['"kursk" AND ("weathe"* OR "weather"*)']
+    # respelled words are looked up ("weathe"* and "weather"* both complete to "weather")
+    assert asked == ['"kursk" AND "weather"']
     asked.clear()
     assert len(texts(news.search("kursk"))) == 1  # not a narrowing: asked again
     assert len(asked) == 1
+
+
+def test_a_keystroke_reads_the_store_state_with_its_hits(news, monkeypatch):
+    """The state the keystroke before saw is assumed, and checked against the state read
+    along with the hits: no statement of its own while it holds."""
+    import claimdesk.store.search.searcher as search
+
+    news.search("zelen")
+    calls = []
+    real = search.search_state
+    monkeypatch.setattr(search, "search_state", lambda db: calls.append(db) or real(db))
+    assert len(news.search("zelens")) == 2
+    assert calls == []
+    assert news.search("zelenx") == []  # no hits read, no state with them
+    assert len(calls) == 1
+
+
+def test_a_prefix_finds_words_added_since_the_keystroke_before(news):
+    """ "soldie" was expanded into the terms the vocabulary of the state assumed held; the
+    hits read a newer state, so the keystroke is searched again."""
+    assert texts(news.search("soldie"))
+    add(news, "Soldiery gathered at the border.", "Third report")
+    assert "Soldiery gathered at the border." in texts(news.search("soldie"))
 
 
 @pytest.mark.parametrize("change", ["add a document", "promote a sentence"])

@@ -12,13 +12,14 @@ the cap: cheap unless the matches are so few that most buckets are asked for not
 decides is how many rows match, known before the lookup from what the lookups of the
 keystrokes before found, or from how many rows hold each word.
 
-Measured over 570 keystrokes typed at 100,000 claims on a 2-core machine, each looked up
-every way: reading the newest rows cost 1.5 ms up to 2,000 rows, 3.0 ms at 5,000-10,000 and
-6.1 ms at 10,000-20,000 (0.3-0.4 us a row); the whole index 3.5 ms for 1,000-2,000 matches,
-5.1 ms at 2,000-4,000, 10.9 ms at 4,000-8,000 (1.3 us a match), and a prefix's lists merged
-1.8 ms more (``'ministry' & 'of':*`` against ``'ministry' & 'of'``); bucket by bucket, 1.6 to
-2.7 ms for every query matching 500 rows or more (``'the'``: 1.6 ms, 67 ms through the
-whole index), 5.0 ms for three words matching 94 rows in all (1.1 ms through the whole).
+Measured over 534 distinct lookups typed at 100,000 claims on a 2-core machine, each run
+every way (statements prepared, their plans kept): reading the newest rows costs 0.36 us a
+row read and 0.02 us more a lexeme; the whole index 140 us, 30 us a lexeme looked up, 1.0 us a match and 0.006 us a
+posting, 0.04 us more a posting of a prefix (its terms' lists are merged whole); a bucket 45
+us, 6 us a lexeme and 0.06 us a posting in it (a prefix is merged whole again in every bucket: ``'people' & 'wo':*``
+3.5 ms in one bucket, its four terms ORed 0.7 ms); checking a left-out
+prefix 0.5 us a row found. Every way then costs about 7.5 us for each row it returns, the
+same rows whichever way is taken.
 
 >>> plan = plan_lookup([22_850, 16_202], total=100_000, cap=250, floor=2000, prefix=True)
 >>> plan.window, plan.narrow, plan.buckets
@@ -41,47 +42,48 @@ BUCKET_BITS = 12
 
 BUCKET_ROWS = 1 << BUCKET_BITS
 
-ROW_COST = 0.4
+ROW_COST = 0.36
 """Microseconds to read one of the newest rows and check it against the query..."""
 
-MATCH_COST = 1.3
-"""...to read one row the whole GIN index found..."""
+ROW_TERM_COST = 0.02
+"""...and against each lexeme it names..."""
 
-POSTING_COST = 0.08
-"""...to read one posting of a word from the whole GIN index..."""
-
-GIN_COST = 1000.0
+GIN_COST = 140.0
 """...to start a lookup in the whole GIN index..."""
 
-PREFIX_COST = 1500.0
-"""...to merge the posting lists of the words a prefix begins..."""
+GIN_TERM_COST = 30.0
+"""...and to look up each lexeme in it..."""
 
-BUCKET_COST = 30.0
+MATCH_COST = 1.0
+"""...to read one row the whole GIN index found..."""
+
+POSTING_COST = 0.006
+"""...to read one posting of a word from the whole GIN index..."""
+
+PREFIX_POSTING_COST = 0.04
+"""...and of a prefix (the posting lists of every term it begins are merged whole)..."""
+
+BUCKET_COST = 45.0
 """...to look up one bucket..."""
 
-TERM_COST = 50.0
-"""...and each word of the query in it (the same word's postings are found again in each
-bucket)..."""
+BUCKET_TERM_COST = 6.0
+"""...and each lexeme in it..."""
 
-BUCKET_MATCH_COST = 0.4
-"""...to read one row found in a bucket (its neighbours are on the same pages)...."""
+BUCKET_POSTING_COST = 0.06
+"""...and each of its postings in the bucket..."""
 
-CHECK_COST = 1.5
-"""...and to check a short prefix left out of the lookup on one row found (``'january'``
-then ``'27':*``: 0.42 ms a bucket for 303 rows; ``'least'`` then ``'one':*``: 1.6 ms for
-713)."""
+CHECK_COST = 0.5
+"""...and to check a short prefix left out of the lookup on one row found (``'ministry'``
+then ``'he':*``)."""
 
-MAX_CHECKED = 400
-"""A short prefix is checked on the rows found bucket by bucket only if the other words are
-expected in at most this many rows a bucket: every bucket asked reads them all, and how
-many buckets hold the matches wanted is the least sure figure of all."""
-
-DOUBT = 3.0
-"""A share estimated rather than measured may be this many times too high ("at least on..."
-matched 17% of claims, "at least one" 0.8%, not the 3.5% derived): reading the newest rows
-and asking bucket after bucket cost as many times more for a rarer match than expected, so
-they are costed for a share this many times lower; the whole index, which costs more the
-more rows match, for the share expected."""
+DOUBT = 2.0
+"""A share estimated rather than measured may be too high ("at least on..." matched 17% of
+claims, "at least one" 0.8%, not the 3.5% derived): reading the newest rows and asking
+bucket after bucket cost as many times more for a rarer match than expected, so they are
+costed for a share this many times lower; the whole index, which costs more the more rows
+match, for the share expected. Simulated on 534 lookups with their shares misjudged 3x
+either way, twice balanced the two errors best (p95 6.2 and 9.5 ms; three times: 6.1 and
+10.9)."""
 
 WINDOW_MARGIN = 1.5
 """A stretch of newest rows is this many times the rows expected to hold the matches wanted:
@@ -106,11 +108,19 @@ def share_of_rows(word_rows: Sequence[int], total: float) -> float:
     return math.sqrt(math.prod(shares) * min(shares, default=1.0))
 
 
-def gin_cost(share: float, postings: float, total: float, prefix: bool = False) -> float:
-    """Microseconds to find every match through the whole GIN index (``prefix``: a word of
-    the lookup is a prefix)."""
-    merge = PREFIX_COST if prefix else 0.0
-    return GIN_COST + merge + MATCH_COST * share * total + POSTING_COST * postings
+def gin_cost(
+    share: float, postings: float, total: float, lexemes: int, prefix_rows: float = 0.0
+) -> float:
+    """Microseconds to find every match through the whole GIN index when ``share`` of the
+    ``total`` rows match, the lookup naming ``lexemes`` lexemes with ``postings`` postings
+    in all, ``prefix_rows`` of them a prefix's."""
+    return (
+        GIN_COST
+        + GIN_TERM_COST * lexemes
+        + MATCH_COST * share * total
+        + POSTING_COST * postings
+        + PREFIX_POSTING_COST * prefix_rows
+    )
 
 
 def buckets_asked(share: float, buckets: int, cap: int) -> int:
@@ -119,14 +129,33 @@ def buckets_asked(share: float, buckets: int, cap: int) -> int:
     return max(1, min(buckets, math.ceil(cap / max(share * BUCKET_ROWS, 1e-9))))
 
 
+def lowest_bucket(upper: int, share: float, cap: int) -> int:
+    """The lowest bucket to ask for ``cap`` matches at ids up to ``upper`` when ``share`` of
+    the rows match: the newest bucket counts only up to ``upper`` (the newest bucket is
+    seldom full), with :data:`WINDOW_MARGIN` to spare. Buckets are asked newest first and
+    the lookup stops at ``cap``, so a bucket to spare is opened only when the matches are
+    fewer than expected; one too few costs another statement.
+
+    >>> lowest_bucket(100_000, 0.067, 250), lowest_bucket(100_000, 0.5, 250)
+    (23, 24)
+    """
+    rows = math.ceil(cap * WINDOW_MARGIN / max(share, 1e-9))
+    return max((upper - rows) >> BUCKET_BITS, 0)
+
+
 def bucket_cost(
-    read: float, share: float, terms: int, buckets: int, cap: int, checked: bool = False
+    share: float, buckets: int, cap: int, lexemes: int, postings: float, checked: float = 0.0
 ) -> float:
     """Microseconds to find ``cap`` matches bucket by bucket, newest first, when ``share`` of
-    the rows match and ``read`` of them are read (more when a short prefix is checked on
-    them: ``checked``), the lookup naming ``terms`` words, in at most ``buckets`` buckets."""
-    per_row = BUCKET_MATCH_COST + (CHECK_COST if checked else 0.0)
-    per_bucket = BUCKET_COST + TERM_COST * terms + per_row * read * BUCKET_ROWS
+    the rows match, in at most ``buckets`` buckets, each lookup naming ``lexemes`` lexemes
+    (none a prefix: its terms' lists would be merged whole in every bucket again, 3.5 ms a
+    bucket for ``'people' & 'wo':*``) with ``postings`` postings a row; ``checked``: the
+    share of rows found in each bucket to check a left-out prefix on."""
+    per_bucket = (
+        BUCKET_COST
+        + BUCKET_TERM_COST * lexemes
+        + (BUCKET_POSTING_COST * postings + CHECK_COST * checked) * BUCKET_ROWS
+    )
     return buckets_asked(share, buckets, cap) * per_bucket
 
 
@@ -160,6 +189,8 @@ def plan_lookup(
     share: float | None = None,
     head_share: float | None = None,
     sure: bool = False,
+    lexemes: int = 0,
+    head_lexemes: int = 0,
 ) -> LookupPlan:
     """The cheapest way to ``cap`` matches of the words with ``word_rows`` in ``total`` rows
     (``buckets`` of them; 0: no bucket lookups).
@@ -167,33 +198,44 @@ def plan_lookup(
     Without word counts (the vocabulary not loaded yet), ``floor`` rows are read first. A
     narrowed lookup (``can_narrow``: the last word a short prefix) finds the rows holding
     the other words and checks the prefix on them. ``prefix`` and ``head_prefix``: the
-    lookup, and the narrowed lookup, name a prefix (merged from every word it begins: in
-    each bucket again, so never bucket by bucket). ``share`` and ``head_share``: the shares
-    of rows the query and the narrowed query were found to match (see
+    lookup, and the narrowed lookup, name a prefix (its terms' posting lists are merged
+    whole, in each bucket again). ``share`` and ``head_share``: the shares of rows the
+    query and the narrowed query were found to match (see
     :class:`~claimdesk.store.database.postgres.lookup_memory.LookupMemory`), when known;
     ``sure``: ``share`` was measured for this very query (else see :data:`DOUBT`).
+    ``lexemes`` and ``head_lexemes``: how many lexemes the lookup and the narrowed lookup
+    name (a prefix expanded into the terms it begins names each; 0: one a word).
     """
     if word_rows is None or not total:
         return LookupPlan(floor, False, False, 0.0)
     least = 0.5 / total  # a share remembered as 0 still costs a lookup
     share = max(share if share is not None else share_of_rows(word_rows, total), least)
     terms = len(word_rows)
+    lexemes = lexemes or terms
     low = share if sure else share / DOUBT
-    choices = [(gin_cost(share, sum(word_rows), total, prefix), False, False)]
+    prefix_rows = word_rows[-1] if prefix else 0
+    choices = [(gin_cost(share, sum(word_rows), total, lexemes, prefix_rows), False, False)]
     if buckets and not prefix:
-        choices.append((bucket_cost(share, low, terms, buckets, cap), False, True))
+        choices.append(
+            (bucket_cost(low, buckets, cap, lexemes, sum(word_rows) / total), False, True)
+        )
     if can_narrow and terms > 1:
         rest = word_rows[:-1]
         rest_share = head_share if head_share is not None else share_of_rows(rest, total)
         rest_share = max(rest_share, share)  # the prefix only removes rows
-        choices.append((gin_cost(rest_share, sum(rest), total, head_prefix), True, False))
-        if buckets and not head_prefix and rest_share * BUCKET_ROWS <= MAX_CHECKED:
-            cost = bucket_cost(rest_share, low, terms - 1, buckets, cap, checked=True)
+        head_lexemes = head_lexemes or max(lexemes - 1, 1)
+        head_rows = sum(rest) if head_prefix else 0
+        check = CHECK_COST * rest_share * total
+        cost = gin_cost(rest_share, sum(rest), total, head_lexemes, head_rows) + check
+        choices.append((cost, True, False))
+        if buckets and not head_prefix:
+            per_row = sum(rest) / total
+            cost = bucket_cost(low, buckets, cap, head_lexemes, per_row, checked=rest_share)
             choices.append((cost, True, True))
     cost, narrow, by_bucket = min(choices)
     whole_narrow = min((c, n) for c, n, b in choices if not b)[1]
     window = 0
-    if ROW_COST * cap / low < cost:
+    if (ROW_COST + ROW_TERM_COST * lexemes) * cap / low < cost:
         window = max(math.ceil(cap * WINDOW_MARGIN / share), floor)
     return LookupPlan(window, narrow, by_bucket, cost, low, whole_narrow)
 
