@@ -9,9 +9,11 @@ already, so it is passed to ``MATCH`` as it is.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
+
+from claimdesk.store.database.row_mapping import named_cursor
 
 if TYPE_CHECKING:
     from claimdesk.store.search.text_index import IndexedTable, SortKey
@@ -83,6 +85,37 @@ class Fts5Index:
             [phrase, match, cap],
         ).fetchall()
         return rows
+
+    def best_rows(
+        self,
+        match: str,
+        phrase: str,
+        cap: int,
+        where: str,
+        best: int,
+        columns: str,
+        joins: str = "",
+        word_rows: Sequence[int] | None = None,
+        typed: str | None = None,
+    ) -> list[Any]:
+        """The best ``best`` of the newest ``cap`` matching rows, best first: ``columns`` over
+        the table aliased ``c`` and ``joins`` (an ``IN`` list: SQLite plans it in no time)."""
+        keys = self.newest_matches(match, phrase, cap, where)
+        keys.sort()
+        ids = [-key[2] for key in keys[:best]]
+        if not ids:
+            return []
+        rows = (
+            named_cursor(self.db)
+            .execute(
+                f"SELECT c.id AS best_row, {columns} FROM {self.table} c {joins}"
+                f" WHERE c.id IN ({', '.join('?' * len(ids))})",
+                ids,
+            )
+            .fetchall()
+        )
+        by_id = {row["best_row"]: row for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     def best_matches(self, match: str, limit: int) -> list[int]:
         """Ids of the best ``limit`` matching rows by FTS5's bm25."""

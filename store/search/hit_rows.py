@@ -7,10 +7,12 @@ round trip. The state is read along with the hits instead, into a :class:`SeenSt
 where it moved since the one before.
 
 >>> from claimdesk.store import Store
+>>> from claimdesk.store.database.row_mapping import named_cursor
 >>> store = Store.open(":memory:")
 >>> _ = store.add_text("Zelensky said 3,000 soldiers were killed.", title="t")
+>>> rows = named_cursor(store.db).execute(f"SELECT {hit_columns(True)} FROM claims c {HIT_JOINS}")
 >>> seen = SeenState()
->>> [h.doc_title for h in load_hits(store.db, [1], Highlighter(["said"], ""), False, seen)]
+>>> [h.doc_title for h in hits_from_rows(rows.fetchall(), Highlighter(["said"], ""), False, seen)]
 ['t']
 >>> seen.state == search_state(store.db)
 True
@@ -20,10 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from claimdesk.store.database.dialect import dialect_of
 from claimdesk.store.database.handle import Database
-from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row, named_cursor
+from claimdesk.store.database.row_mapping import CLAIM_COLUMNS, claim_from_row
 from claimdesk.store.models import SearchHit
 from claimdesk.store.search.highlight import Highlighter
 
@@ -34,6 +36,12 @@ SearchState = tuple[int, int]
 
 STATE_GENERATION = "(SELECT value FROM meta WHERE key = 'generation')"
 STATE_EDITS = "(SELECT coalesce(max(id), 0) FROM events)"
+
+HIT_COLUMNS = f"{CLAIM_COLUMNS}, d.title AS doc_title"
+"""What a search hit reads of its claim and its document..."""
+
+HIT_JOINS = "JOIN documents d ON d.id = c.doc_id"
+"""...joined to the claims aliased ``c``."""
 
 
 @dataclass
@@ -49,39 +57,23 @@ def search_state(db: Database) -> SearchState:
     return int(generation or 0), int(edits)
 
 
-def load_hits(
-    db: Database,
-    ids: Sequence[int],
-    highlighter: Highlighter,
-    fuzzy: bool,
-    seen: SeenState | None = None,
-) -> list[SearchHit]:
-    """Search hits for claim ``ids`` (in that order) with their document titles and spans;
-    the store's state is read into ``seen`` in the same statement."""
-    if not ids:
-        return []
-    # PostgreSQL gets one array, so the statement's text is the same for any number of ids and
-    # the driver prepares it once; SQLite's IN list needs no round trip to plan.
-    in_ids = "= ANY(CAST(? AS bigint[]))" if dialect_of(db).is_postgres else None
-    state = f", {STATE_GENERATION} AS seen_generation, {STATE_EDITS} AS seen_edits"
-    rows = (
-        named_cursor(db)
-        .execute(
-            f"SELECT {CLAIM_COLUMNS}, d.title AS doc_title{state if seen else ''}"
-            " FROM claims c JOIN documents d ON d.id = c.doc_id"
-            f" WHERE c.id {in_ids or 'IN (' + ', '.join('?' * len(ids)) + ')'}",
-            [list(ids)] if in_ids else list(ids),
-        )
-        .fetchall()
+def hit_columns(seen: bool) -> str:
+    """The select list of a search hit's row (over claims aliased ``c`` and :data:`HIT_JOINS`),
+    with the store's state if it is ``seen`` with the hits."""
+    return HIT_COLUMNS + (
+        f", {STATE_GENERATION} AS seen_generation, {STATE_EDITS} AS seen_edits" if seen else ""
     )
+
+
+def hits_from_rows(
+    rows: Sequence[Any], highlighter: Highlighter, fuzzy: bool, seen: SeenState | None = None
+) -> list[SearchHit]:
+    """Search hits from rows of :func:`hit_columns`, in order; the store's state read with
+    them into ``seen``."""
     if seen is not None and rows and seen.state is None:
         seen.state = int(rows[0]["seen_generation"] or 0), int(rows[0]["seen_edits"])
-    by_id = {r["id"]: r for r in rows}
     hits = []
-    for claim_id in ids:
-        row = by_id.get(claim_id)
-        if row is None:
-            continue
+    for row in rows:
         claim = claim_from_row(row)
         hits.append(
             SearchHit(

@@ -11,7 +11,7 @@ from the index vocabulary replace it (``Zelenskiy`` finds ``Zelensky``).
 
 Broad queries stay fast: the index has prefix indexes for one to three letters
 (migration ``m002``), and only the newest :data:`CANDIDATE_CAP` matching claims
-are ranked (see :func:`ranked_ids`).
+are ranked (see :func:`ranked_rows`).
 
 >>> from claimdesk.store import Store
 >>> store = Store.open(":memory:")
@@ -27,12 +27,20 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from claimdesk.store.database.connections import Connections
 from claimdesk.store.database.handle import Database
 from claimdesk.store.models import SearchHit
 from claimdesk.store.search.highlight import Highlighter
-from claimdesk.store.search.hit_rows import SearchState, SeenState, load_hits, search_state
+from claimdesk.store.search.hit_rows import (
+    HIT_JOINS,
+    SearchState,
+    SeenState,
+    hit_columns,
+    hits_from_rows,
+    search_state,
+)
 from claimdesk.store.search.query import (
     DeadEnds,
     ParsedQuery,
@@ -131,15 +139,17 @@ def _rows(vocab: Vocabulary, token: str, prefix: bool) -> int:
     return vocab.prefix_rows(token) if prefix else vocab.count(token)
 
 
-def ranked_ids(
+def ranked_rows(
     db: Database,
     match: str,
     phrase: str,
     limit: int,
     counts: Sequence[int] | None = None,
     typed: str | None = None,
-) -> list[int]:
-    """Ids of the best ``limit`` claims for a match expression, best first.
+    seen: bool = False,
+) -> list[Any]:
+    """Rows (:func:`~claimdesk.store.search.hit_rows.hit_columns`) of the best ``limit`` claims
+    for a match expression, best first, with the store's state if ``seen``.
 
     Only the newest :data:`CANDIDATE_CAP` matching claims are read (the index is
     walked newest first and stops there). They are ranked by phrase order, length
@@ -151,9 +161,10 @@ def ranked_ids(
     # Sort key: the words typed in that order first, then shorter claims (the
     # words weigh more in them), then newer ones.
     index = text_index(db, "claims")
-    rows = index.newest_matches(match, phrase, CANDIDATE_CAP, SEARCHABLE, counts, typed)
-    rows.sort()
-    return [-r[2] for r in rows[:limit]]
+    columns = hit_columns(seen)
+    return index.best_rows(
+        match, phrase, CANDIDATE_CAP, SEARCHABLE, limit, columns, HIT_JOINS, counts, typed
+    )
 
 
 def unknown_words(db: Database, parsed: ParsedQuery, vocab: Vocabulary | None = None) -> list[str]:
@@ -204,14 +215,14 @@ def search_claims(
     fresh = vocabulary.peek(generation) if vocabulary else None
     wanted = required(parsed)
     state = (generation, edits)
-    if dead_ends is not None and dead_ends.covers(state, wanted):
-        ids = []
-    else:
+    rows: list[Any] = []
+    if dead_ends is None or not dead_ends.covers(state, wanted):
         match = fts_query(wanted, completions=index_completer(db, fresh))
-        ids = ranked_ids(db, match, phrase, limit, word_rows(wanted, fresh), fts_query(wanted))
-        if not ids and dead_ends is not None:
+        counts = word_rows(wanted, fresh)
+        rows = ranked_rows(db, match, phrase, limit, counts, fts_query(wanted), seen is not None)
+        if not rows and dead_ends is not None:
             dead_ends.add(state, wanted)
-    hits = load_hits(db, ids, Highlighter(tokens, last), False, seen)
+    hits = hits_from_rows(rows, Highlighter(tokens, last), False, seen)
     if seen is not None and seen.state not in (None, state):
         return hits  # the store moved since the keystroke before: searched again with it
     if len(hits) >= FUZZY_BELOW or vocabulary is None:
@@ -229,17 +240,18 @@ def search_claims(
     alternatives = {w: alts for w in unknown if (alts := vocab.close_terms(w))}
     if not alternatives:
         return hits
-    found = set(ids)
+    found = {hit.claim.id for hit in hits}
     respelled = " ".join(alternatives.get(w, (w,))[0] for w in parsed.words)
-    rows = word_rows(wanted, vocab, alternatives)
+    counts = word_rows(wanted, vocab, alternatives)
     match = fts_query(wanted, alternatives, index_completer(db, vocab))
-    more = ranked_ids(db, match, respelled, limit, rows, fts_query(wanted, alternatives))
-    more = [i for i in more if i not in found]
+    typed = fts_query(wanted, alternatives)
+    more = ranked_rows(db, match, respelled, limit, counts, typed, seen is not None)
+    more = [row for row in more if row["id"] not in found]
     highlight = tokens + [a for alts in alternatives.values() for a in alts]
     if parsed.prefix and parsed.words[-1] in alternatives:
         last = ""  # nothing starts with the misspelled last word; its alternatives stand in
     highlighter = Highlighter(highlight, last)
-    return hits + load_hits(db, more[: limit - len(hits)], highlighter, True, seen)
+    return hits + hits_from_rows(more[: limit - len(hits)], highlighter, True, seen)
 
 
 class ClaimSearch:

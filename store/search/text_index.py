@@ -88,6 +88,23 @@ class TextIndex(Protocol):
         prefixes were expanded into the terms they begin (the same rows match)."""
         ...
 
+    def best_rows(
+        self,
+        match: str,
+        phrase: str,
+        cap: int,
+        where: str,
+        best: int,
+        columns: str,
+        joins: str = "",
+        word_rows: Sequence[int] | None = None,
+        typed: str | None = None,
+    ) -> list[Any]:
+        """The best ``best`` of the newest ``cap`` rows :meth:`newest_matches` finds, by
+        :data:`SortKey`, best first: each row ``columns`` (selected over the table aliased
+        ``c`` and ``joins``), read by name."""
+        ...
+
     def best_matches(self, match: str, limit: int) -> list[int]:
         """Ids of the ``limit`` rows matching ``match`` with the best bm25 score (FTS5's:
         k1 1.2, b 0.75), best first."""

@@ -262,8 +262,9 @@ def test_newest_matches_agree_across_buckets_whichever_way_they_are_found(spread
 def test_every_plan_finds_the_same_rows(spread, monkeypatch, window, buckets, read_on):
     """Whatever the plan (newest rows read first or not, reading on or not, then the index
     bucket by bucket or whole, a short last prefix checked on the rows found or not), the
-    rows are SQLite's: the plan decides only how they are found."""
-    from claimdesk.store.database.postgres import search_index
+    rows are SQLite's, and so are the best of them read whole in the lookup's statements:
+    the plan decides only how they are found."""
+    from claimdesk.store.database.postgres import newest_lookup, search_index
     from claimdesk.store.database.postgres.search_plan import LookupPlan
     from claimdesk.store.search.searcher import SEARCHABLE
 
@@ -278,15 +279,22 @@ def test_every_plan_finds_the_same_rows(spread, monkeypatch, window, buckets, re
                 window, narrow, buckets, 1.0, 1.0, not narrow and kwargs["can_narrow"]
             )
 
-        monkeypatch.setattr(search_index, "plan_lookup", plan)
+        monkeypatch.setattr(newest_lookup, "plan_lookup", plan)
         if not read_on:
-            monkeypatch.setattr(search_index, "next_stretch", lambda *a: 0)
+            monkeypatch.setattr(newest_lookup, "next_stretch", lambda *a: 0)
         for match in ['"the"', '"said"', '"ministry" AND "s"*', '"korean" AND "said"', '"zzz"']:
             for cap in (1, 3, 40, 250):
                 found = lite_index.newest_matches(match, "said", cap, SEARCHABLE)
                 assert desk_index.newest_matches(match, "said", cap, SEARCHABLE, [1]) == [
                     (bool(a), n, i) for a, n, i in found
                 ], (match, cap, narrow)
+                for best in (1, 7):
+                    args = (match, "said", cap, SEARCHABLE, best, "c.id AS claim, c.norm")
+                    lite_best = [(r["claim"], r["norm"]) for r in lite_index.best_rows(*args)]
+                    desk_best = [
+                        (r["claim"], r["norm"]) for r in desk_index.best_rows(*args, "", [1])
+                    ]
+                    assert desk_best == lite_best, (match, cap, best, narrow)
 
 
 def test_a_desk_indexed_before_buckets_is_bucketed_when_opened(both, pg_dsn):

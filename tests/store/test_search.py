@@ -243,9 +243,11 @@ def test_typing_on_after_no_match_skips_the_index(news, monkeypatch):
     import claimdesk.store.search.searcher as search
 
     asked = []
-    real = search.ranked_ids
+    real = search.ranked_rows
     monkeypatch.setattr(
-        search, "ranked_ids", lambda db, match, *rest: asked.append(match) or real(db, match, *rest)
+        search,
+        "ranked_rows",
+        lambda db, match, *rest: asked.append(match) or real(db, match, *rest),
     )
     assert texts(news.search("kursk weath")) == []
     assert asked == ['"kursk" AND "weath"*']

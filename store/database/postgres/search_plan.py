@@ -15,7 +15,8 @@ keystrokes before found, or from how many rows hold each word.
 Measured over 534 distinct lookups typed at 100,000 claims on a 2-core machine, each run
 every way (statements prepared, their plans kept): reading the newest rows costs 0.36 us a
 row read and 0.02 us more a lexeme; the whole index 140 us, 30 us a lexeme looked up, 1.0 us a match and 0.006 us a
-posting, 0.04 us more a posting of a prefix (its terms' lists are merged whole); a bucket 45
+posting, 1.5 ms more for a prefix (its terms' lists are merged whole) and 0.02 us a posting
+of it; a bucket 45
 us, 6 us a lexeme and 0.06 us a posting in it (a prefix is merged whole again in every bucket: ``'people' & 'wo':*``
 3.5 ms in one bucket, its four terms ORed 0.7 ms); checking a left-out
 prefix 0.5 us a row found. Every way then costs about 7.5 us for each row it returns, the
@@ -60,8 +61,12 @@ MATCH_COST = 1.0
 POSTING_COST = 0.006
 """...to read one posting of a word from the whole GIN index..."""
 
-PREFIX_POSTING_COST = 0.04
-"""...and of a prefix (the posting lists of every term it begins are merged whole)..."""
+PREFIX_COST = 1500.0
+"""...to merge the posting lists of every term a prefix begins, whole (``'least' & 'one' &
+'hun':*`` 3.6 ms, ``'least' & 'one'`` 1.1 ms; ``'north' & 'ko':*`` 2.9 and 1.3 ms)..."""
+
+PREFIX_POSTING_COST = 0.02
+"""...and each of their postings..."""
 
 BUCKET_COST = 45.0
 """...to look up one bucket..."""
@@ -119,6 +124,7 @@ def gin_cost(
         + GIN_TERM_COST * lexemes
         + MATCH_COST * share * total
         + POSTING_COST * postings
+        + (PREFIX_COST if prefix_rows else 0.0)
         + PREFIX_POSTING_COST * prefix_rows
     )
 

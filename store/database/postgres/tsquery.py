@@ -23,7 +23,7 @@ TOKEN = re.compile(r"[^\W_]+")
 
 SHORT_PREFIX = 3
 """A last word this short, typed as a prefix (``'s':*``) after other words, is left out of
-the GIN lookup when that costs less (see
+the GIN lookup when that costs less (so are the words a prefix was expanded into) (see
 :func:`~claimdesk.store.database.postgres.search_plan.plan_lookup`), and checked on the rows
 found: the index merges the posting lists of every term the prefix begins (5.8 ms for
 ``'north' & 'korean' & 's':*`` at 100,000 claims, 0.13 ms without it)."""
@@ -73,17 +73,31 @@ def and_groups(match: str) -> list[str]:
 
 
 def gin_match(match: str) -> str:
-    """``match`` without its last term if that is a :data:`SHORT_PREFIX` prefix ANDed with
-    other terms: what the GIN index is asked for when they are rare; the rows it finds are
-    then checked against all of ``match``.
+    """``match`` without its last term if that is a :data:`SHORT_PREFIX` prefix, or a prefix
+    expanded into the words it begins (an ``OR`` of words), ANDed with other terms: what
+    the GIN index is asked for when they are rare; the rows it finds are then checked
+    against all of ``match``.
 
     >>> gin_match('"north" AND "korean" AND "s"*'), gin_match('"zel"*'), gin_match('"korea s"*')
     ('"north" AND "korean"', '"zel"*', '"korea s"*')
+    >>> gin_match('"people" AND "wounded" AND ("in" OR "injured")')
+    '"people" AND "wounded"'
     """
     groups = and_groups(match)
-    if len(groups) < 2 or not _short_prefix(groups[-1]):
+    if len(groups) < 2 or not (_short_prefix(groups[-1]) or _words_ored(groups[-1])):
         return match
     return " AND ".join(groups[:-1])
+
+
+def _words_ored(group: str) -> bool:
+    pieces = PIECE.findall(group)
+    words = [p for p, star, *_ in pieces if p]
+    operators = {operator for *_, operator, _ in pieces if operator}
+    return (
+        operators == {"OR"}
+        and not any(star for _, star, *_ in pieces)
+        and all(len(TOKEN.findall(word)) == 1 for word in words)
+    )
 
 
 def _short_prefix(group: str) -> bool:
