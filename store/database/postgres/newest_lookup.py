@@ -146,11 +146,13 @@ class NewestLookup:
                 # first and reading stops at the cap.
                 wanted = self.cap - self._found()
                 batch = self._read(
-                    f"(SELECT id, vector FROM {self.table}_search WHERE id > ? AND id <= ?"
-                    f" ORDER BY id DESC OFFSET 0) s JOIN {self.table} c ON c.id = s.id"
-                    f" WHERE s.vector @@ {QUERY} AND {self.where} ORDER BY s.id DESC LIMIT ?",
-                    [below, upper, query, wanted],
-                    wanted,
+                    Inner(
+                        f"(SELECT id, vector FROM {self.table}_search WHERE id > ? AND id <= ?"
+                        f" ORDER BY id DESC OFFSET 0) s JOIN {self.table} c ON c.id = s.id"
+                        f" WHERE s.vector @@ {QUERY} AND {self.where} ORDER BY s.id DESC LIMIT ?",
+                        [below, upper, query, wanted],
+                        wanted,
+                    )
                 )
                 found = self._found()
                 if found >= self.cap or below <= 0:
@@ -180,8 +182,7 @@ class NewestLookup:
     def _found(self) -> int:
         return sum(batch.count for batch in self.batches)
 
-    def _read(self, source: str, params: list[object], cap: int, **before: object) -> Batch:
-        inner = Inner(source, params, cap, **before)  # type: ignore[arg-type]
+    def _read(self, inner: Inner) -> Batch:
         batch = self.reader.read(self.index.db, self.table, self.phrase, inner)
         self.batches.append(batch)
         return batch
@@ -236,13 +237,15 @@ class NewestLookup:
         limit = max(STATEMENT_LIMIT, 1 << (cap - 1).bit_length())
         table = self.table
         return self._read(
-            f"generate_series((least(?::bigint, (SELECT coalesce(max(id), 0) FROM"
-            f" {table}_search)) >> {BUCKET_BITS})::integer, ?, -1) b CROSS JOIN LATERAL"
-            f" (SELECT id FROM {table}_search WHERE bucket = b AND {lookup}"
-            f" ORDER BY id DESC) o CROSS JOIN LATERAL (SELECT c.norm, c.id FROM {table} c"
-            f" WHERE c.id = o.id AND o.id <= ? AND {self.where} OFFSET 0) c LIMIT {limit}",
-            [upper, stop, *params, upper],
-            cap,
+            Inner(
+                f"generate_series((least(?::bigint, (SELECT coalesce(max(id), 0) FROM"
+                f" {table}_search)) >> {BUCKET_BITS})::integer, ?, -1) b CROSS JOIN LATERAL"
+                f" (SELECT id FROM {table}_search WHERE bucket = b AND {lookup}"
+                f" ORDER BY id DESC) o CROSS JOIN LATERAL (SELECT c.norm, c.id FROM {table} c"
+                f" WHERE c.id = o.id AND o.id <= ? AND {self.where} OFFSET 0) c LIMIT {limit}",
+                [upper, stop, *params, upper],
+                cap,
+            )
         )
 
     def _whole_index(self, narrow: bool, upper: int, cap: int) -> int:
@@ -255,14 +258,16 @@ class NewestLookup:
         # many matched in all, for the next keystroke's plan.
         lookup, params = self._lookup(narrow)
         batch = self._read(
-            f"(SELECT id FROM m WHERE id <= ? ORDER BY id DESC) o CROSS JOIN LATERAL"
-            f" (SELECT c.norm, c.id FROM {self.table} c WHERE c.id = o.id AND {self.where}"
-            " OFFSET 0) c LIMIT ?",
-            [upper, cap],
-            cap,
-            before=f"m AS MATERIALIZED (SELECT id FROM {self.table}_search WHERE {lookup})",
-            before_params=params,
-            counted=True,
+            Inner(
+                f"(SELECT id FROM m WHERE id <= ? ORDER BY id DESC) o CROSS JOIN LATERAL"
+                f" (SELECT c.norm, c.id FROM {self.table} c WHERE c.id = o.id AND {self.where}"
+                " OFFSET 0) c LIMIT ?",
+                [upper, cap],
+                cap,
+                before=f"m AS MATERIALIZED (SELECT id FROM {self.table}_search WHERE {lookup})",
+                before_params=params,
+                counted=True,
+            )
         )
         return batch.matched
 
