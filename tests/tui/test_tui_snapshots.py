@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.widgets import TextArea
 
 from claimdesk.tui.navigation import Place
 from claimdesk.tui.state import save_last_place
+from claimdesk.tui.widgets.status_bar import StatusBar
 
-from .conftest import make_app, settle
+from .conftest import make_app, rendered_text, settle, wait_until
 from .test_tui_checked_before import FEED
 
 
@@ -114,7 +116,12 @@ def test_help_screen(snap_compare, app):
 def test_note_editor(snap_compare, app):
     async def open_editor(pilot):
         await settle(pilot)
-        await pilot.press("e", *"Ask the ministry for the source.")
+        await pilot.press("e")
+        await pilot.pause()
+        # a blinking cursor is drawn or not by a timer: on a busy machine the snapshot
+        # caught it in the other phase
+        pilot.app.screen.query_one(TextArea).cursor_blink = False
+        await pilot.press(*"Ask the ministry for the source.")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 30), run_before=open_editor)
@@ -122,6 +129,12 @@ def test_note_editor(snap_compare, app):
 
 def test_related_pane_with_a_known_check(snap_compare, checked):
     async def focus_related(pilot):
+        await settle(pilot)
+        # the sentence model reads the fact-checks in a worker started once the first
+        # document shows, and the status line says when it is done: wait for it, then for
+        # the related claims it asks again
+        status = pilot.app.screen.query_one(StatusBar)
+        await wait_until(pilot, lambda: "fact-checks read" in rendered_text(status))
         await settle(pilot)
         await pilot.press("4")
         await pilot.pause()
